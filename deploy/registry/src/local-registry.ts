@@ -1,0 +1,132 @@
+import type { ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, spawnTiedToParent, stopProcess } from '@churnwatch/local-kafka';
+import { ensureApicurio, pinnedApicurioVersion } from './distribution.ts';
+
+export interface LocalRegistryOptions {
+  /** Folder for the registry's H2 database and log. Default: a new temporary folder, removed by `dispose()`. */
+  readonly dataDir?: string;
+  /** HTTP port on 127.0.0.1. Default: a free port. */
+  readonly port?: number;
+  readonly heapMb?: number;
+  readonly startTimeoutMs?: number;
+}
+
+/** Where the Confluent-compatible API lives below the registry's root. */
+export const CCOMPAT_PATH = '/apis/ccompat/v7';
+
+/**
+ * Apicurio Registry on loopback, storing its schemas in an H2 file database so that `stop()`
+ * followed by `start()` (same port, same data) behaves like a registry outage and recovery.
+ * The JVM gets SIGTERM when the process that started it dies (setpriv --pdeathsig).
+ */
+export class LocalRegistry {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly version: string;
+  /** Milliseconds from spawning the JVM until the Confluent API answered, for the last start. */
+  lastStartupMs = 0;
+
+  private readonly ownsDataDir: boolean;
+  private readonly options: LocalRegistryOptions;
+  private readonly runnerJar: string;
+  private process: ChildProcess | undefined;
+
+  private constructor(init: { dataDir: string; ownsDataDir: boolean; port: number; version: string; runnerJar: string; options: LocalRegistryOptions }) {
+    this.dataDir = init.dataDir;
+    this.ownsDataDir = init.ownsDataDir;
+    this.port = init.port;
+    this.version = init.version;
+    this.runnerJar = init.runnerJar;
+    this.options = init.options;
+  }
+
+  static async start(options: LocalRegistryOptions = {}): Promise<LocalRegistry> {
+    const runnerJar = await ensureApicurio();
+    const version = await pinnedApicurioVersion();
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'churnwatch-registry-'));
+    const port = options.port ?? (await freePort());
+    const registry = new LocalRegistry({ dataDir, ownsDataDir: options.dataDir === undefined, port, version, runnerJar, options });
+    await registry.start();
+    return registry;
+  }
+
+  /** Root URL, e.g. http://127.0.0.1:41234. */
+  get rootUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Base URL of the Confluent-compatible REST API: what Confluent clients take as their host. */
+  get url(): string {
+    return `${this.rootUrl}${CCOMPAT_PATH}`;
+  }
+
+  get running(): boolean {
+    return this.process !== undefined && this.process.exitCode === null && this.process.signalCode === null;
+  }
+
+  private get logFile(): string {
+    return join(this.dataDir, 'registry.log');
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    mkdirSync(this.dataDir, { recursive: true });
+    const heapMb = this.options.heapMb ?? 384;
+    const javaArgs = [
+      `-Xmx${heapMb}m`,
+      '-XX:+UseSerialGC',
+      '-XX:TieredStopAtLevel=1',
+      `-Dquarkus.http.host=127.0.0.1`,
+      `-Dquarkus.http.port=${this.port}`,
+      // A file database instead of the default in-memory one: schemas survive a restart.
+      `-Dapicurio.datasource.url=jdbc:h2:file:${join(this.dataDir, 'registry')}`,
+      '-Dquarkus.log.level=WARN',
+      '-Dquarkus.http.access-log.enabled=false',
+      '-jar',
+      this.runnerJar,
+    ];
+    const started = Date.now();
+    const child = spawnTiedToParent('java', javaArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = createWriteStream(this.logFile, { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.process = child;
+    await this.waitUntilAnswering(this.options.startTimeoutMs ?? 90_000);
+    this.lastStartupMs = Date.now() - started;
+  }
+
+  /** Stops the JVM (SIGTERM, then SIGKILL after `graceMs`) and keeps the data. */
+  async stop(graceMs = 10_000): Promise<void> {
+    const child = this.process;
+    this.process = undefined;
+    if (child) await stopProcess(child, graceMs);
+  }
+
+  /** Stops the registry and removes its data folder when `start()` created it. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  private async waitUntilAnswering(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (!this.running) throw new Error(`Apicurio Registry exited during start-up:\n${this.tailOfLog()}`);
+      try {
+        const response = await fetch(`${this.url}/subjects`, { signal: AbortSignal.timeout(1000) });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`Apicurio Registry did not answer on ${this.url} within ${timeoutMs} ms:\n${this.tailOfLog()}`);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
+
+  private tailOfLog(lines = 30): string {
+    return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n') : '(no log yet)';
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { calendarDate, customerId, money, timestamp, token } from '../common.ts';
+
+export const alertKinds = ['usage_declining', 'usage_stopped', 'renewal_upcoming', 'renewal_at_risk', 'complaint_escalation', 'purchase_lapse'] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
+export const alertSeverities = ['info', 'warning', 'critical'] as const;
+export type AlertSeverity = (typeof alertSeverities)[number];
+
+/** One measured fact behind an alert: a number with its unit, or a date/label. */
+export const evidenceValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+
+export const alertEvidence = z
+  .object({
+    detector: z.string().min(1).meta({ description: 'Which detector decided, e.g. usage-decline.' }),
+    ruleVersion: z.string().min(1),
+    window: z.object({ from: timestamp, to: timestamp }).strict().optional().meta({ description: 'The observed window (event time).' }),
+    baseline: z.object({ from: timestamp, to: timestamp }).strict().optional().meta({ description: 'The window the observation is compared against.' }),
+    observed: z.record(z.string(), evidenceValue).meta({ description: 'Measured values, e.g. { usagePerDay: 12.5, expectedPerDay: 33 }.' }),
+    thresholds: z.record(z.string(), evidenceValue).meta({ description: 'The configured thresholds the observation crossed.' }),
+    statistic: z
+      .object({ name: z.string(), value: z.number() })
+      .strict()
+      .optional()
+      .meta({ description: 'Test statistic, e.g. { name: "poisson_lower_tail_p", value: 0.00012 }.' }),
+  })
+  .strict();
+export type AlertEvidence = z.infer<typeof alertEvidence>;
+
+export const churnRiskAlertV1 = z
+  .object({
+    schemaVersion: z.literal(1),
+    alertId: z.string().min(1).max(128).meta({ description: 'Deterministic: the same problem of the same customer always has the same id, also on replay.' }),
+    eventId: z.string().min(1).max(160).meta({ description: 'Deterministic id of this life-cycle step (alertId plus step); consumers deduplicate on it.' }),
+    customerId,
+    kind: z.enum(alertKinds),
+    status: z
+      .enum(['opened', 'escalated', 'updated', 'resolved'])
+      .meta({ description: 'Life-cycle step: resolved closes the alert, an all-clear unless its resolution says otherwise.' }),
+    resolution: z.enum(['all_clear', 'contract_ended']).optional().meta({
+      description:
+        'On a resolved step, why it closed: all_clear, the problem is gone; contract_ended, the contract ended and the customer left, so there is nothing left to follow (not an all-clear).',
+    }),
+    severity: z.enum(alertSeverities),
+    openedAt: timestamp.meta({ description: 'Event time at which the problem was first detected.' }),
+    eventTime: timestamp.meta({ description: 'Event time of this step.' }),
+    summary: z.string().min(1).max(500).meta({ description: 'One line a CS manager can read.' }),
+    evidence: z.array(alertEvidence).min(1),
+    healthScore: z.number().min(0).max(100).optional(),
+    valueAtRisk: money
+      .extend({ basis: z.enum(['recurring_revenue', 'contract_value', 'customer_lifetime_value']) })
+      .optional()
+      .meta({ description: 'What the company stands to lose, and how it was worked out.' }),
+    renewalDate: calendarDate.optional(),
+    segment: token,
+    owner: z.object({ name: z.string(), email: z.string().optional(), slackHandle: z.string().optional() }).strict().optional(),
+  })
+  .strict()
+  .meta({ title: 'ChurnRiskAlert', description: 'A churn-risk alert and its life-cycle steps (opened, escalated, updated, resolved).' });
+export type ChurnRiskAlertV1 = z.infer<typeof churnRiskAlertV1>;

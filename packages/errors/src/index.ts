@@ -1,0 +1,1 @@
+export { ChurnwatchError, type ChurnwatchErrorOptions, ConfigError, isRetriable } from './churnwatch-error.ts';

@@ -1,0 +1,58 @@
+import type { ProcessorResult, TimerClock } from '../processor.ts';
+
+export interface StoredTimer {
+  readonly name: string;
+  readonly atMs: number;
+  readonly clock: TimerClock;
+}
+
+/**
+ * Everything the runtime keeps for one key of one processor; it is the value written to the
+ * changelog, so state, timers and the duplicate window survive restarts and move with the partition.
+ */
+export interface StoreEntry<S = unknown> {
+  readonly state: S | undefined;
+  /** At most one timer per name. */
+  readonly timers: readonly StoredTimer[];
+  /** Event ids of the most recent records of this key, oldest first, for duplicate detection. */
+  readonly recentEventIds: readonly string[];
+}
+
+export const emptyEntry: StoreEntry<never> = { state: undefined, timers: [], recentEventIds: [] };
+
+/** An entry with no state and no timers is deleted (a tombstone in the changelog), its duplicate window with it. */
+export function isDeletable(entry: StoreEntry): boolean {
+  return entry.state === undefined && entry.timers.length === 0;
+}
+
+/** Cancels first, then sets: a result that cancels and sets the same name leaves the new timer. */
+function nextTimers(current: readonly StoredTimer[], result: ProcessorResult<unknown>): readonly StoredTimer[] {
+  const cancels = result.cancelTimers ?? [];
+  const sets = result.setTimers ?? [];
+  if (cancels.length === 0 && sets.length === 0) return current;
+  const byName = new Map<string, StoredTimer>();
+  for (const timer of current) byName.set(timer.name, timer);
+  for (const name of cancels) byName.delete(name);
+  for (const request of sets) {
+    if (!Number.isFinite(request.atMs)) throw new TypeError(`timer "${request.name}" has a non-finite atMs (${request.atMs})`);
+    byName.set(request.name, { name: request.name, atMs: request.atMs, clock: request.clock });
+  }
+  return [...byName.values()];
+}
+
+/** Remembers `eventId` in a window of at most `maxIds` ids, dropping the oldest. */
+export function rememberEventId(ids: readonly string[], eventId: string | undefined, maxIds: number): readonly string[] {
+  if (eventId === undefined || maxIds <= 0) return ids;
+  const kept = ids.length >= maxIds ? ids.slice(ids.length - maxIds + 1) : ids.slice();
+  kept.push(eventId);
+  return kept;
+}
+
+/** The entry after a processor call: new state, timers after cancels and sets. */
+export function applyResult<S>(entry: StoreEntry<S>, result: ProcessorResult<S>): StoreEntry<S> {
+  return { state: result.state, timers: nextTimers(entry.timers, result as ProcessorResult<unknown>), recentEventIds: entry.recentEventIds };
+}
+
+export function withoutTimer<S>(entry: StoreEntry<S>, name: string): StoreEntry<S> {
+  return { ...entry, timers: entry.timers.filter((timer) => timer.name !== name) };
+}

@@ -1,0 +1,287 @@
+import { ProcessorError } from '../errors.ts';
+import type { FiredTimer, OutputRecord, Processor, ProcessorResult } from '../processor.ts';
+import type { KeyValueStore } from '../store/key-value-store.ts';
+import { applyResult, emptyEntry, isDeletable, rememberEventId, type StoreEntry, withoutTimer } from './store-entry.ts';
+import { TimerHeap, type TimerRef } from './timer-heap.ts';
+
+/** A decoded input record as the task receives it (live from Kafka, or from a replay). */
+export interface TaskRecord {
+  readonly input: string;
+  readonly key: string;
+  readonly value: unknown;
+  readonly eventTimeMs: number;
+  /** Producer's event id; records with an id already in the key's window are skipped as duplicates. */
+  readonly eventId?: string;
+}
+
+export interface ProcessOutcome {
+  readonly outputs: readonly OutputRecord[];
+  readonly duplicate: boolean;
+}
+
+const noFirings: FiringOutcome = { outputs: [], fired: 0, done: true };
+
+export interface FiringOutcome {
+  readonly outputs: readonly OutputRecord[];
+  readonly fired: number;
+  /** False when `maxFirings` stopped it before every due timer fired. */
+  readonly done: boolean;
+}
+
+/** The uncommitted changes of a task: what the changelog must receive before they count. */
+export interface TaskChanges<S> {
+  /** `undefined` deletes the key (a changelog tombstone). */
+  readonly entries: ReadonlyArray<readonly [string, StoreEntry<S> | undefined]>;
+  /** Set when stream time moved. */
+  readonly streamTimeMs: number | undefined;
+}
+
+export interface StreamTaskOptions<S, E> {
+  readonly processor: Processor<S, E>;
+  readonly store: KeyValueStore<StoreEntry<S>>;
+  /** How many recent event ids per key are kept to recognise duplicates. */
+  readonly maxRecentEventIds: number;
+}
+
+/**
+ * The engine of one processor on one partition, shared by the live runtime and the local driver so
+ * that they cannot drift: stream time, timer order, duplicate detection and the state entry.
+ *
+ * Changes go to an overlay first; `commit()` moves them into the store once the runtime has made
+ * them durable, `rollback()` forgets them after a failed delivery. Time only comes in as arguments.
+ */
+export class StreamTask<S, E = unknown> {
+  readonly processor: Processor<S, E>;
+  readonly store: KeyValueStore<StoreEntry<S>>;
+  private readonly maxRecentEventIds: number;
+  private readonly declaredOutputs: ReadonlySet<string>;
+  private readonly tableInputs: ReadonlySet<string>;
+  private readonly pending = new Map<string, StoreEntry<S> | undefined>();
+  /** Every timer (stream time fires both clocks), and wall timers alone (for the wall clock). */
+  private readonly allTimers = new TimerHeap();
+  private readonly wallTimers = new TimerHeap();
+  private committedStreamTime = Number.NEGATIVE_INFINITY;
+  private currentStreamTime = Number.NEGATIVE_INFINITY;
+  private committedTimerCount = 0;
+  private timerCount = 0;
+
+  constructor(options: StreamTaskOptions<S, E>) {
+    this.processor = options.processor;
+    this.store = options.store;
+    this.maxRecentEventIds = options.maxRecentEventIds;
+    this.declaredOutputs = new Set(options.processor.outputs);
+    this.tableInputs = new Set(options.processor.tableInputs ?? []);
+  }
+
+  /** Highest event time seen (−Infinity before the first record). */
+  get streamTimeMs(): number {
+    return this.currentStreamTime;
+  }
+
+  get hasPendingChanges(): boolean {
+    return this.pending.size > 0 || this.currentStreamTime !== this.committedStreamTime;
+  }
+
+  /** Number of timers set across all keys, pending changes included. */
+  get timersSet(): number {
+    return this.timerCount;
+  }
+
+  /** The key's entry as the processor would see it now (pending changes included). */
+  entry(key: string): StoreEntry<S> | undefined {
+    return this.pending.has(key) ? this.pending.get(key) : this.store.get(key);
+  }
+
+  /** Restore path: puts a committed entry straight into the store (no overlay) and indexes its timers. */
+  load(key: string, entry: StoreEntry<S> | undefined): void {
+    const previous = this.store.get(key);
+    if (entry === undefined || isDeletable(entry)) this.store.delete(key);
+    else this.store.set(key, entry);
+    const delta = (entry?.timers.length ?? 0) - (previous?.timers.length ?? 0);
+    this.committedTimerCount += delta;
+    this.timerCount += delta;
+    if (entry) this.index(key, entry, previous);
+  }
+
+  /** Restore path: the stream time the changelog recorded. */
+  loadStreamTime(streamTimeMs: number): void {
+    this.committedStreamTime = streamTimeMs;
+    this.currentStreamTime = streamTimeMs;
+  }
+
+  /** Drops the pending overlay, state and timers (on revocation). */
+  clear(): void {
+    this.pending.clear();
+    this.store.clear();
+    this.allTimers.clear();
+    this.wallTimers.clear();
+    this.committedStreamTime = Number.NEGATIVE_INFINITY;
+    this.currentStreamTime = Number.NEGATIVE_INFINITY;
+    this.committedTimerCount = 0;
+    this.timerCount = 0;
+  }
+
+  /**
+   * Fires, in (time, key, name) order, every timer of either clock due at or before `targetMs`, then
+   * sets stream time to `targetMs` if it is higher. Stops early after `maxFirings` (bounded work per
+   * batch); stream time then stays where it was, so calling again continues exactly where it stopped.
+   */
+  advanceStreamTime(targetMs: number, maxFirings = Number.POSITIVE_INFINITY): FiringOutcome {
+    const outcome = this.fireDue(this.allTimers, targetMs, false, maxFirings);
+    if (outcome.done && targetMs > this.currentStreamTime) this.currentStreamTime = targetMs;
+    return outcome;
+  }
+
+  /** Fires wall-clock timers due at or before `nowMs` (the wall clock), in order; stream time does not move. */
+  fireWallTimers(nowMs: number, maxFirings = Number.POSITIVE_INFINITY): FiringOutcome {
+    return this.fireDue(this.wallTimers, nowMs, true, maxFirings);
+  }
+
+  private fireDue(heap: TimerHeap, limitMs: number, wallOnly: boolean, maxFirings: number): FiringOutcome {
+    const outputs: OutputRecord[] = [];
+    let fired = 0;
+    for (;;) {
+      const due = this.nextDue(heap, limitMs, wallOnly);
+      if (!due) return { outputs, fired, done: true };
+      if (fired >= maxFirings) return { outputs, fired, done: false };
+      this.fire(due, outputs);
+      fired++;
+    }
+  }
+
+  /** When the next timer of either clock is due, if any. */
+  nextTimerAtMs(): number | undefined {
+    return this.nextDue(this.allTimers, Number.POSITIVE_INFINITY, false)?.atMs;
+  }
+
+  /** When the next wall-clock timer is due, if any. */
+  nextWallTimerAtMs(): number | undefined {
+    return this.nextDue(this.wallTimers, Number.POSITIVE_INFINITY, true)?.atMs;
+  }
+
+  /**
+   * Processes one record: timers due up to its event time fire first (see advanceStreamTime), then
+   * the record, unless its event id is already in the key's window (a duplicate: skipped).
+   */
+  process(record: TaskRecord): ProcessOutcome {
+    // A table's row carries when it was last changed (a CRM update), not an event of the stream:
+    // it updates state without moving stream time, which would fire timers ahead of the events.
+    const advanced = this.tableInputs.has(record.input) ? noFirings : this.advanceStreamTime(record.eventTimeMs);
+    const entry = this.entry(record.key) ?? (emptyEntry as StoreEntry<S>);
+    if (record.eventId !== undefined && entry.recentEventIds.includes(record.eventId)) {
+      return { outputs: advanced.outputs, duplicate: true };
+    }
+    const input = {
+      key: record.key,
+      input: record.input,
+      value: record.value as E,
+      eventTimeMs: record.eventTimeMs,
+      streamTimeMs: this.currentStreamTime,
+      ...(record.eventId === undefined ? {} : { eventId: record.eventId }),
+    };
+    const result = this.call(() => this.processor.process(entry.state, input), { key: record.key, input: record.input });
+    const next = applyResult(entry, result);
+    this.put(record.key, { ...next, recentEventIds: rememberEventId(entry.recentEventIds, record.eventId, this.maxRecentEventIds) });
+    const outputs = this.checkOutputs(result, record.key);
+    return { outputs: advanced.outputs.length ? [...advanced.outputs, ...outputs] : outputs, duplicate: false };
+  }
+
+  changes(): TaskChanges<S> {
+    return {
+      entries: [...this.pending],
+      streamTimeMs: this.currentStreamTime !== this.committedStreamTime ? this.currentStreamTime : undefined,
+    };
+  }
+
+  /** The pending changes are durable: they become the committed state. */
+  commit(): void {
+    for (const [key, entry] of this.pending) {
+      if (entry === undefined) this.store.delete(key);
+      else this.store.set(key, entry);
+    }
+    this.pending.clear();
+    this.committedStreamTime = this.currentStreamTime;
+    this.committedTimerCount = this.timerCount;
+    if (this.allTimers.size > 2 * this.timerCount + 1024) this.reindex();
+  }
+
+  /** The pending changes were not made durable: back to the last committed state. */
+  rollback(): void {
+    const touched = [...this.pending.keys()];
+    this.pending.clear();
+    this.currentStreamTime = this.committedStreamTime;
+    this.timerCount = this.committedTimerCount;
+    // Timers that fired or moved during the failed work must be found again.
+    for (const key of touched) {
+      const entry = this.store.get(key);
+      if (entry) this.index(key, entry, undefined);
+    }
+  }
+
+  private put(key: string, next: StoreEntry<S>): void {
+    const previous = this.entry(key);
+    this.pending.set(key, isDeletable(next) ? undefined : next);
+    this.timerCount += next.timers.length - (previous?.timers.length ?? 0);
+    this.index(key, next, previous);
+  }
+
+  /** Adds heap references for the timers of `entry` that `previous` did not have at the same time. */
+  private index(key: string, entry: StoreEntry<S>, previous: StoreEntry<S> | undefined): void {
+    for (const timer of entry.timers) {
+      const before = previous?.timers.find((t) => t.name === timer.name);
+      if (before && before.atMs === timer.atMs && before.clock === timer.clock) continue;
+      const ref: TimerRef = { atMs: timer.atMs, key, name: timer.name };
+      this.allTimers.push(ref);
+      if (timer.clock === 'wall') this.wallTimers.push(ref);
+    }
+  }
+
+  private reindex(): void {
+    this.allTimers.clear();
+    this.wallTimers.clear();
+    for (const [key, entry] of this.store.entries()) this.index(key, entry, undefined);
+  }
+
+  /** The first live reference due at or before `limitMs`, dropping stale ones on the way. */
+  private nextDue(heap: TimerHeap, limitMs: number, wallOnly: boolean): TimerRef | undefined {
+    for (;;) {
+      const top = heap.peek();
+      if (!top || top.atMs > limitMs) return undefined;
+      const timer = this.entry(top.key)?.timers.find((t) => t.name === top.name);
+      if (timer && timer.atMs === top.atMs && (!wallOnly || timer.clock === 'wall')) return top;
+      heap.pop();
+    }
+  }
+
+  private fire(ref: TimerRef, outputs: OutputRecord[]): void {
+    const entry = this.entry(ref.key)!;
+    const timer = entry.timers.find((t) => t.name === ref.name)!;
+    const base = withoutTimer(entry, ref.name);
+    const fired: FiredTimer = { key: ref.key, name: ref.name, atMs: ref.atMs, clock: timer.clock };
+    const result = this.call(() => this.processor.onTimer(base.state, fired), { key: ref.key, timer: ref.name, atMs: ref.atMs });
+    this.put(ref.key, applyResult(base, result));
+    for (const output of this.checkOutputs(result, ref.key)) outputs.push(output);
+  }
+
+  private call(run: () => ProcessorResult<S>, context: Record<string, unknown>): ProcessorResult<S> {
+    try {
+      return run();
+    } catch (error) {
+      const detail = { processor: this.processor.name, ...context };
+      throw new ProcessorError(`processor "${this.processor.name}" threw: ${(error as Error)?.message ?? String(error)}`, detail, error);
+    }
+  }
+
+  private checkOutputs(result: ProcessorResult<S>, key: string): readonly OutputRecord[] {
+    const outputs = result.outputs ?? [];
+    for (const output of outputs) {
+      if (!this.declaredOutputs.has(output.output)) {
+        throw new ProcessorError(`processor "${this.processor.name}" emitted to undeclared output "${output.output}"`, { key, output: output.output });
+      }
+      if (typeof output.id !== 'string' || output.id.length === 0) {
+        throw new ProcessorError(`processor "${this.processor.name}" emitted an output without an id`, { key, output: output.output });
+      }
+    }
+    return outputs;
+  }
+}

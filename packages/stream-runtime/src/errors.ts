@@ -1,0 +1,29 @@
+import { ChurnwatchError } from '@churnwatch/errors';
+
+/** A processor threw or broke its contract: a bug, not bad data. The runtime stops rather than skip the record. */
+export class ProcessorError extends ChurnwatchError {
+  constructor(message: string, context: Record<string, unknown>, cause?: unknown) {
+    super('PROCESSOR_FAILED', message, { context, cause, retriable: false });
+  }
+}
+
+/** Topics are missing, not co-partitioned, or otherwise unusable; start-up stops with this. */
+export class TopologyError extends ChurnwatchError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super('TOPOLOGY_INVALID', message, { context, retriable: false });
+  }
+}
+
+/** The broker could not be reached within the start-up budget. */
+export class BrokerUnavailableError extends ChurnwatchError {
+  constructor(message: string, cause: unknown) {
+    super('BROKER_UNAVAILABLE', message, { cause, retriable: true });
+  }
+}
+
+/** A restore of a changelog partition could not finish (the runtime is stopping or lost the partition). */
+export class RestoreAbortedError extends ChurnwatchError {
+  constructor(message: string, context: Record<string, unknown>) {
+    super('RESTORE_ABORTED', message, { context, retriable: true });
+  }
+}

@@ -1,0 +1,63 @@
+import type { DeadLetterV1, RawRecord } from '@churnwatch/contracts';
+import type { TaskChanges } from '../core/stream-task.ts';
+import type { OutputRecord } from '../processor.ts';
+import { encodeEntry, encodeStreamTime, streamTimeKey } from '../store/changelog-codec.ts';
+import type { Chunk, CommitOffsets } from './delivery.ts';
+import { idHeader, OutgoingRecords, outputMessage, type ValueEncoder } from './outgoing.ts';
+
+export interface OutputRoute {
+  readonly topic: string;
+  readonly encode: ValueEncoder;
+}
+
+/** Collects the outputs and dead letters of one chunk of work and turns it, with the task's changes, into a Chunk. */
+export class ChunkBuilder {
+  readonly outgoing = new OutgoingRecords();
+  /** The processor outputs of the chunk, for the runtime's onOutputsCommitted hook. */
+  readonly outputs: OutputRecord[] = [];
+  readonly deadLetterReasons: Array<{ topic: string; reason: string }> = [];
+  timersFired = 0;
+  recordsProcessed = 0;
+  duplicates = 0;
+  private readonly routes: ReadonlyMap<string, OutputRoute>;
+  private readonly deadLetterTopic: string;
+
+  constructor(routes: ReadonlyMap<string, OutputRoute>, deadLetterTopic: string) {
+    this.routes = routes;
+    this.deadLetterTopic = deadLetterTopic;
+  }
+
+  get isEmpty(): boolean {
+    return this.outgoing.count === 0 && this.recordsProcessed === 0 && this.duplicates === 0 && this.timersFired === 0 && this.deadLetterReasons.length === 0;
+  }
+
+  addOutputs(outputs: readonly OutputRecord[]): void {
+    for (const output of outputs) {
+      this.outputs.push(output);
+      // Every output name is declared by the processor and bound at start-up, so the route exists.
+      const route = this.routes.get(output.output)!;
+      this.outgoing.add(route.topic, outputMessage(output, route.encode));
+    }
+  }
+
+  addDeadLetter(raw: RawRecord, deadLetter: DeadLetterV1): void {
+    this.outgoing.add(this.deadLetterTopic, {
+      key: raw.key,
+      value: JSON.stringify(deadLetter),
+      // No timestamp of its own: the original one is in the dead letter, and an old one would let
+      // retention delete the dead letter as soon as it is written.
+      headers: { [idHeader]: `dead-letter:${raw.topic}:${raw.partition}:${raw.offset}` },
+    });
+    this.deadLetterReasons.push({ topic: raw.topic, reason: deadLetter.reason });
+  }
+
+  build(partition: number, changelogTopic: string, changes: TaskChanges<unknown>, offsets: CommitOffsets | undefined): Chunk {
+    const changelog = changes.entries.map(([key, entry]) => ({ key, value: encodeEntry(entry), partition }));
+    if (changes.streamTimeMs !== undefined) changelog.push({ key: streamTimeKey, value: encodeStreamTime(changes.streamTimeMs), partition });
+    return {
+      outputs: this.outgoing.topicMessages(),
+      changelog: changelog.length ? [{ topic: changelogTopic, messages: changelog }] : [],
+      ...(offsets ? { offsets } : {}),
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+/** The runtime's metrics, registered on the service's registry. Labels carry topics and partitions, never keys. */
+export function createRuntimeMetrics(registry: Registry, storeEntries: () => number) {
+  const registers = [registry];
+  return {
+    consumed: new Counter({ name: 'churnwatch_records_consumed_total', help: 'Input records taken from Kafka.', labelNames: ['topic'], registers }),
+    processed: new Counter({ name: 'churnwatch_records_processed_total', help: 'Input records handed to the processor.', labelNames: ['topic'], registers }),
+    outputs: new Counter({ name: 'churnwatch_outputs_produced_total', help: 'Output records made durable.', labelNames: ['topic'], registers }),
+    deadLetters: new Counter({
+      name: 'churnwatch_dead_letters_total',
+      help: 'Input records sent to the dead-letter topic, by input topic and reason.',
+      labelNames: ['topic', 'reason'],
+      registers,
+    }),
+    duplicates: new Counter({
+      name: 'churnwatch_duplicates_skipped_total',
+      help: 'Input records skipped because their event id was already seen for the key.',
+      labelNames: ['topic'],
+      registers,
+    }),
+    timersFired: new Counter({
+      name: 'churnwatch_timers_fired_total',
+      help: 'Timers fired and committed, by what made them fire (stream time or the wall clock).',
+      labelNames: ['clock'],
+      registers,
+    }),
+    latency: new Histogram({
+      name: 'churnwatch_processing_latency_seconds',
+      help: 'From taking up a chunk of records or timers to its commit.',
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    lag: new Gauge({
+      name: 'churnwatch_consumer_lag_records',
+      help: 'Records behind the end of an input partition.',
+      labelNames: ['topic', 'partition'],
+      registers,
+    }),
+    restoreDuration: new Histogram({
+      name: 'churnwatch_restore_duration_seconds',
+      help: 'Time to restore one partition’s state from its changelog.',
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+      registers,
+    }),
+    restoredRecords: new Counter({ name: 'churnwatch_restored_records_total', help: 'Changelog records read while restoring.', registers }),
+    storeEntries: new Gauge({
+      name: 'churnwatch_store_entries',
+      help: 'Keys held in the state stores of the assigned partitions.',
+      registers,
+      collect() {
+        this.set(storeEntries());
+      },
+    }),
+    assignedPartitions: new Gauge({ name: 'churnwatch_assigned_partitions', help: 'Input partitions this instance owns.', registers }),
+    transactionsCommitted: new Counter({ name: 'churnwatch_transactions_committed_total', help: 'Kafka transactions committed (exactly-once).', registers }),
+    transactionsAborted: new Counter({
+      name: 'churnwatch_transactions_aborted_total',
+      help: 'Kafka transactions aborted or of unknown outcome (exactly-once).',
+      registers,
+    }),
+    deliveryFailures: new Counter({
+      name: 'churnwatch_delivery_failures_total',
+      help: 'Chunks whose outputs, changelog or offsets could not be made durable (the work is redone).',
+      registers,
+    }),
+    consumerCrashes: new Counter({ name: 'churnwatch_consumer_crashes_total', help: 'kafkajs consumer crashes.', labelNames: ['restart'], registers }),
+  };
+}
+
+export type RuntimeMetrics = ReturnType<typeof createRuntimeMetrics>;

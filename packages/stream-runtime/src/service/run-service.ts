@@ -1,0 +1,139 @@
+import type { InputDecoder } from '@churnwatch/contracts';
+import { createLogger, createMetricsRegistry, type Logger, startServiceHttpServer } from '@churnwatch/telemetry';
+import { Kafka } from 'kafkajs';
+import type { Registry } from 'prom-client';
+import type { ValueEncoder } from '../kafka/outgoing.ts';
+import { createStreamRuntime, type StreamRuntime } from '../kafka/stream-runtime.ts';
+import type { OutputRecord, Processor } from '../processor.ts';
+import type { StoreFactory } from '../store/key-value-store.ts';
+import { kafkajsLogCreator, kafkaLogLevels } from './kafkajs-logger.ts';
+import type { RuntimeSettings } from './runtime-settings.ts';
+
+export interface ServiceDefinition<S, E> {
+  /** Service name: on every log line and metric. */
+  readonly service: string;
+  readonly settings: RuntimeSettings;
+  readonly processor: Processor<S, E>;
+  /** Topic per logical input and output of the processor, and `deadLetters`. */
+  readonly topics: Readonly<Record<string, string>>;
+  /** Decoder per logical input. */
+  readonly decoders: Readonly<Record<string, InputDecoder>>;
+  /** Value encoder per logical output; JSON otherwise. */
+  readonly encoders?: Readonly<Record<string, ValueEncoder>>;
+  readonly stores?: StoreFactory;
+  /** See StreamRuntimeOptions.onOutputsCommitted: counts of what was emitted, by the service's own labels. */
+  readonly onOutputsCommitted?: (outputs: readonly OutputRecord[]) => void;
+  /** Pre-built logger and registry (tests); created from the settings otherwise. */
+  readonly logger?: Logger;
+  readonly registry?: Registry;
+}
+
+export interface RunningService {
+  readonly runtime: StreamRuntime;
+  readonly logger: Logger;
+  readonly registry: Registry;
+  readonly metricsPort: number;
+  /** Stops everything and exits the process with `code`. */
+  shutdown(code: number, reason: string): Promise<never>;
+}
+
+/**
+ * The runtime side of a consumer service's composition root: logger → metrics → Kafka runtime →
+ * HTTP (/metrics, /healthz, /readyz) → signal traps. SIGTERM and SIGINT stop the timers, finish and
+ * commit the current chunk, leave the group, flush the logs and exit 0; if that takes longer than
+ * `shutdownTimeoutMs` the process exits 1. A runtime failure or an error nobody caught exits 1.
+ */
+export async function runService<S, E>(definition: ServiceDefinition<S, E>): Promise<RunningService> {
+  const { settings, processor, topics } = definition;
+  const logger = definition.logger ?? createLogger({ service: definition.service, level: settings.logLevel });
+  const registry = definition.registry ?? createMetricsRegistry(definition.service);
+  const topicOf = (name: string) => {
+    const topic = topics[name];
+    if (!topic) throw new Error(`no topic configured for "${name}"`);
+    return topic;
+  };
+  const kafka = new Kafka({
+    clientId: settings.kafkaClientId ?? `${settings.applicationId}-${process.pid}`,
+    brokers: settings.kafkaBrokers,
+    logLevel: kafkaLogLevels[settings.kafkaLogLevel],
+    logCreator: kafkajsLogCreator(logger),
+    retry: { initialRetryTime: 300, retries: 8 },
+  });
+  const runtime = createStreamRuntime({
+    kafka,
+    brokers: settings.kafkaBrokers,
+    applicationId: settings.applicationId,
+    processor,
+    inputs: Object.fromEntries(
+      processor.inputs.map((input) => {
+        const decode = definition.decoders[input];
+        if (!decode) throw new Error(`no decoder for input "${input}"`);
+        return [input, { topic: topicOf(input), decode }];
+      }),
+    ),
+    outputs: Object.fromEntries(
+      processor.outputs.map((output) => {
+        const encode = definition.encoders?.[output];
+        return [output, encode ? { topic: topicOf(output), encode } : { topic: topicOf(output) }];
+      }),
+    ),
+    deadLetterTopic: topicOf('deadLetters'),
+    delivery: settings.delivery,
+    logger,
+    registry,
+    ...(definition.stores ? { stores: definition.stores } : {}),
+    ...(definition.onOutputsCommitted ? { onOutputsCommitted: definition.onOutputsCommitted } : {}),
+    tuning: {
+      sessionTimeoutMs: settings.sessionTimeoutMs,
+      heartbeatIntervalMs: settings.heartbeatIntervalMs,
+      maxWorkPerChunk: settings.maxWorkPerChunk,
+      wallClockCheckIntervalMs: settings.wallClockCheckIntervalMs,
+      wallClockHoldWhileBehindMs: settings.wallClockHoldWhileBehindMs,
+      wallClockHoldIdleMs: settings.wallClockHoldIdleMs,
+      transactionTimeoutMs: settings.transactionTimeoutMs,
+      startupTimeoutMs: settings.startupTimeoutMs,
+      replicationFactor: settings.replicationFactor,
+    },
+  });
+  const http = await startServiceHttpServer({ port: settings.metricsPort, registry, health: runtime.health });
+
+  let exiting: Promise<never> | undefined;
+  const shutdown = (code: number, reason: string): Promise<never> => {
+    if (exiting) return exiting;
+    exiting = (async () => {
+      logger.info({ reason, code }, 'shutting down');
+      const deadline = setTimeout(() => {
+        logger.error({ shutdownTimeoutMs: settings.shutdownTimeoutMs }, 'shutdown took too long; exiting');
+        logger.flush();
+        process.exit(1);
+      }, settings.shutdownTimeoutMs);
+      await runtime.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping the runtime failed'));
+      await http.close().catch(() => {});
+      clearTimeout(deadline);
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
+      process.exit(code);
+    })();
+    return exiting;
+  };
+
+  process.once('SIGTERM', () => void shutdown(0, 'SIGTERM'));
+  process.once('SIGINT', () => void shutdown(0, 'SIGINT'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception');
+    void shutdown(1, 'uncaught exception');
+  });
+  process.on('unhandledRejection', (error) => {
+    logger.fatal({ err: error }, 'unhandled rejection');
+    void shutdown(1, 'unhandled rejection');
+  });
+  void runtime.failure.then((error) => shutdown(1, error.message));
+
+  try {
+    await runtime.start();
+  } catch (error) {
+    logger.fatal({ err: error }, `could not start: ${(error as Error).message}`);
+    await shutdown(1, 'start-up failed');
+  }
+  logger.info({ metricsPort: http.port, applicationId: settings.applicationId, delivery: settings.delivery }, 'service started');
+  return { runtime, logger, registry, metricsPort: http.port, shutdown };
+}

@@ -1,0 +1,44 @@
+import { ConfigError } from '@churnwatch/errors';
+import { describe, expect, test } from 'vitest';
+import { parseRuntimeSettings, parseTopics } from './runtime-settings.ts';
+
+describe('runtime settings', () => {
+  test('parse from CHURNWATCH_* variables with defaults', () => {
+    const settings = parseRuntimeSettings({
+      CHURNWATCH_KAFKA_BROKERS: 'a:9092, b:9093',
+      CHURNWATCH_APPLICATION_ID: 'usage',
+      CHURNWATCH_DELIVERY: 'exactly-once',
+    });
+    expect(settings).toMatchObject({ kafkaBrokers: ['a:9092', 'b:9093'], applicationId: 'usage', delivery: 'exactly-once', sessionTimeoutMs: 30_000 });
+  });
+
+  test('a failure names every bad variable', () => {
+    const error = (() => {
+      try {
+        parseRuntimeSettings({ CHURNWATCH_KAFKA_BROKERS: 'nohost', CHURNWATCH_DELIVERY: 'twice', CHURNWATCH_SESSION_TIMEOUT_MS: '-5' });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = error!.issues.join('\n');
+    for (const variable of ['CHURNWATCH_KAFKA_BROKERS', 'CHURNWATCH_APPLICATION_ID', 'CHURNWATCH_DELIVERY', 'CHURNWATCH_SESSION_TIMEOUT_MS'])
+      expect(text).toContain(variable);
+  });
+
+  test('the heartbeat must be shorter than the session timeout', () => {
+    expect(() =>
+      parseRuntimeSettings({
+        CHURNWATCH_KAFKA_BROKERS: 'a:1',
+        CHURNWATCH_APPLICATION_ID: 'x',
+        CHURNWATCH_SESSION_TIMEOUT_MS: '3000',
+        CHURNWATCH_HEARTBEAT_INTERVAL_MS: '3000',
+      }),
+    ).toThrow(/CHURNWATCH_HEARTBEAT_INTERVAL_MS/);
+  });
+
+  test('topics come from CHURNWATCH_TOPIC_* or defaults; missing ones are named', () => {
+    expect(parseTopics({ CHURNWATCH_TOPIC_DEAD_LETTERS: 'dl' }, ['deadLetters', 'usage'], { usage: 'usage' })).toEqual({ deadLetters: 'dl', usage: 'usage' });
+    expect(() => parseTopics({}, ['alerts', 'usage'])).toThrow(/CHURNWATCH_TOPIC_ALERTS[\s\S]*CHURNWATCH_TOPIC_USAGE/);
+  });
+});

@@ -1,0 +1,69 @@
+import { ConfigError } from '@churnwatch/errors';
+import { z } from 'zod';
+import { defaultTuning } from '../kafka/stream-runtime.ts';
+import { envName, parseEnv } from './env-config.ts';
+
+const positiveMs = z.coerce.number().int().positive();
+const hostPort = /^[^\s:,]+:\d{1,5}$/;
+
+/**
+ * Settings every consumer service shares, read from `CHURNWATCH_<FIELD>` variables (see envName).
+ * Extend it for a service's own settings: `runtimeSettingsSchema.extend({ cooldownDays: … })`.
+ */
+export const runtimeSettingsSchema = z
+  .object({
+    kafkaBrokers: z
+      .string()
+      .transform((value) => value.split(',').map((broker) => broker.trim()))
+      .pipe(z.array(z.string().regex(hostPort, 'expected host:port')).min(1)),
+    kafkaClientId: z.string().min(1).optional(),
+    /** Consumer group id; also names the changelog topics and transactional ids. */
+    applicationId: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, . _ - only'),
+    delivery: z.enum(['at-least-once', 'exactly-once']).default('at-least-once'),
+    metricsPort: z.coerce.number().int().min(0).max(65_535).default(9464),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    kafkaLogLevel: z.enum(['nothing', 'error', 'warn', 'info', 'debug']).default('warn'),
+    sessionTimeoutMs: positiveMs.default(defaultTuning.sessionTimeoutMs),
+    heartbeatIntervalMs: positiveMs.default(defaultTuning.heartbeatIntervalMs),
+    maxWorkPerChunk: z.coerce.number().int().min(1).max(100_000).default(defaultTuning.maxWorkPerChunk),
+    wallClockCheckIntervalMs: positiveMs.default(defaultTuning.wallClockCheckIntervalMs),
+    wallClockHoldWhileBehindMs: positiveMs.default(defaultTuning.wallClockHoldWhileBehindMs),
+    wallClockHoldIdleMs: positiveMs.default(defaultTuning.wallClockHoldIdleMs),
+    transactionTimeoutMs: positiveMs.default(defaultTuning.transactionTimeoutMs),
+    startupTimeoutMs: positiveMs.default(defaultTuning.startupTimeoutMs),
+    shutdownTimeoutMs: positiveMs.default(20_000),
+    replicationFactor: z.coerce.number().int().min(-1).default(defaultTuning.replicationFactor),
+  })
+  .refine((s) => s.heartbeatIntervalMs < s.sessionTimeoutMs, {
+    message: 'must be lower than CHURNWATCH_SESSION_TIMEOUT_MS (about a third of it)',
+    path: ['heartbeatIntervalMs'],
+  });
+
+export type RuntimeSettings = z.infer<typeof runtimeSettingsSchema>;
+
+export function parseRuntimeSettings(env: Readonly<Record<string, string | undefined>>): RuntimeSettings {
+  return parseEnv(runtimeSettingsSchema, env);
+}
+
+/**
+ * Topic names of logical inputs and outputs from `CHURNWATCH_TOPIC_<NAME>` (e.g.
+ * CHURNWATCH_TOPIC_DEAD_LETTERS for `deadLetters`), falling back to `defaults`. Names every
+ * logical topic that has neither.
+ */
+export function parseTopics(
+  env: Readonly<Record<string, string | undefined>>,
+  names: readonly string[],
+  defaults: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const topics: Record<string, string> = {};
+  const issues: string[] = [];
+  for (const name of names) {
+    const variable = envName(name, 'CHURNWATCH_TOPIC_');
+    const topic = env[variable] || defaults[name];
+    if (!topic) issues.push(`${variable}: no topic for "${name}" (set the variable)`);
+    else if (!/^[A-Za-z0-9._-]{1,249}$/.test(topic)) issues.push(`${variable}: "${topic}" is not a valid topic name`);
+    else topics[name] = topic;
+  }
+  if (issues.length) throw new ConfigError('the environment', issues);
+  return topics;
+}

@@ -1,0 +1,39 @@
+/**
+ * The state store of one task (one input partition): a key → value map the runtime owns.
+ *
+ * Synchronous on purpose: the per-record path reads and writes it without awaiting. A disk-backed
+ * implementation for state larger than memory must answer from a synchronous engine or a cache.
+ * The store holds only committed values; uncommitted changes of a batch live in the task's overlay
+ * (see stream-task.ts), so a failed batch never leaves half-applied state behind.
+ */
+export interface KeyValueStore<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+  delete(key: string): void;
+  readonly size: number;
+  entries(): IterableIterator<[string, V]>;
+  clear(): void;
+}
+
+/** Creates the stores of a runtime; called once per task with the task's name. */
+export type StoreFactory = <V>(name: string) => KeyValueStore<V>;
+
+export function createMemoryStore<V>(): KeyValueStore<V> {
+  const map = new Map<string, V>();
+  return {
+    get: (key) => map.get(key),
+    set: (key, value) => {
+      map.set(key, value);
+    },
+    delete: (key) => {
+      map.delete(key);
+    },
+    get size() {
+      return map.size;
+    },
+    entries: () => map.entries(),
+    clear: () => map.clear(),
+  };
+}
+
+export const memoryStores: StoreFactory = () => createMemoryStore();

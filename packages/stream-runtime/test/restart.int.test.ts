@@ -1,0 +1,78 @@
+import { readTopicUntil, readWholeTopic, testBrokers, testKafka, uniqueName } from '@churnwatch/testkit';
+import { afterEach, expect, test } from 'vitest';
+import { changelogTopicName, createLocalTopology } from '../src/index.ts';
+import { decodeEntry } from '../src/store/changelog-codec.ts';
+import { counterProcessor } from './fixtures/counter-processor.ts';
+import {
+  byId,
+  createCounterTopics,
+  expectedOutputs,
+  killAllServices,
+  lastLines,
+  makeEvents,
+  produceEvents,
+  readUntilIds,
+  recentStartMs,
+  startCounterService,
+} from './harness.ts';
+
+afterEach(killAllServices);
+
+const options = { silenceAfterMs: 150, silenceClock: 'stream' } as const;
+
+test.each(['at-least-once', 'exactly-once'] as const)(
+  '%s: a service stopped by SIGTERM mid-stream and restarted ends with the state and outputs of an uninterrupted run',
+  async (delivery) => {
+    const topics = await createCounterTopics(3);
+    const { events, counts, silences } = topics;
+    const input = makeEvents(12, 25, recentStartMs(), 10);
+    await produceEvents(testKafka(), events, input);
+    const applicationId = uniqueName('restart');
+    const service = {
+      brokers: testBrokers(),
+      applicationId,
+      topics,
+      delivery,
+      env: { COUNTER_DECODE_DELAY_MS: '4', COUNTER_SILENCE_AFTER_MS: '150' },
+    };
+
+    const first = await startCounterService(service);
+    await readTopicUntil(counts, (read) => read.length >= 60, { timeoutMs: 60_000 });
+    const stoppedAt = Date.now();
+    first.child.kill('SIGTERM');
+    const exit = await first.exited;
+    expect(exit.code, lastLines(first)).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(15_000);
+    const partial = await readWholeTopic(counts);
+    expect(partial.length).toBeLessThan(input.length);
+
+    const second = await startCounterService(service);
+    const expected = expectedOutputs(input, 3, options);
+    const expectedCounts = expected.filter((o) => o.output === 'counts');
+    const expectedSilences = expected.filter((o) => o.output === 'silences');
+    const readCounts = await readUntilIds(
+      counts,
+      expectedCounts.map((o) => o.id),
+    ).catch((error) => {
+      throw new Error(`${error}\n${lastLines(second)}`);
+    });
+    const readSilences = await readUntilIds(
+      silences,
+      expectedSilences.map((o) => o.id),
+    );
+    // At least once: every output is there, a repeated one carries the same id and the same value.
+    const wanted = byId(expected);
+    for (const output of [...readCounts, ...readSilences]) expect(output.value, output.id).toEqual(wanted.get(output.id));
+
+    // The changelog holds exactly the state of an uninterrupted run.
+    const topology = createLocalTopology({ processors: [counterProcessor(options)], partitions: 3 });
+    for (const e of input) topology.push({ input: 'events', key: e.key, value: { amount: e.amount }, eventTimeMs: e.eventTimeMs, eventId: e.eventId });
+    const changelog = await readWholeTopic(changelogTopicName(applicationId, 'counter'));
+    const latest = new Map(changelog.filter((m) => m.key && !m.key.startsWith('\u0000')).map((m) => [m.key!, m.value]));
+    expect(latest.size).toBe(12);
+    for (const [key, value] of latest) {
+      expect(decodeEntry(value!).state, key).toEqual(topology.state('counter', key));
+      expect(decodeEntry(value!).timers, key).toEqual(topology.timers('counter', key));
+    }
+  },
+);

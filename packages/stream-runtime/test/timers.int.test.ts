@@ -1,0 +1,119 @@
+import { readTopicUntil, readWholeTopic, testBrokers, testKafka, uniqueName } from '@churnwatch/testkit';
+import { afterEach, expect, test } from 'vitest';
+import {
+  createCounterTopics,
+  expectedOutputs,
+  killAllServices,
+  lastLines,
+  produceEvents,
+  readUntilIds,
+  startCounterService,
+  type TestEvent,
+  toOutput,
+  waitUntilReady,
+} from './harness.ts';
+
+afterEach(killAllServices);
+
+test('a wall-clock timer fires for a customer who sends nothing more', async () => {
+  const topics = await createCounterTopics(1);
+  const silenceAfterMs = 1500;
+  const sentAt = Date.now();
+  const service = await startCounterService({
+    brokers: testBrokers(),
+    applicationId: uniqueName('wall'),
+    topics,
+    delivery: 'at-least-once',
+    env: { COUNTER_SILENCE_CLOCK: 'wall', COUNTER_SILENCE_AFTER_MS: String(silenceAfterMs) },
+  });
+  await produceEvents(testKafka(), topics.events, [{ key: 'quiet', eventId: 'only-one', eventTimeMs: sentAt, amount: 1 }]);
+  const [silence] = await readTopicUntil(topics.silences, (read) => read.length >= 1, { timeoutMs: 30_000 }).catch((error) => {
+    throw new Error(`${error}\n${lastLines(service)}`);
+  });
+  const firedAt = Date.now();
+  expect(silence?.headers['churnwatch-id']).toBe(`quiet:silence:${sentAt + silenceAfterMs}`);
+  expect(JSON.parse(silence?.value ?? 'null')).toEqual({ count: 1, atMs: sentAt + silenceAfterMs });
+  // Nothing else arrived: only the wall clock can have fired it, and not before its time.
+  expect(firedAt).toBeGreaterThanOrEqual(sentAt + silenceAfterMs);
+  expect((await readWholeTopic(topics.events)).length).toBe(1);
+});
+
+test('a stream-time timer fires live at the same logical moment as in a replay', async () => {
+  const topics = await createCounterTopics(1);
+  const t0 = Date.now() - 60_000;
+  // a's silence (t0+100) is due before b's record at t0+150; a late record of a (t0+120) leaves stream
+  // time at t0+150 and moves a's silence to t0+220, which b's record at t0+300 fires with a's count 2.
+  const input: TestEvent[] = [
+    { key: 'a', eventId: '1', eventTimeMs: t0, amount: 1 },
+    { key: 'b', eventId: '2', eventTimeMs: t0 + 150, amount: 1 },
+    { key: 'a', eventId: '3', eventTimeMs: t0 + 120, amount: 1 },
+    { key: 'b', eventId: '4', eventTimeMs: t0 + 300, amount: 1 },
+    { key: 'c', eventId: '5', eventTimeMs: t0 + 1000, amount: 1 },
+  ];
+  await produceEvents(testKafka(), topics.events, input);
+  const options = { silenceAfterMs: 100, silenceClock: 'stream' } as const;
+  const service = await startCounterService({
+    brokers: testBrokers(),
+    applicationId: uniqueName('stream'),
+    topics,
+    delivery: 'exactly-once',
+    env: { COUNTER_SILENCE_CLOCK: 'stream', COUNTER_SILENCE_AFTER_MS: String(options.silenceAfterMs) },
+  });
+  const expected = expectedOutputs(input, 1, options).filter((o) => o.output === 'silences');
+  expect(expected.map((o) => o.value)).toEqual([
+    { count: 1, atMs: t0 + 100 },
+    { count: 2, atMs: t0 + 220 },
+    { count: 1, atMs: t0 + 250 },
+    { count: 2, atMs: t0 + 400 },
+  ]);
+  const live = await readUntilIds(
+    topics.silences,
+    expected.map((o) => o.id),
+  ).catch((error) => {
+    throw new Error(`${error}\n${lastLines(service)}`);
+  });
+  // Same firings, same values, same order (one partition).
+  expect(live.map((o) => [o.id, o.value])).toEqual(expected.map((o) => [o.id, o.value]));
+  expect((await readWholeTopic(topics.silences, { readCommitted: true })).map(toOutput)).toHaveLength(expected.length);
+});
+
+test('wall-clock timers wait while a partition reads history, then fire for the customers really silent', async () => {
+  const topics = await createCounterTopics(1);
+  const dayMs = 86_400_000;
+  const now = Date.now();
+  const silenceAfterMs = 2 * dayMs;
+  // A month of history: "active" daily up to two hours ago, "gone" daily until ten days ago, and
+  // enough of a busy third customer that the history takes several fetches to read. Each event moves
+  // its key's silence timer two days past it, a moment already past while the history is read.
+  const input: TestEvent[] = [];
+  for (let day = 30; day >= 0; day--) {
+    const dayStart = now - day * dayMs - 2 * 3_600_000;
+    input.push({ key: 'active', eventId: `a${day}`, eventTimeMs: dayStart, amount: 1 });
+    if (day >= 10) input.push({ key: 'gone', eventId: `g${day}`, eventTimeMs: dayStart, amount: 1 });
+    for (let i = 0; i < 1000; i++) input.push({ key: 'busy', eventId: `b${day}-${i}`, eventTimeMs: dayStart + (i + 1) * 60_000, amount: 1 });
+  }
+  await produceEvents(testKafka(), topics.events, input);
+  const service = await startCounterService({
+    brokers: testBrokers(),
+    applicationId: uniqueName('backfill'),
+    topics,
+    delivery: 'at-least-once',
+    env: {
+      COUNTER_SILENCE_CLOCK: 'wall',
+      COUNTER_SILENCE_AFTER_MS: String(silenceAfterMs),
+      CHURNWATCH_MAX_WORK_PER_CHUNK: '500',
+      CHURNWATCH_WALL_CLOCK_CHECK_INTERVAL_MS: '20',
+    },
+  });
+  await waitUntilReady(service);
+  const lastGone = now - 10 * dayMs - 2 * 3_600_000;
+  const expectedId = `gone:silence:${lastGone + silenceAfterMs}`;
+  const silences = await readUntilIds(topics.silences, [expectedId], 90_000).catch((error) => {
+    throw new Error(`${error}\n${lastLines(service)}`);
+  });
+  // Give a wrongly fired timer time to show up, then check that the one expected is all there is.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const all = (await readWholeTopic(topics.silences)).map(toOutput);
+  expect(silences.map((o) => o.id)).toEqual([expectedId]);
+  expect(all.map((o) => o.value)).toEqual([{ count: 21, atMs: lastGone + silenceAfterMs }]);
+});

@@ -1,0 +1,4 @@
+export { formatMoney, headline, isAllClear, kindLabel, stakes } from './facts.ts';
+export { slackMessage } from './slack.ts';
+export { teamsMessage } from './teams.ts';
+export { formatAlertForTerminal } from './terminal.ts';

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import type { DetectionConfig } from '@churnwatch/detection';
+import { ConfigError } from '@churnwatch/errors';
+import { parseEnv, parseRuntimeSettings, parseTopics, type RuntimeSettings } from '@churnwatch/stream-runtime';
+import { z } from 'zod';
+import { loadDetectionConfigFile, type ReadText } from './detection-config-file.ts';
+import { type KitSettings, kitSettingsSchema } from './kit-settings.ts';
+import { type DetectionTopic, defaultTopicNames } from './topics.ts';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** What a detection service reads and writes, and any settings of its own. */
+export interface DetectionServiceSpec<X extends z.ZodRawShape = Record<never, never>> {
+  /** Service name: on logs and metrics, and the default application id `churnwatch.<service>`. */
+  readonly service: string;
+  readonly inputs: readonly DetectionTopic[];
+  readonly outputs: readonly DetectionTopic[];
+  /** The service's own `CHURNWATCH_<FIELD>` settings, validated with the shared ones. */
+  readonly settings?: X;
+}
+
+export interface DetectionServiceConfig<X extends z.ZodRawShape = Record<never, never>> {
+  readonly service: string;
+  readonly runtime: RuntimeSettings;
+  readonly kit: KitSettings;
+  readonly own: z.infer<z.ZodObject<X>>;
+  /** Topic per logical input and output, and `deadLetters`. */
+  readonly topics: Readonly<Record<string, string>>;
+  readonly detection: DetectionConfig;
+}
+
+/** Runs one parse step; a ConfigError's issues are collected instead of thrown. */
+function collect<T>(issues: string[], parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    issues.push(...error.issues);
+    return undefined;
+  }
+}
+
+/**
+ * Reads a detection service's whole configuration once, at start-up: the runtime settings, the
+ * shared and the service's own settings, the topic names and the detection configuration file.
+ * Nothing else reads the environment. On failure throws one ConfigError naming every bad
+ * variable and every bad field of the file, so that one attempt shows everything to fix.
+ */
+export function loadDetectionServiceConfig<X extends z.ZodRawShape>(
+  spec: DetectionServiceSpec<X>,
+  env: Env,
+  readText: ReadText = (path) => readFileSync(path, 'utf8'),
+): DetectionServiceConfig<X> {
+  const issues: string[] = [];
+  const withDefaults = { ...env, CHURNWATCH_APPLICATION_ID: env.CHURNWATCH_APPLICATION_ID || `churnwatch.${spec.service}` };
+  const runtime = collect(issues, () => parseRuntimeSettings(withDefaults));
+  const settingsSchema = z.object({ ...kitSettingsSchema.shape, ...(spec.settings ?? {}) });
+  const settings = collect(issues, () => parseEnv(settingsSchema, env));
+  const names = [...new Set([...spec.inputs, ...spec.outputs, 'deadLetters' as const])];
+  const topics = collect(issues, () => parseTopics(env, names, defaultTopicNames()));
+  // The file is checked even when variables are wrong too, so that one attempt shows everything.
+  const detection = collect(issues, () => loadDetectionConfigFile(env.CHURNWATCH_DETECTION_CONFIG_FILE || undefined, readText));
+  if (issues.length > 0 || !runtime || !settings || !topics || !detection) throw new ConfigError(`the configuration of ${spec.service}`, issues);
+
+  const kitFields = new Set(Object.keys(kitSettingsSchema.shape));
+  const kit = Object.fromEntries(Object.entries(settings).filter(([field]) => kitFields.has(field))) as KitSettings;
+  const own = Object.fromEntries(Object.entries(settings).filter(([field]) => !kitFields.has(field))) as z.infer<z.ZodObject<X>>;
+  return { service: spec.service, runtime, kit, own, topics, detection };
+}

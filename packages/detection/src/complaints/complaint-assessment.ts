@@ -1,0 +1,145 @@
+import { type AlertEvidence, type AlertSeverity, type ComplaintSeverity, complaintSeverities } from '@churnwatch/contracts';
+import type { Thresholds } from '../config/sections.ts';
+import { clamp, plural, roundTo } from '../numbers.ts';
+import type { Finding } from '../signals/signal-contract.ts';
+import type { SignalDraft } from '../signals/signal-emitter.ts';
+import { isoOf, MS_PER_DAY, wholeDaysBetween } from '../time/days.ts';
+import type { ComplaintBook, OpenComplaint } from './complaint-book.ts';
+
+type ComplaintThresholds = Thresholds['complaints'];
+
+/** Why complaints escalate; any one is enough. */
+export const escalationReasons = ['count', 'severity', 'unresolved', 'repeated_category'] as const;
+export type EscalationReason = (typeof escalationReasons)[number];
+
+/** How much an open complaint of each severity takes off the complaints factor (1 = none open). */
+export const OPEN_COMPLAINT_PENALTY: Readonly<Record<ComplaintSeverity, number>> = { low: 0.1, medium: 0.2, high: 0.35, critical: 0.6 };
+/** What each complaint opened within the window takes off, resolved or not. */
+export const RECENT_COMPLAINT_PENALTY = 0.05;
+
+const rank = (severity: ComplaintSeverity) => complaintSeverities.indexOf(severity);
+
+export interface ComplaintAssessment {
+  readonly reasons: readonly EscalationReason[];
+  readonly draft: Omit<SignalDraft, 'findings'>;
+  /** The escalation as measured now, without `since` and `fingerprint` (the monitor keeps the escalation's peak); null when none. */
+  readonly finding: Omit<Finding, 'since' | 'fingerprint'> | null;
+  readonly complaintsInWindow: number;
+  readonly nextCheckMs: number | null;
+}
+
+/**
+ * The complaint concern at `nowMs`. Escalation when, with at least one complaint open: at least
+ * `countThreshold` complaints were opened in the last `windowDays`; an open complaint has
+ * severity `escalateAtSeverity` or above; a complaint has been open `unresolvedDays` or longer;
+ * or `repeatCategoryCount` complaints in the window share a category. Counts and categories take
+ * only complaints at `countFromSeverity` or above: a few minor tickets resolved in a day are
+ * routine support, not a pattern. Critical with an open critical complaint or `criticalCount`
+ * (counted) in the window. Factor `complaints` = 1 − Σ open penalties − 0.05 × complaints in window, floored at 0.
+ * Pure.
+ */
+export function assessComplaints(book: ComplaintBook, nowMs: number, complaints: ComplaintThresholds, ruleVersion: string): ComplaintAssessment {
+  const windowStartMs = nowMs - complaints.windowDays * MS_PER_DAY;
+  const inWindow = book.recent.filter((entry) => entry.openedAtMs > windowStartMs && entry.openedAtMs <= nowMs);
+  // Minor complaints (below `countFromSeverity`) are routine support: they weigh on health but make no pattern.
+  const counted = inWindow.filter((entry) => entry.severity === undefined || rank(entry.severity) >= rank(complaints.countFromSeverity));
+  const open = Object.values(book.open);
+  const highestOpen = open.reduce<ComplaintSeverity | null>(
+    (highest, entry) => (highest === null || rank(entry.severity) > rank(highest) ? entry.severity : highest),
+    null,
+  );
+  const oldestOpenDays = open.length === 0 ? null : wholeDaysBetween(Math.min(...open.map((entry) => entry.openedAtMs)), nowMs);
+  const [topCategory, topCategoryCount] = mostFrequentCategory(counted.map((entry) => entry.category));
+
+  // Counts and repeated categories escalate while something is still open: once every complaint
+  // is resolved CS has acted, and the all-clear follows (recent complaints still weigh on health).
+  const reasons: EscalationReason[] = [];
+  if (open.length > 0 && counted.length >= complaints.countThreshold) reasons.push('count');
+  if (highestOpen !== null && rank(highestOpen) >= rank(complaints.escalateAtSeverity)) reasons.push('severity');
+  if (oldestOpenDays !== null && oldestOpenDays >= complaints.unresolvedDays) reasons.push('unresolved');
+  if (open.length > 0 && topCategory !== null && topCategoryCount >= complaints.repeatCategoryCount) reasons.push('repeated_category');
+
+  const evidence: AlertEvidence = {
+    detector: 'complaint-escalation',
+    ruleVersion,
+    window: { from: isoOf(windowStartMs), to: isoOf(nowMs) },
+    observed: {
+      openComplaints: open.length,
+      complaintsInWindow: inWindow.length,
+      countedInWindow: counted.length,
+      highestOpenSeverity: highestOpen,
+      oldestOpenDays,
+      topCategory,
+      topCategoryCount,
+      reasons: reasons.join(','),
+    },
+    thresholds: { ...complaints },
+  };
+  const critical = highestOpen === 'critical' || counted.length >= complaints.criticalCount;
+  const severity: AlertSeverity = critical ? 'critical' : 'warning';
+  const finding =
+    reasons.length === 0
+      ? null
+      : {
+          kind: 'complaint_escalation' as const,
+          severity,
+          headline: headlineOf(reasons, { counted: counted.length, open: open.length, highestOpen, oldestOpenDays, topCategory, topCategoryCount }, complaints),
+          evidence: [evidence],
+        };
+
+  const penalty = open.reduce((total, entry) => total + OPEN_COMPLAINT_PENALTY[entry.severity], 0) + RECENT_COMPLAINT_PENALTY * inWindow.length;
+  const pending = [
+    ...open.map((entry: OpenComplaint) => entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY),
+    ...inWindow.map((entry) => entry.openedAtMs + complaints.windowDays * MS_PER_DAY),
+  ].filter((atMs) => atMs > nowMs);
+
+  const status = `${plural(open.length, 'open complaint')}, ${inWindow.length} in ${complaints.windowDays} days`;
+  return {
+    reasons,
+    finding,
+    complaintsInWindow: inWindow.length,
+    draft: {
+      factor: { value: roundTo(clamp(1 - penalty, 0, 1), 4), detail: status },
+      detail: status,
+      evidence: [evidence],
+      facts: { openComplaints: open.length },
+    },
+    nextCheckMs: pending.length === 0 ? null : Math.min(...pending),
+  };
+}
+
+function mostFrequentCategory(categories: readonly (string | null)[]): [string | null, number] {
+  const counts = new Map<string, number>();
+  for (const category of categories) if (category !== null) counts.set(category, (counts.get(category) ?? 0) + 1);
+  let best: [string | null, number] = [null, 0];
+  for (const [category, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) if (count > best[1]) best = [category, count];
+  return best;
+}
+
+interface HeadlineFacts {
+  /** Complaints in the window at `countFromSeverity` or above. */
+  readonly counted: number;
+  readonly open: number;
+  readonly highestOpen: ComplaintSeverity | null;
+  readonly oldestOpenDays: number | null;
+  readonly topCategory: string | null;
+  readonly topCategoryCount: number;
+}
+
+function headlineOf(reasons: readonly EscalationReason[], facts: HeadlineFacts, complaints: ComplaintThresholds): string {
+  const parts = reasons.map((reason) => {
+    switch (reason) {
+      case 'count':
+        return `${plural(facts.counted, 'complaint')}${complaints.countFromSeverity === 'low' ? '' : ` of ${complaints.countFromSeverity} severity or above`} in ${complaints.windowDays} days`;
+      case 'severity':
+        return `a ${facts.highestOpen}-severity complaint is open`;
+      case 'unresolved':
+        return `a complaint has been open for ${facts.oldestOpenDays} days`;
+      case 'repeated_category':
+        return `${facts.topCategoryCount} complaints about ${facts.topCategory}`;
+    }
+    return reason;
+  });
+  const sentence = parts.join('; ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)} (${plural(facts.open, 'open complaint')})`;
+}

@@ -1,0 +1,73 @@
+import { type ComplaintEventV1, type ComplaintSeverity, complaintSeverities } from '@churnwatch/contracts';
+import { MS_PER_DAY } from '../time/days.ts';
+
+/**
+ * The complaints of one customer as the monitor keeps them: the open ones, and every complaint
+ * opened within the window (for counts and repeated categories). Events may arrive out of order:
+ * an update for an unknown complaint opens it, a late "opened" after "resolved" is not reopened.
+ * Plain JSON; pure functions returning new values.
+ */
+export interface OpenComplaint {
+  readonly severity: ComplaintSeverity;
+  readonly category: string | null;
+  readonly openedAtMs: number;
+}
+
+export interface RecentComplaint {
+  readonly complaintId: string;
+  readonly category: string | null;
+  readonly openedAtMs: number;
+  /** The highest severity it was seen with; absent in state from before it was kept. */
+  readonly severity?: ComplaintSeverity;
+}
+
+export interface ComplaintBook {
+  readonly open: Readonly<Record<string, OpenComplaint>>;
+  /** Complaints opened within the window, oldest first. */
+  readonly recent: readonly RecentComplaint[];
+  /** Resolution time of recently resolved complaints, so a late "opened" does not reopen them. */
+  readonly resolvedAtMs: Readonly<Record<string, number>>;
+}
+
+export const EMPTY_COMPLAINT_BOOK: ComplaintBook = { open: {}, recent: [], resolvedAtMs: {} };
+
+const rank = (severity: ComplaintSeverity) => complaintSeverities.indexOf(severity);
+
+/** Bounds the state of a customer that complains without end. */
+const MAX_RECENT = 200;
+const MAX_OPEN = 200;
+
+export function recordComplaintEvent(book: ComplaintBook, event: ComplaintEventV1, eventTimeMs: number): ComplaintBook {
+  const id = event.complaintId;
+  const category = event.category ?? null;
+  const known = Object.hasOwn(book.open, id) ? book.open[id] : undefined;
+  const seen = book.recent.find((entry) => entry.complaintId === id);
+  const recent =
+    seen === undefined
+      ? [...book.recent, { complaintId: id, category, openedAtMs: eventTimeMs, severity: event.severity }]
+          .sort((a, b) => a.openedAtMs - b.openedAtMs)
+          .slice(-MAX_RECENT)
+      : seen.severity === undefined || rank(event.severity) <= rank(seen.severity)
+        ? book.recent
+        : book.recent.map((entry) => (entry === seen ? { ...entry, severity: event.severity } : entry));
+
+  if (event.status === 'resolved') {
+    const { [id]: _resolved, ...open } = book.open;
+    return { open, recent, resolvedAtMs: { ...book.resolvedAtMs, [id]: eventTimeMs } };
+  }
+  if (Object.hasOwn(book.resolvedAtMs, id)) return { ...book, recent };
+  const updated: OpenComplaint = { severity: event.severity, category: category ?? known?.category ?? null, openedAtMs: known?.openedAtMs ?? eventTimeMs };
+  const open = { ...book.open, [id]: updated };
+  if (Object.keys(open).length > MAX_OPEN) return { ...book, recent };
+  return { open, recent, resolvedAtMs: book.resolvedAtMs };
+}
+
+/** Forgets what has left the window: complaints opened and resolutions older than `windowDays`. */
+export function pruneComplaintBook(book: ComplaintBook, nowMs: number, windowDays: number): ComplaintBook {
+  const windowStartMs = nowMs - windowDays * MS_PER_DAY;
+  return {
+    open: book.open,
+    recent: book.recent.filter((entry) => entry.openedAtMs > windowStartMs),
+    resolvedAtMs: Object.fromEntries(Object.entries(book.resolvedAtMs).filter(([, atMs]) => atMs > windowStartMs)),
+  };
+}

@@ -1,0 +1,53 @@
+import type { Thresholds } from './sections.ts';
+
+/**
+ * Built-in thresholds. They suit a B2B SaaS product with daily usage and yearly contracts; the
+ * configuration overrides any of them globally (`defaults`), per segment and per plan.
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  usage: {
+    recentWindowDays: 14,
+    maxRecentWindowDays: 42,
+    baselineWeeks: 8,
+    minBaselineWeeks: 4,
+    // The test runs every day on overlapping windows: at 0.01, or on a single day's crossing, most
+    // healthy accounts would see a chance dip called a decline once a year.
+    alpha: 0.001,
+    minRelativeDrop: 0.3,
+    criticalRelativeDrop: 0.6,
+    confirmDays: 7,
+    recoveredBelowRelativeDrop: 0.15,
+    minExpectedCount: 30,
+    holidays: [],
+    // Between Christmas and New Year most businesses are closed or nearly so: quiet usage then is no churn signal.
+    annualHolidays: ['12-24', '12-25', '12-26', '12-27', '12-28', '12-29', '12-30', '12-31', '01-01'],
+    holidayExpectedFactor: 0.2,
+    materialDropChange: 0.2,
+  },
+  // Tested at every pause between two uses (hundreds a year): 1e-4 keeps chance silences rare.
+  silence: { alpha: 1e-4, criticalAlpha: 1e-8, warningAfterDays: 7, criticalAfterDays: 14, minBaselineCount: 10 },
+  renewal: { horizonsDays: [90, 60, 30], graceDays: 7 },
+  // From the first renewal horizon on, while CS can still act.
+  renewalRisk: { withinDays: 90, criticalWithinDays: 30, poorHealthBelow: 50, autoRenewOffIsRisk: true },
+  complaints: {
+    windowDays: 30,
+    countThreshold: 3,
+    criticalCount: 5,
+    escalateAtSeverity: 'high',
+    unresolvedDays: 7,
+    repeatCategoryCount: 2,
+    countFromSeverity: 'medium',
+  },
+  purchases: {
+    minPurchasesForRhythm: 3,
+    rhythmIntervals: 10,
+    lapseFactor: 2,
+    criticalLapseFactor: 3,
+    lapseAlpha: 0.05,
+    criticalLapseAlpha: 0.005,
+    expectedLifetimeYears: 3,
+  },
+  healthWeights: { usage_trend: 0.35, complaints: 0.2, purchase_recency: 0.15, renewal: 0.15, nps: 0.15 },
+  healthBands: { watchBelow: 75, atRiskBelow: 50, criticalBelow: 25 },
+  lifecycle: { cooldownDays: 7 },
+};

@@ -1,0 +1,174 @@
+import { calendarDate, complaintSeverities } from '@churnwatch/contracts';
+import { z } from 'zod';
+import { flag, fraction, numberAbove, numberBetween, wholeNumber } from './fields.ts';
+
+/**
+ * The threshold sections. Every field has a unit or a range in its name or its schema; every
+ * section can be overridden per segment and per plan. Checks that relate two fields live in
+ * `threshold-checks.ts`, because they must hold after the overrides are merged.
+ */
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a month-day (MM-DD)');
+
+export const usageThresholds = z
+  .object({
+    /** The recent window tested against the baseline, in whole days ending yesterday (UTC). */
+    recentWindowDays: wholeNumber(1, 60),
+    /** A small account's window grows by whole weeks up to this many days until it expects `minExpectedCount`. */
+    maxRecentWindowDays: wholeNumber(1, 180),
+    /** The baseline: the whole weeks right before the recent window. */
+    baselineWeeks: wholeNumber(2, 26),
+    /** Fewer baseline weeks of history than this (a new customer) and no test is made. */
+    minBaselineWeeks: wholeNumber(2, 26),
+    /** Significance level of the lower-tail test. */
+    alpha: numberAbove(0, 0.5),
+    /** The observed count must also be at least this fraction below the expected count. */
+    minRelativeDrop: fraction(),
+    /** Drop from which a decline is critical rather than a warning. */
+    criticalRelativeDrop: fraction(),
+    /**
+     * A decline opens once the test has held on this many days running (its alert dated from the
+     * first): a dip that one more day of usage explains away is noise, not a decline.
+     */
+    confirmDays: wholeNumber(1, 30),
+    /** Hysteresis: an open decline clears only once the drop is below this. */
+    recoveredBelowRelativeDrop: fraction(),
+    /** Minimum volume: fewer expected units than this in the recent window and no test is made. */
+    minExpectedCount: numberBetween(0, 1e12),
+    /** Days on which less usage is normal (public holidays, company shutdowns). */
+    holidays: z.array(calendarDate, { error: 'must be a list of dates (YYYY-MM-DD)' }).max(400),
+    /** The same, every year: month and day (MM-DD), e.g. the closure between Christmas and New Year. */
+    annualHolidays: z.array(monthDay, { error: 'must be a list of month-days (MM-DD)' }).max(366),
+    /** A holiday's expected usage is this fraction of its weekday's usual (0 excludes the day). */
+    holidayExpectedFactor: fraction(),
+    /** A change of the drop by this much (absolute) is new evidence worth an update. */
+    materialDropChange: numberAbove(0, 1),
+  })
+  .strict();
+
+export const silenceThresholds = z
+  .object({
+    /**
+     * Significance level of the silence test: "usage stopped" opens once P(no usage at all over
+     * the silent stretch), from the customer's own weekday rates, falls below this.
+     */
+    alpha: numberAbove(0, 0.5),
+    /** …and below this it is critical. */
+    criticalAlpha: numberAbove(0, 0.5),
+    /** At least this many whole days of silence before a warning, however busy the customer usually is. */
+    warningAfterDays: wholeNumber(1, 365),
+    /** …and at least this many before it is critical. */
+    criticalAfterDays: wholeNumber(1, 365),
+    /** Usage units the weeks before the silence must hold for the test to be made: too little usage says nothing about a silence. */
+    minBaselineCount: numberBetween(0, 1e12),
+  })
+  .strict();
+
+export const renewalThresholds = z
+  .object({
+    /** Days before the renewal date at which an upcoming-renewal notice fires. */
+    horizonsDays: z
+      .array(wholeNumber(1, 730), { error: 'must be a list of whole days' })
+      .min(1, 'must list at least one horizon')
+      .max(12, 'must list at most 12 horizons'),
+    /** Days after the renewal date without news before the contract counts as renewed (auto-renew on) or ended (off). */
+    graceDays: wholeNumber(0, 180),
+  })
+  .strict();
+
+export const renewalRiskThresholds = z
+  .object({
+    /** A renewal this close (days) with poor health is at risk. */
+    withinDays: wholeNumber(1, 730),
+    /** …and this close it is critical. */
+    criticalWithinDays: wholeNumber(0, 730),
+    /** A health score below this counts as poor health. */
+    poorHealthBelow: numberBetween(0, 100),
+    /** Whether auto-renew switched off is by itself a reason for risk. */
+    autoRenewOffIsRisk: flag(),
+  })
+  .strict();
+
+export const complaintThresholds = z
+  .object({
+    /** The sliding window for counts and repeated categories, in days. */
+    windowDays: wholeNumber(1, 365),
+    /** This many complaints opened in the window escalate. */
+    countThreshold: wholeNumber(1, 1000),
+    /** This many make the escalation critical. */
+    criticalCount: wholeNumber(1, 1000),
+    /** An open complaint of this severity or above escalates at once. */
+    escalateAtSeverity: z.enum(complaintSeverities, { error: `must be one of ${complaintSeverities.join(', ')}` }),
+    /** A complaint open longer than this (days) escalates. */
+    unresolvedDays: wholeNumber(1, 365),
+    /** This many complaints in the same category within the window escalate. */
+    repeatCategoryCount: wholeNumber(2, 100),
+    /** Counts and repeated categories take only complaints of this severity or above: minor tickets are routine support. */
+    countFromSeverity: z.enum(complaintSeverities, { error: `must be one of ${complaintSeverities.join(', ')}` }),
+  })
+  .strict();
+
+export const purchaseThresholds = z
+  .object({
+    /** Purchases needed before the customer's own rhythm is trusted. */
+    minPurchasesForRhythm: wholeNumber(3, 1000),
+    /** The most recent inter-purchase intervals the rhythm (their median) is taken over. */
+    rhythmIntervals: wholeNumber(2, 100),
+    /** Lapse: time since the last purchase above this multiple of the rhythm. */
+    lapseFactor: numberAbove(1, 100),
+    /** …critical above this multiple. */
+    criticalLapseFactor: numberAbove(1, 100),
+    /** …and the pause must be this unlikely given the spread of the customer's own intervals. */
+    lapseAlpha: numberAbove(0, 0.5),
+    /** …critical below this. */
+    criticalLapseAlpha: numberAbove(0, 0.5),
+    /** Expected customer lifetime for the default CLV (average order value × yearly frequency × years). */
+    expectedLifetimeYears: numberAbove(0, 50),
+  })
+  .strict();
+
+const weight = () => numberBetween(0, 1000);
+
+/** Relative weights of the health factors; the weights of the factors present are renormalised. */
+export const healthWeights = z.object({ usage_trend: weight(), complaints: weight(), purchase_recency: weight(), renewal: weight(), nps: weight() }).strict();
+
+/** Score bands: below `watchBelow` is watch, below `atRiskBelow` at risk, below `criticalBelow` critical. */
+export const healthBands = z.object({ watchBelow: numberBetween(0, 100), atRiskBelow: numberBetween(0, 100), criticalBelow: numberBetween(0, 100) }).strict();
+
+export const lifecycleThresholds = z
+  .object({
+    /** After an all-clear, the same kind does not reopen for this many days. */
+    cooldownDays: numberBetween(0, 365),
+  })
+  .strict();
+
+export const thresholdSections = {
+  usage: usageThresholds,
+  silence: silenceThresholds,
+  renewal: renewalThresholds,
+  renewalRisk: renewalRiskThresholds,
+  complaints: complaintThresholds,
+  purchases: purchaseThresholds,
+  healthWeights,
+  healthBands,
+  lifecycle: lifecycleThresholds,
+};
+
+export const thresholdsSchema = z.object(thresholdSections).strict();
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+export type ThresholdSection = keyof Thresholds;
+
+/** Overrides: any subset of any section. Lists (horizons, holidays, annual holidays) replace, they do not merge. */
+export const thresholdOverridesSchema = z
+  .object({
+    usage: usageThresholds.partial().optional(),
+    silence: silenceThresholds.partial().optional(),
+    renewal: renewalThresholds.partial().optional(),
+    renewalRisk: renewalRiskThresholds.partial().optional(),
+    complaints: complaintThresholds.partial().optional(),
+    purchases: purchaseThresholds.partial().optional(),
+    healthWeights: healthWeights.partial().optional(),
+    healthBands: healthBands.partial().optional(),
+    lifecycle: lifecycleThresholds.partial().optional(),
+  })
+  .strict();
+export type ThresholdOverrides = z.infer<typeof thresholdOverridesSchema>;

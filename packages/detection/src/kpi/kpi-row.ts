@@ -1,0 +1,39 @@
+import { centsOf } from '../money.ts';
+import type { SignalConcern, SignalV1 } from '../signals/signal-contract.ts';
+import { isoOf } from '../time/days.ts';
+import type { KpiRow } from './kpi-contract.ts';
+
+/**
+ * A customer's KPI row from the scorer's latest signals. Pure.
+ *
+ * Active: with a contract, while it has not ended (a cancelled contract runs to its end date);
+ * without one, while usage or purchases are not dormant (none for `dormantAfterDays`). Null for
+ * a customer known only from complaints or feedback: nothing says whether they are a customer.
+ * MRR counts only in the reporting currency; `activeSince` keeps the start of the current active
+ * spell from the previous row.
+ */
+export function kpiRowOf(
+  signals: Partial<Record<SignalConcern, SignalV1>>,
+  npsScore: number | null,
+  previous: KpiRow | null,
+  nowMs: number,
+  reportingCurrency: string,
+): KpiRow | null {
+  const contract = signals.contract?.facts;
+  const activity = [signals.usage, signals.purchases].filter((signal) => signal !== undefined);
+  if (contract?.contractStatus === undefined && activity.length === 0) return null;
+  const active = contract?.contractStatus !== undefined ? contract.contractStatus !== 'ended' : activity.some((signal) => signal.facts.dormant !== true);
+  const revenue = contract?.recurringRevenue;
+  const monthlyCents =
+    revenue === undefined || revenue.currency !== reportingCurrency ? 0 : centsOf(revenue.amount) * (revenue.interval === 'year' ? 1 / 12 : 1);
+  const purchases = signals.purchases?.facts;
+  return {
+    active,
+    activeSince: active ? (previous?.active === true ? previous.activeSince : isoOf(nowMs)) : null,
+    mrrCents: active ? Math.round(monthlyCents) : 0,
+    purchaseCount: purchases?.purchaseCount ?? 0,
+    revenueCents: purchases?.revenue === undefined ? 0 : centsOf(purchases.revenue.amount),
+    clvCents: purchases?.customerValue === undefined ? null : centsOf(purchases.customerValue.amount),
+    npsScore,
+  };
+}

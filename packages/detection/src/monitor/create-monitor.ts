@@ -1,0 +1,85 @@
+import type { CustomerProfileV1 } from '@churnwatch/contracts';
+import type { FiredTimer, InputRecord, Processor, ProcessorResult, TimerRequest } from '@churnwatch/stream-runtime';
+import type { DetectionConfig } from '../config/detection-config.ts';
+import { type CustomerSegmentation, resolveThresholds } from '../config/resolve.ts';
+import type { Thresholds } from '../config/sections.ts';
+import { profileRowTimeMs, segmentationOf } from '../profile/segmentation.ts';
+import type { SignalConcern } from '../signals/signal-contract.ts';
+import { emitSignalIfChanged, type SignalDraft, type SignalMemo } from '../signals/signal-emitter.ts';
+
+/** What every monitor keeps besides its own concern: the customer's segmentation and its signal memo. */
+export interface MonitorState {
+  readonly segmentation: CustomerSegmentation | null;
+  readonly signal: SignalMemo;
+}
+
+/** One assessment: the monitor's new state, what it says, and the timers that keep it watching. */
+export interface MonitorAssessment<S> {
+  readonly state: S;
+  readonly draft: SignalDraft;
+  readonly setTimers?: readonly TimerRequest[];
+  readonly cancelTimers?: readonly string[];
+}
+
+/** The part that differs between monitors; `createMonitor` adds the rest. All functions pure. */
+export interface MonitorDefinition<S extends MonitorState, E> {
+  readonly name: string;
+  readonly concern: SignalConcern;
+  /** The logical input the monitor watches (besides `customerProfiles`). */
+  readonly input: string;
+  readonly initialState: S;
+  /** Whether there is anything to assess yet; a profile alone gives a monitor nothing to say. */
+  hasSubject(state: S): boolean;
+  /** Folds one event into the state; null when the event is none of this monitor's business. */
+  record(state: S, event: E, eventTimeMs: number): S | null;
+  assess(state: S, thresholds: Thresholds, nowMs: number): MonitorAssessment<S>;
+}
+
+/**
+ * A monitor processor, keyed by customer id: inputs `input` and `customerProfiles` (a table
+ * joined for the thresholds of the customer's segment and plan), output `signals`. It assesses on
+ * every event at stream time and on every timer at the timer's time, and sends a signal when the
+ * assessment changed. Pure.
+ */
+export function createMonitor<S extends MonitorState, E>(
+  config: DetectionConfig,
+  definition: MonitorDefinition<S, E>,
+): Processor<S, E | CustomerProfileV1 | null> {
+  function evaluate(state: S, customerId: string, nowMs: number): ProcessorResult<S> {
+    const thresholds = resolveThresholds(config, state.segmentation ?? {});
+    const assessment = definition.assess(state, thresholds, nowMs);
+    const emitted = emitSignalIfChanged(assessment.state.signal, definition.concern, customerId, nowMs, assessment.draft);
+    return {
+      state: { ...assessment.state, signal: emitted.memo },
+      outputs: emitted.outputs,
+      ...(assessment.setTimers === undefined ? {} : { setTimers: assessment.setTimers }),
+      ...(assessment.cancelTimers === undefined ? {} : { cancelTimers: assessment.cancelTimers }),
+    };
+  }
+
+  return {
+    name: definition.name,
+    inputs: [definition.input, 'customerProfiles'],
+    tableInputs: ['customerProfiles'],
+    outputs: ['signals'],
+    process(state, record: InputRecord<E | CustomerProfileV1 | null>) {
+      const current = state ?? definition.initialState;
+      if (record.input === 'customerProfiles') {
+        const updated = { ...current, segmentation: segmentationOf(record.value as CustomerProfileV1 | null) };
+        return definition.hasSubject(updated) ? evaluate(updated, record.key, profileRowTimeMs(record)) : { state: updated };
+      }
+      const recorded = definition.record(current, record.value as E, record.eventTimeMs);
+      if (recorded === null) return { state };
+      return evaluate(recorded, record.key, record.streamTimeMs);
+    },
+    onTimer(state, timer: FiredTimer) {
+      if (state === undefined || !definition.hasSubject(state)) return { state };
+      return evaluate(state, timer.key, timer.atMs);
+    },
+  };
+}
+
+/** Sets the named wall-clock check timer at `atMs`, or cancels it when there is nothing ahead. */
+export function checkTimer(name: string, atMs: number | null): Pick<MonitorAssessment<unknown>, 'setTimers' | 'cancelTimers'> {
+  return atMs === null ? { cancelTimers: [name] } : { setTimers: [{ name, atMs, clock: 'wall' }] };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { type AlertTrack, type CurrentFinding, NEW_TRACK, reconcileAlert } from './alert-lifecycle.ts';
+
+const DAY = 86_400_000;
+const idOf = (sinceMs: number) => `alert-${sinceMs}`;
+const warning: CurrentFinding = { severity: 'warning', fingerprint: 'w:3', sinceMs: 1000 };
+
+/** Runs a sequence of (time, finding) through the life cycle and lists the steps sent. */
+function steps(sequence: readonly [number, CurrentFinding | null][], start: AlertTrack = NEW_TRACK, cooldownDays = 7) {
+  let track = start;
+  const sent: string[] = [];
+  for (const [nowMs, finding] of sequence) {
+    const decision = reconcileAlert(track, finding, nowMs, cooldownDays, idOf);
+    track = decision.track;
+    if (decision.status !== null) sent.push(`${decision.status}:${track.open?.alertId ?? '-'}:${track.open?.severity ?? '-'}`);
+    else if (decision.wakeAtMs !== null) sent.push(`wake@${decision.wakeAtMs}`);
+  }
+  return { sent, track };
+}
+
+describe('alert life cycle', () => {
+  it('keeps one alert open per kind: repeated evidence sends nothing, new evidence updates, a higher severity escalates', () => {
+    const { sent, track } = steps([
+      [1000, warning],
+      [2000, warning],
+      [3000, { ...warning, fingerprint: 'w:4' }],
+      [4000, { ...warning, severity: 'critical', fingerprint: 'c:6' }],
+      [5000, { ...warning, severity: 'warning', fingerprint: 'w:5' }],
+    ]);
+    expect(sent).toEqual(['opened:alert-1000:warning', 'updated:alert-1000:warning', 'escalated:alert-1000:critical', 'updated:alert-1000:warning']);
+    expect(track.steps).toBe(4);
+  });
+
+  it('resolves when the finding clears and keeps a cooldown before reopening', () => {
+    const reappeared: CurrentFinding = { severity: 'warning', fingerprint: 'w:3', sinceMs: 3 * DAY };
+    const { sent } = steps([
+      [1000, warning],
+      [2 * DAY, null],
+      [3 * DAY, reappeared],
+      [9 * DAY + 1, reappeared],
+    ]);
+    // Resolved at day 2: cooldown of 7 days ends at day 9; the reappearance waits until then and opens with its own id.
+    expect(sent).toEqual(['opened:alert-1000:warning', 'resolved:-:-', `wake@${9 * DAY}`, `opened:alert-${3 * DAY}:warning`]);
+  });
+
+  it('does not open, update or escalate while snoozed, still sends the all-clear, and looks again when the snooze ends', () => {
+    const snoozed: AlertTrack = { ...NEW_TRACK, snoozedUntilMs: 10 * DAY };
+    expect(steps([[1000, warning]], snoozed).sent).toEqual([`wake@${10 * DAY}`]);
+    expect(steps([[10 * DAY, warning]], snoozed).sent).toEqual(['opened:alert-1000:warning']);
+
+    const openThenSnoozed = steps([[1000, warning]]).track;
+    const { sent } = steps(
+      [
+        [DAY, { ...warning, severity: 'critical' }],
+        [2 * DAY, null],
+      ],
+      { ...openThenSnoozed, snoozedUntilMs: 10 * DAY },
+    );
+    expect(sent).toEqual([`wake@${10 * DAY}`, 'resolved:-:-']);
+  });
+
+  it('counts steps across alerts so that step ids never repeat', () => {
+    const { track } = steps([
+      [1000, warning],
+      [DAY, null],
+      [20 * DAY, { ...warning, sinceMs: 20 * DAY }],
+    ]);
+    expect(track.steps).toBe(3);
+    expect(track.open?.alertId).toBe(`alert-${20 * DAY}`);
+  });
+});

@@ -1,0 +1,85 @@
+import { type AlertSeverity, alertSeverities } from '@churnwatch/contracts';
+import { MS_PER_DAY } from '../time/days.ts';
+
+/**
+ * The life cycle of one alert kind of one customer. Plain JSON.
+ * At most one alert per customer and kind is open; new evidence updates or escalates it.
+ */
+export interface AlertTrack {
+  /** The open alert; null while none is open. */
+  readonly open: {
+    readonly alertId: string;
+    readonly openedAtMs: number;
+    /** Severity and fingerprint as last sent. */
+    readonly severity: AlertSeverity;
+    readonly fingerprint: string;
+  } | null;
+  /** Life-cycle steps sent for this kind so far; never reset, so step ids never repeat. */
+  readonly steps: number;
+  readonly lastResolvedAtMs: number | null;
+  readonly snoozedUntilMs: number | null;
+}
+
+export const NEW_TRACK: AlertTrack = { open: null, steps: 0, lastResolvedAtMs: null, snoozedUntilMs: null };
+
+/** What a detector currently says about the kind; null when nothing is wrong. */
+export interface CurrentFinding {
+  readonly severity: AlertSeverity;
+  readonly fingerprint: string;
+  /** When the problem was first detected: the alert's opening time and id seed. */
+  readonly sinceMs: number;
+}
+
+export type LifecycleStatus = 'opened' | 'escalated' | 'updated' | 'resolved';
+
+export interface LifecycleDecision {
+  readonly track: AlertTrack;
+  /** The step to send, if any. */
+  readonly status: LifecycleStatus | null;
+  /** When to look again although nothing arrives (a snooze or cooldown ending while the finding holds). */
+  readonly wakeAtMs: number | null;
+}
+
+const rank = (severity: AlertSeverity) => alertSeverities.indexOf(severity);
+
+/**
+ * One reconciliation of a kind's track with its current finding at `nowMs`:
+ * - finding, nothing open: open it, unless snoozed or within `cooldownDays` of the last all-clear
+ *   (then wake up when that ends and look again);
+ * - finding, alert open: escalate when the severity rose, update when the evidence's fingerprint
+ *   changed (or the severity fell); nothing while snoozed;
+ * - no finding, alert open: resolve it (the all-clear is sent even while snoozed).
+ * `alertIdOf(sinceMs)` gives the deterministic id of an alert opened for a finding. Pure.
+ */
+export function reconcileAlert(
+  track: AlertTrack,
+  finding: CurrentFinding | null,
+  nowMs: number,
+  cooldownDays: number,
+  alertIdOf: (sinceMs: number) => string,
+): LifecycleDecision {
+  const snoozedUntil = track.snoozedUntilMs !== null && nowMs < track.snoozedUntilMs ? track.snoozedUntilMs : null;
+  const step = (status: LifecycleStatus, next: Omit<AlertTrack, 'steps'>): LifecycleDecision => ({
+    track: { ...next, steps: track.steps + 1 },
+    status,
+    wakeAtMs: null,
+  });
+
+  if (finding === null) {
+    if (track.open === null) return { track, status: null, wakeAtMs: null };
+    return step('resolved', { ...track, open: null, lastResolvedAtMs: nowMs });
+  }
+  if (snoozedUntil !== null) return { track, status: null, wakeAtMs: snoozedUntil };
+
+  if (track.open === null) {
+    const cooldownEndsMs = track.lastResolvedAtMs === null ? null : track.lastResolvedAtMs + cooldownDays * MS_PER_DAY;
+    if (cooldownEndsMs !== null && nowMs < cooldownEndsMs) return { track, status: null, wakeAtMs: cooldownEndsMs };
+    const open = { alertId: alertIdOf(finding.sinceMs), openedAtMs: finding.sinceMs, severity: finding.severity, fingerprint: finding.fingerprint };
+    return step('opened', { ...track, open });
+  }
+
+  const changed = { ...track.open, severity: finding.severity, fingerprint: finding.fingerprint };
+  if (rank(finding.severity) > rank(track.open.severity)) return step('escalated', { ...track, open: changed });
+  if (finding.severity !== track.open.severity || finding.fingerprint !== track.open.fingerprint) return step('updated', { ...track, open: changed });
+  return { track, status: null, wakeAtMs: null };
+}

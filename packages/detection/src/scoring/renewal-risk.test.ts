@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { at } from '../../test/fixtures.ts';
+import { DEFAULT_THRESHOLDS } from '../config/defaults.ts';
+import { assessRenewalRisk, type RenewalRiskInput } from './renewal-risk.ts';
+
+const risk = DEFAULT_THRESHOLDS.renewalRisk;
+const healthy: RenewalRiskInput = {
+  contract: { renewalDate: '2026-12-31', autoRenew: true, contractStatus: 'active' },
+  contractStatedAtMs: at('2026-01-05'),
+  healthScore: 82,
+  healthAtMs: at('2026-09-01'),
+  usageDecliningSinceMs: null,
+  usageStoppedSinceMs: null,
+  complaintsEscalatedSinceMs: null,
+  openComplaints: 0,
+};
+
+describe('renewal at risk', () => {
+  it('is not at risk with good health, and wakes up when the renewal enters the window (90 days before it)', () => {
+    const assessment = assessRenewalRisk(healthy, at('2026-09-01'), risk, 'r1');
+    expect(assessment.finding).toBeNull();
+    expect(assessment.nextCheckMs).toBe(at('2026-10-02'));
+  });
+
+  it('is at risk within 90 days with poor health, declining usage and escalated complaints; critical within 30', () => {
+    const poor: RenewalRiskInput = {
+      ...healthy,
+      healthScore: 38.4,
+      usageDecliningSinceMs: at('2026-10-20'),
+      complaintsEscalatedSinceMs: at('2026-11-03'),
+      openComplaints: 2,
+    };
+    expect(assessRenewalRisk(poor, at('2026-10-01'), risk, 'r1').finding).toBeNull();
+    const assessment = assessRenewalRisk(poor, at('2026-11-05'), risk, 'r1');
+    expect(assessment.finding).toMatchObject({
+      severity: 'warning',
+      headline: 'Renewal on 2026-12-31 in 56 days at risk: health 38/100, usage declining, complaints escalated (2 open complaints)',
+      fingerprint: 'warning:poor_health+usage_declining+complaints_escalated',
+    });
+    expect(assessment.finding?.evidence.observed).toMatchObject({ daysToRenewal: 56, healthScore: 38.4, openComplaints: 2, complaintsEscalated: true });
+    expect(assessRenewalRisk(poor, at('2026-12-10'), risk, 'r1').finding?.severity).toBe('critical');
+  });
+
+  it('begins at the later of the window start and the start of the earliest reason', () => {
+    const declining: RenewalRiskInput = { ...healthy, usageDecliningSinceMs: at('2026-09-20') };
+    expect(assessRenewalRisk(declining, at('2026-11-05'), risk, 'r1').sinceMs).toBe(at('2026-10-02'));
+    const lateDecline: RenewalRiskInput = { ...healthy, usageDecliningSinceMs: at('2026-11-12'), complaintsEscalatedSinceMs: at('2026-11-20') };
+    expect(assessRenewalRisk(lateDecline, at('2026-11-25'), risk, 'r1').sinceMs).toBe(at('2026-11-12'));
+  });
+
+  it('does not count a minor open complaint, only the complaint monitor’s escalation', () => {
+    expect(assessRenewalRisk({ ...healthy, openComplaints: 1 }, at('2026-12-10'), risk, 'r1').finding).toBeNull();
+  });
+
+  it('counts auto-renew off as a reason unless configured not to, and a cancellation as critical', () => {
+    const manual: RenewalRiskInput = { ...healthy, contract: { renewalDate: '2026-12-31', autoRenew: false, contractStatus: 'active' } };
+    expect(assessRenewalRisk(manual, at('2026-11-15'), risk, 'r1').finding?.headline).toBe('Renewal on 2026-12-31 in 46 days at risk: auto-renew off');
+    expect(assessRenewalRisk(manual, at('2026-11-15'), { ...risk, autoRenewOffIsRisk: false }, 'r1').finding).toBeNull();
+    const cancelled: RenewalRiskInput = { ...healthy, contract: { renewalDate: '2026-12-31', autoRenew: false, contractStatus: 'cancelled' } };
+    expect(assessRenewalRisk(cancelled, at('2026-11-15'), risk, 'r1').finding).toMatchObject({ severity: 'critical', fingerprint: 'critical:cancelled' });
+  });
+
+  it('holds past the renewal date until the contract is settled: a due renewal not renewed is no all-clear', () => {
+    const manual: RenewalRiskInput = { ...healthy, contract: { renewalDate: '2026-12-31', autoRenew: false, contractStatus: 'active' } };
+    expect(assessRenewalRisk(manual, at('2027-01-03', 12), risk, 'r1').finding).toMatchObject({
+      severity: 'critical',
+      headline: 'Renewal on 2026-12-31 due 3 days ago, not renewed yet, at risk: auto-renew off',
+    });
+  });
+
+  it('says nothing without a live contract', () => {
+    expect(assessRenewalRisk({ ...healthy, contract: undefined }, at('2026-12-01'), risk, 'r1').finding).toBeNull();
+    const ended: RenewalRiskInput = { ...healthy, healthScore: 10, contract: { renewalDate: '2026-12-31', contractStatus: 'ended' } };
+    expect(assessRenewalRisk(ended, at('2026-12-01'), risk, 'r1').finding).toBeNull();
+  });
+});

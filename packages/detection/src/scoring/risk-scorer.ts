@@ -1,0 +1,74 @@
+import type { CustomerProfileV1, FeedbackEventV1 } from '@churnwatch/contracts';
+import type { FiredTimer, InputRecord, Processor } from '@churnwatch/stream-runtime';
+import type { DetectionConfig } from '../config/detection-config.ts';
+import { profileRowTimeMs } from '../profile/segmentation.ts';
+import type { SignalV1 } from '../signals/signal-contract.ts';
+import { NEW_TRACK } from './alert-lifecycle.ts';
+import type { ControlEventV1 } from './control-contract.ts';
+import { evaluateCustomer } from './scorer-evaluation.ts';
+import { INITIAL_SCORER_STATE, type RiskScorerState, storedProfileOf } from './scorer-state.ts';
+
+export type RiskScorerInput = SignalV1 | CustomerProfileV1 | FeedbackEventV1 | ControlEventV1 | null;
+
+/**
+ * The risk scorer, keyed by customer id. Inputs: `signals` (the monitors' assessments; the latest
+ * per concern is kept), `customerProfiles` (table: segment, plan, owner, contract value; a
+ * tombstone returns the customer to the default segment), `feedback` (NPS answers) and `control`
+ * (snoozes). Outputs: `alerts` (ChurnRiskAlertV1 life-cycle steps), `customerHealth`
+ * (CustomerHealthV1, a table) and `kpi` (KPI changes keyed by segment, for the KPI aggregator).
+ *
+ * "Now" is the customer's own clock: the latest event time of its signals and feedback (stream
+ * time for profiles and control events), never running backwards. Pure.
+ */
+export function createRiskScorer(config: DetectionConfig): Processor<RiskScorerState, RiskScorerInput> {
+  return {
+    name: 'risk-scorer',
+    inputs: ['signals', 'customerProfiles', 'feedback', 'control'],
+    tableInputs: ['customerProfiles'],
+    outputs: ['alerts', 'customerHealth', 'kpi'],
+    process(state, record: InputRecord<RiskScorerInput>) {
+      const current = state ?? INITIAL_SCORER_STATE;
+      const timeMs =
+        record.input === 'signals' || record.input === 'feedback'
+          ? record.eventTimeMs
+          : record.input === 'customerProfiles'
+            ? profileRowTimeMs(record)
+            : record.streamTimeMs;
+      const nowMs = Math.max(current.clockMs, timeMs);
+      const updated = { ...apply(current, record), clockMs: nowMs };
+      return evaluateCustomer(config, updated, record.key, nowMs);
+    },
+    onTimer(state, timer: FiredTimer) {
+      if (state === undefined) return { state };
+      const nowMs = Math.max(state.clockMs, timer.atMs);
+      return evaluateCustomer(config, { ...state, clockMs: nowMs }, timer.key, nowMs);
+    },
+  };
+}
+
+function apply(state: RiskScorerState, record: InputRecord<RiskScorerInput>): RiskScorerState {
+  switch (record.input) {
+    case 'signals': {
+      const signal = record.value as SignalV1;
+      const known = state.signals[signal.concern];
+      // A monitor's signals arrive in order; an older one repeated by a retry changes nothing.
+      if (known !== undefined && Date.parse(known.eventTime) > Date.parse(signal.eventTime)) return state;
+      return { ...state, signals: { ...state.signals, [signal.concern]: signal } };
+    }
+    case 'customerProfiles':
+      return { ...state, profile: storedProfileOf(record.value as CustomerProfileV1 | null) };
+    case 'feedback': {
+      const answer = record.value as FeedbackEventV1;
+      if (state.nps !== null && state.nps.atMs > record.eventTimeMs) return state;
+      return { ...state, nps: { score: answer.score, atMs: record.eventTimeMs } };
+    }
+    case 'control': {
+      const control = record.value as ControlEventV1;
+      const track = state.tracks[control.kind] ?? NEW_TRACK;
+      const snoozedUntilMs = control.action === 'snooze' && control.until !== undefined ? Date.parse(control.until) : null;
+      return { ...state, tracks: { ...state.tracks, [control.kind]: { ...track, snoozedUntilMs } } };
+    }
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,87 @@
+import type { Thresholds } from '../config/sections.ts';
+import { weekdayOf } from '../time/days.ts';
+import { countOn, type DayCounts } from './day-counts.ts';
+import { measureDecline } from './decline-test.ts';
+import { holidayTestOf } from './holidays.ts';
+import { buildWeekdayBaseline, type WeekdayBaseline } from './weekday-baseline.ts';
+
+/**
+ * What the silence test expects of a customer: its own usual usage per weekday, the rates the
+ * decline test compares it against as of its last usage day (the weeks before the recent window,
+ * so a customer already sliding does not lower its own bar), or while a decline is open that
+ * decline's frozen baseline. A young customer with too little history for the decline test has
+ * up to `baselineWeeks` whole weeks right before the day of its last usage (that day left out: it
+ * always has usage, which would bias a sparse customer's rates upwards), at least one. Holidays
+ * are left out of the rates, as in the decline test.
+ */
+export interface SilenceBasis {
+  /** First and last day (inclusive) of the weeks the rates come from, UTC day indexes. */
+  readonly fromDay: number;
+  readonly toDay: number;
+  readonly weeks: number;
+  /** Usual usage per weekday, 0 = Sunday. */
+  readonly ratesPerWeekday: readonly number[];
+  /** Over-dispersion α of daily counts (variance m + α·m²), as the decline test estimates it. */
+  readonly dispersion: number;
+  /** All usage in those weeks: the test is only made on enough of it. */
+  readonly total: number;
+}
+
+interface Remembered {
+  readonly key: string;
+  readonly usage: Thresholds['usage'];
+  readonly basis: SilenceBasis | null;
+}
+
+/** The last basis per settled-day array (see remembered-decline.ts: the many events of one day leave it as it was). */
+const remembered = new WeakMap<readonly number[], Remembered>();
+
+/** The basis, or null with less than one whole week of history before the last usage day. Pure. */
+export function silenceBasisOf(days: DayCounts, firstSeenDay: number, lastUsageDay: number, usage: Thresholds['usage']): SilenceBasis | null {
+  const head = days.head !== undefined && days.head.day < lastUsageDay ? `${days.head.day}=${days.head.count}` : '-';
+  const key = `${lastUsageDay}|${firstSeenDay}|${days.startDay}|${head}`;
+  const last = remembered.get(days.counts);
+  if (last !== undefined && last.key === key && last.usage === usage) return last.basis;
+  const basis = computeBasis(days, firstSeenDay, lastUsageDay, usage);
+  remembered.set(days.counts, { key, usage, basis });
+  return basis;
+}
+
+function computeBasis(days: DayCounts, firstSeenDay: number, lastUsageDay: number, usage: Thresholds['usage']): SilenceBasis | null {
+  // What the decline test judges the customer against as of the last usage day: the weeks before
+  // its window (a small account's longer one, or the one that shows a decline); without a window
+  // of enough volume, the weeks before the shortest.
+  const asOfLastUsage = { days, firstSeenDay, evaluationDay: lastUsageDay + 1, lastActiveDay: lastUsageDay };
+  const outcome = measureDecline({ ...asOfLastUsage, usage });
+  if (outcome.status === 'measured' && outcome.measurement.expected >= usage.minExpectedCount) return silenceBasisOfDecline(outcome.measurement.baseline);
+  const shortest = measureDecline({ ...asOfLastUsage, usage, shortestOnly: true });
+  if (shortest.status === 'measured') return silenceBasisOfDecline(shortest.measurement.baseline);
+  const earliestKnown = Math.max(firstSeenDay, days.startDay);
+  const weeks = Math.min(usage.baselineWeeks, Math.floor((lastUsageDay - earliestKnown) / 7));
+  if (weeks < 1) return null;
+  const fromDay = lastUsageDay - 7 * weeks;
+  const toDay = lastUsageDay - 1;
+  const isHoliday = holidayTestOf(usage);
+  const baseline = buildWeekdayBaseline((day) => countOn(days, day), weekdayOf, fromDay, toDay, isHoliday);
+  let total = 0;
+  for (let day = fromDay; day <= toDay; day++) total += countOn(days, day);
+  return { fromDay, toDay, weeks, ratesPerWeekday: baseline.ratesPerWeekday, dispersion: baseline.dispersion, total };
+}
+
+/**
+ * The basis while a decline is open: the decline's frozen baseline, the customer's usual level
+ * before it fell. A customer whose usage is already sinking is its own new normal neither for
+ * the decline test nor for the silence test, so a declining customer who then stops is caught
+ * on its usual rhythm. Pure.
+ */
+export function silenceBasisOfDecline(baseline: WeekdayBaseline): SilenceBasis {
+  const total = baseline.ratesPerWeekday.reduce((sum, rate, weekday) => sum + rate * (baseline.daysPerWeekday?.[weekday] ?? baseline.days / 7), 0);
+  return {
+    fromDay: baseline.fromDay,
+    toDay: baseline.toDay,
+    weeks: Math.round((baseline.toDay - baseline.fromDay + 1) / 7),
+    ratesPerWeekday: baseline.ratesPerWeekday,
+    dispersion: baseline.dispersion,
+    total,
+  };
+}

@@ -1,0 +1,187 @@
+import type { UsageEventV1 } from '@churnwatch/contracts';
+import type { TimerRequest } from '@churnwatch/stream-runtime';
+import type { DetectionConfig } from '../config/detection-config.ts';
+import type { Thresholds } from '../config/sections.ts';
+import { checkTimer, createMonitor, type MonitorAssessment, type MonitorState } from '../monitor/create-monitor.ts';
+import { clamp, percent } from '../numbers.ts';
+import type { Finding } from '../signals/signal-contract.ts';
+import { EMPTY_SIGNAL_MEMO, type SignalDraft } from '../signals/signal-emitter.ts';
+import { dayIndexOf, dayStartMs, isoOf, MS_PER_DAY, wholeDaysBetween } from '../time/days.ts';
+import { addToDay, type DayCounts, EMPTY_DAY_COUNTS, lastActiveDay } from './day-counts.ts';
+import { type DeclinePeak, declineEvidence, declineFinding, isDeclining, nextDeclinePeak } from './decline-finding.ts';
+import type { DeclineOutcome } from './decline-test.ts';
+import { measureDeclineRemembered } from './remembered-decline.ts';
+import { nextSilenceCheckMs, type SilenceInput, silenceEvidence, silenceFinding, silenceSchedule } from './silence.ts';
+import { silenceBasisOf, silenceBasisOfDecline } from './silence-basis.ts';
+import type { WeekdayBaseline } from './weekday-baseline.ts';
+
+/** An open decline: when it was first detected and the baseline frozen at that moment. */
+interface OpenDecline {
+  readonly sinceMs: number;
+  readonly baseline: WeekdayBaseline;
+  /** Length of the window it was found in (a small account's is longer); absent in state from before windows could grow. */
+  readonly windowDays?: number;
+  readonly peak: DeclinePeak;
+  /** The finding as last reported; kept unchanged while usage has stopped. */
+  readonly finding: Finding;
+}
+
+/** Per-customer state of the usage monitor. Plain JSON. */
+export interface UsageMonitorState extends MonitorState {
+  readonly days: DayCounts;
+  /** First UTC day with counted usage; null before any. */
+  readonly firstSeenDay: number | null;
+  /** Event time of the latest usage event of any metric; null before any. */
+  readonly lastUsageMs: number | null;
+  readonly decline: OpenDecline | null;
+  /** When the decline test began to hold for a decline not yet confirmed (see `confirmDays`); absent in older state. */
+  readonly candidateSinceMs?: number | null;
+  /** Events older than the ring can hold, dropped. */
+  readonly tooLateEvents: number;
+}
+
+export type UsageMonitorInput = UsageEventV1;
+
+export const USAGE_DAILY_TIMER = 'usage-daily';
+export const USAGE_SILENCE_TIMER = 'usage-silence';
+
+const INITIAL_STATE: UsageMonitorState = {
+  segmentation: null,
+  days: EMPTY_DAY_COUNTS,
+  firstSeenDay: null,
+  lastUsageMs: null,
+  decline: null,
+  candidateSinceMs: null,
+  tooLateEvents: 0,
+  signal: EMPTY_SIGNAL_MEMO,
+};
+
+/**
+ * The usage monitor, keyed by customer id. Inputs `usage` and `customerProfiles`; output
+ * `signals` (concern `usage`: usage_declining and usage_stopped findings and the usage_trend
+ * factor). Daily usage totals are kept on event time, so a late event lands in its own day. The
+ * decline test runs on every event and once a day on a stream-time timer; the silence check runs
+ * on a wall-clock timer at the next silence threshold, moved by every event. Pure.
+ */
+export function createUsageMonitor(config: DetectionConfig) {
+  return createMonitor<UsageMonitorState, UsageMonitorInput>(config, {
+    name: 'usage-monitor',
+    concern: 'usage',
+    input: 'usage',
+    initialState: INITIAL_STATE,
+    hasSubject: (state) => state.lastUsageMs !== null,
+    record: (state, event, eventTimeMs) => withUsage(config, state, event, eventTimeMs),
+    assess: (state, thresholds, nowMs) => assessUsage(config, state, thresholds, nowMs),
+  });
+}
+
+function withUsage(config: DetectionConfig, state: UsageMonitorState, event: UsageEventV1, eventTimeMs: number): UsageMonitorState {
+  const lastUsageMs = state.lastUsageMs === null ? eventTimeMs : Math.max(state.lastUsageMs, eventTimeMs);
+  // Any usage is activity (silence); only the configured metric is counted for the decline test.
+  if (config.usageMetric !== null && event.metric !== config.usageMetric) return { ...state, lastUsageMs };
+  const day = dayIndexOf(eventTimeMs);
+  const amount = config.usageMetric === null ? 1 : event.quantity;
+  const { ring, accepted } = addToDay(state.days, day, amount, config.usageHistoryDays);
+  if (!accepted) return { ...state, lastUsageMs, tooLateEvents: state.tooLateEvents + 1 };
+  const firstSeenDay = state.firstSeenDay === null ? day : Math.min(state.firstSeenDay, day);
+  return { ...state, lastUsageMs, days: ring, firstSeenDay };
+}
+
+function assessUsage(config: DetectionConfig, state: UsageMonitorState, thresholds: Thresholds, nowMs: number): MonitorAssessment<UsageMonitorState> {
+  const lastUsageMs = state.lastUsageMs as number;
+  const dormantAtMs = lastUsageMs + config.dormantAfterDays * MS_PER_DAY;
+  const silenceInput: SilenceInput = {
+    lastUsageMs,
+    basis:
+      state.decline !== null
+        ? silenceBasisOfDecline(state.decline.baseline)
+        : state.firstSeenDay === null
+          ? null
+          : silenceBasisOf(state.days, state.firstSeenDay, dayIndexOf(lastUsageMs), thresholds.usage),
+    silence: thresholds.silence,
+    usage: thresholds.usage,
+    limitMs: dormantAtMs,
+  };
+  const schedule = silenceSchedule(silenceInput);
+  const stopped = silenceFinding(silenceInput, schedule, nowMs, config.usageMetric ?? 'usage events', config.ruleVersion);
+  const outcome: DeclineOutcome | null =
+    state.firstSeenDay === null
+      ? null
+      : measureDeclineRemembered({
+          days: state.days,
+          firstSeenDay: state.firstSeenDay,
+          evaluationDay: dayIndexOf(nowMs),
+          lastActiveDay: lastActiveDay(state.days),
+          usage: thresholds.usage,
+          frozenBaseline: state.decline?.baseline,
+          frozenWindowDays: state.decline?.windowDays,
+        });
+  const measurement = outcome?.status === 'measured' ? outcome.measurement : null;
+
+  let decline = state.decline;
+  let candidateSinceMs = state.candidateSinceMs ?? null;
+  // While usage has stopped the silence finding speaks; an open decline is kept as it was and none opens.
+  const declining = stopped === null && measurement !== null && isDeclining(measurement, thresholds.usage, decline !== null);
+  // A new decline opens once the test has held on `confirmDays` days running, dated from the first.
+  candidateSinceMs = declining && decline === null ? (candidateSinceMs ?? nowMs) : null;
+  const confirmed = candidateSinceMs !== null && dayIndexOf(nowMs) - dayIndexOf(candidateSinceMs) + 1 >= thresholds.usage.confirmDays;
+  if (measurement !== null && declining && (decline !== null || confirmed)) {
+    const sinceMs = decline?.sinceMs ?? (candidateSinceMs as number);
+    candidateSinceMs = null;
+    const peak = nextDeclinePeak(measurement, thresholds.usage, decline?.peak);
+    decline = {
+      sinceMs,
+      baseline: measurement.baseline,
+      windowDays: measurement.windowToDay - measurement.windowFromDay + 1,
+      peak,
+      finding: declineFinding(measurement, thresholds.usage, sinceMs, peak, config.ruleVersion),
+    };
+  } else if (stopped === null && !declining) {
+    decline = null;
+  }
+
+  const dormant = nowMs >= dormantAtMs;
+  const findings = [decline?.finding, stopped].filter((finding): finding is Finding => finding !== undefined && finding !== null);
+  // Built only when a signal is sent: most events change nothing worth one.
+  const evidence = () => [
+    ...(measurement === null ? [] : [declineEvidence(measurement, thresholds.usage, config.ruleVersion)]),
+    silenceEvidence(silenceInput, nowMs, config.ruleVersion),
+  ];
+
+  const setTimers: TimerRequest[] = [];
+  const cancelTimers: string[] = [];
+  if (dormant && decline === null) cancelTimers.push(USAGE_DAILY_TIMER);
+  else setTimers.push({ name: USAGE_DAILY_TIMER, atMs: dayStartMs(dayIndexOf(nowMs) + 1), clock: 'stream' });
+  const silence = checkTimer(USAGE_SILENCE_TIMER, nextSilenceCheckMs(schedule, nowMs, dormantAtMs));
+
+  return {
+    state: { ...state, decline, candidateSinceMs },
+    draft: {
+      factor: usageFactor(measurement, lastUsageMs, nowMs, stopped !== null),
+      detail: usageDetail(outcome, thresholds.usage.minBaselineWeeks, lastUsageMs, nowMs, stopped !== null),
+      evidence,
+      findings,
+      facts: { lastUsageAt: isoOf(lastUsageMs), dormant },
+    },
+    setTimers: [...setTimers, ...(silence.setTimers ?? [])],
+    cancelTimers: [...cancelTimers, ...(silence.cancelTimers ?? [])],
+  };
+}
+
+/** The usage_trend factor: observed / expected in the recent window, capped at 1; 0 once usage has stopped; none while the baseline is being learned. */
+function usageFactor(measurement: { observed: number; expected: number } | null, lastUsageMs: number, nowMs: number, stopped: boolean): SignalDraft['factor'] {
+  if (stopped) return { value: 0, detail: `no usage for ${wholeDaysBetween(lastUsageMs, nowMs)} days` };
+  if (measurement === null || measurement.expected <= 0) return null;
+  const ratio = clamp(measurement.observed / measurement.expected, 0, 1);
+  return { value: ratio, detail: `usage at ${percent(measurement.observed / measurement.expected)} % of its usual level` };
+}
+
+function usageDetail(outcome: DeclineOutcome | null, minBaselineWeeks: number, lastUsageMs: number, nowMs: number, stopped: boolean): string {
+  if (stopped) return `no usage for ${wholeDaysBetween(lastUsageMs, nowMs)} days`;
+  if (outcome === null) return 'usage seen, none of the counted metric yet';
+  if (outcome.status === 'insufficient_history') return `learning the usual usage (${outcome.baselineWeeks} of ${minBaselineWeeks} baseline weeks so far)`;
+  const { measurement } = outcome;
+  const windowDays = measurement.windowToDay - measurement.windowFromDay + 1;
+  if (measurement.expected <= 0) return `no usage expected over the last ${windowDays} days`;
+  return `usage at ${percent(measurement.observed / measurement.expected)} % of its ${measurement.baselineWeeks}-week baseline over the last ${windowDays} days`;
+}

@@ -1,0 +1,67 @@
+import type { PurchaseModelFit } from './fit-purchase-models.ts';
+import type { HoldoutEvaluation } from './holdout/evaluate.ts';
+
+/**
+ * Plain-text report of a fit (and optionally of its holdout check), for people at a terminal.
+ * Pure: returns the text.
+ */
+
+const fixed = (value: number, decimals: number) => value.toFixed(decimals);
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: readonly string[]) => `  ${cells.map((cell, column) => cell.padStart(widths[column]!)).join('  ')}`;
+  return [line(header), ...rows.map(line)];
+}
+
+function spendLines(fit: PurchaseModelFit): string[] {
+  const spend = fit.parameters.gammaGamma;
+  const withoutSpend = fit.repeatCustomersWithoutSpend ? `; ${fit.repeatCustomersWithoutSpend} with zero spend left out` : '';
+  if (spend === undefined || fit.gammaGamma === undefined)
+    return [`Gamma-Gamma: not fitted (${fit.spendModelProblem}${withoutSpend}); no order value or CLV from this file`];
+  const { evaluations, restarts, converged } = fit.gammaGamma;
+  return [
+    `Gamma-Gamma (${spend.customers} repeat customers${withoutSpend})`,
+    `  p ${fixed(spend.p, 4)}  q ${fixed(spend.q, 4)}  gamma ${fixed(spend.gamma, 4)}${spend.currency ? ` ${spend.currency}` : ''}`,
+    `  log-likelihood ${fixed(spend.logLikelihood, 2)}; ${evaluations} evaluations, ${restarts} restart(s), ${converged ? 'converged' : 'NOT CONVERGED'}`,
+    `  mean order value p*gamma/(q-1) ${fixed((spend.p * spend.gamma) / (spend.q - 1), 2)}`,
+  ];
+}
+
+export function formatFitReport(fit: PurchaseModelFit): string {
+  const { parameters, bgnbd } = fit;
+  const { r, alpha, a, b, logLikelihood } = parameters.bgnbd;
+  const lines = [
+    `data: ${parameters.fittedOn}; calibration through ${parameters.calibrationEnd}; unit: ${parameters.unit}`,
+    `customers: ${parameters.customers} (${fit.summaries.filter((summary) => summary.frequency > 0).length} with a repeat purchase)`,
+    '',
+    'BG/NBD',
+    `  r ${fixed(r, 4)}  alpha ${fixed(alpha, 4)} (${parameters.unit})  a ${fixed(a, 4)}  b ${fixed(b, 4)}`,
+    `  log-likelihood ${fixed(logLikelihood, 2)}; ${bgnbd.evaluations} evaluations, ${bgnbd.restarts} restart(s), ${bgnbd.converged ? 'converged' : 'NOT CONVERGED (parameters may sit at a boundary)'}`,
+    `  mean purchase rate r/alpha ${fixed(r / alpha, 4)} per ${parameters.unit.slice(0, -1)}; mean dropout probability a/(a+b) ${fixed(a / (a + b), 4)}`,
+    '  repeat purchases in calibration, customers observed vs expected:',
+    ...table(
+      ['x', 'actual', 'expected'],
+      fit.frequencyFit.map((row) => [row.frequency, String(row.actual), fixed(row.expected, 1)]),
+    ),
+    '',
+    ...spendLines(fit),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatHoldoutReport(evaluation: HoldoutEvaluation, holdoutEnd: string, horizon: number, unit: string): string {
+  const lines = [
+    `Holdout through ${holdoutEnd} (${fixed(horizon, 2)} ${unit})`,
+    `  ${evaluation.lapsed} of ${evaluation.customers} customers made no purchase`,
+    `  AUC of P(no purchase in the holdout) for "no purchase": ${fixed(evaluation.aucNoPurchase, 4)}`,
+    `  AUC of 1 - P(alive) for the same:                      ${fixed(evaluation.aucNotAlive, 4)}`,
+    `  purchase days: actual ${evaluation.actualPurchases}, expected ${fixed(evaluation.expectedPurchases, 1)}`,
+    '  mean holdout purchase days by calibration repeat purchases:',
+    ...table(
+      ['x', 'customers', 'actual', 'expected'],
+      evaluation.byFrequency.map((group) => [group.frequency, String(group.customers), fixed(group.actualMean, 3), fixed(group.expectedMean, 3)]),
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,79 @@
+import type { ParseArgsOptionsConfig } from 'node:util';
+import { ReplayUsageError } from '../errors.ts';
+import { type InputFormat, inputFormats } from '../input/record-source.ts';
+import { parseProbability, parseUntil, parseWhole } from './instants.ts';
+
+/** What to replay and where its outputs go; shared by `replay` and `backtest`. */
+export interface ReplayRequest {
+  readonly path: string;
+  readonly format: InputFormat;
+  readonly partitions: number;
+  readonly untilMs?: number;
+  readonly configPath?: string;
+  readonly rejectsPath?: string;
+  readonly alertsPath?: string;
+  readonly healthPath?: string;
+  /** Parameters of `./churnwatch fit`: the purchase monitor then judges lapses with the BG/NBD model. */
+  readonly purchaseModelsPath?: string;
+  readonly purchaseModelThresholds: { readonly lapseBelowProbability: number; readonly criticalBelowProbability: number };
+  readonly progress: boolean;
+}
+
+export const replayOptions = {
+  format: { type: 'string', default: 'events' },
+  partitions: { type: 'string', default: '1' },
+  until: { type: 'string' },
+  config: { type: 'string' },
+  rejects: { type: 'string' },
+  alerts: { type: 'string' },
+  health: { type: 'string' },
+  'purchase-models': { type: 'string' },
+  'purchase-model-lapse-below': { type: 'string', default: '0.5' },
+  'purchase-model-critical-below': { type: 'string', default: '0.2' },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const satisfies ParseArgsOptionsConfig;
+
+export const replayOptionsHelp = `  --format events|cdnow  events: JSON Lines, one input event a line with its "kind" (default);
+                         cdnow: the CDNOW master file (customer date cds dollars), as purchases
+  --partitions <n>       partitions to simulate, 1-256 (default 1); the output does not depend on it
+  --until <date|instant> end of the history: later events are not replayed and stream time ends
+                         there (a date means its last millisecond, UTC); default: the last event
+  --config <file>        detection configuration (JSON), as the services read it; default: built-in
+  --rejects <file>       also write every rejected line as JSON Lines (line, reason, message, text)
+  --alerts <file|->      write the alerts (churnwatch.alerts values) as JSON Lines
+  --health <file|->      write the health records (churnwatch.customer-health values) as JSON Lines
+  --purchase-models <file>  parameters written by ./churnwatch fit: the purchase monitor judges
+                         lapses by the BG/NBD model's P(alive), as the purchase-monitor service
+                         does with CHURNWATCH_PURCHASE_MODELS_FILE; default: the purchase rhythm
+  --purchase-model-lapse-below <p>     with a model: lapsed below this P(alive) (default 0.5)
+  --purchase-model-critical-below <p>  with a model: critical below this P(alive) (default 0.2)
+  --quiet                no progress on standard error`;
+
+type Values = { [K in keyof typeof replayOptions]?: (typeof replayOptions)[K]['type'] extends 'boolean' ? boolean : string };
+
+export function replayRequestOf(path: string | undefined, values: Values): ReplayRequest {
+  if (path === undefined) throw new ReplayUsageError('name the events file to replay');
+  const format = values.format ?? 'events';
+  if (!(inputFormats as readonly string[]).includes(format))
+    throw new ReplayUsageError(`--format must be one of ${inputFormats.join(', ')} (got ${JSON.stringify(format)})`);
+  const outputs = [values.alerts, values.health, values.rejects].filter((target) => target !== undefined);
+  if (outputs.filter((target) => target === '-').length > 1)
+    throw new ReplayUsageError('only one of --alerts, --health and --rejects can write to standard output (-)');
+  return {
+    path,
+    format: format as InputFormat,
+    partitions: parseWhole(values.partitions ?? '1', '--partitions', 1, 256),
+    ...(values.until === undefined ? {} : { untilMs: parseUntil(values.until) }),
+    ...(values.config === undefined ? {} : { configPath: values.config }),
+    ...(values.rejects === undefined ? {} : { rejectsPath: values.rejects }),
+    ...(values.alerts === undefined ? {} : { alertsPath: values.alerts }),
+    ...(values.health === undefined ? {} : { healthPath: values.health }),
+    ...(values['purchase-models'] === undefined ? {} : { purchaseModelsPath: values['purchase-models'] }),
+    purchaseModelThresholds: {
+      lapseBelowProbability: parseProbability(values['purchase-model-lapse-below'] ?? '0.5', '--purchase-model-lapse-below'),
+      criticalBelowProbability: parseProbability(values['purchase-model-critical-below'] ?? '0.2', '--purchase-model-critical-below'),
+    },
+    progress: !values.quiet,
+  };
+}

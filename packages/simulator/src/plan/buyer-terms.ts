@@ -1,0 +1,43 @@
+import { gamma, intBetween, logNormal } from '../random/distributions.ts';
+import type { Prng } from '../random/prng.ts';
+import type { Segment } from './cohorts.ts';
+import type { PlanContext } from './context.ts';
+import { instantOn } from './context.ts';
+import type { SparseDraft } from './customer-plan.ts';
+import { formatCents, toCents } from './money.ts';
+
+/** A non-contract buyer: orders on the given days, each around a typical basket. */
+export interface BuyerTerms {
+  readonly meanIntervalDays: number;
+  readonly purchaseDays: readonly number[];
+  readonly basketCents: number;
+}
+
+const basketMedians: Readonly<Record<Segment, number>> = { smb: 80, mid_market: 600, enterprise: 5_000 };
+
+export function drawBasketCents(rng: Prng, segment: Segment): number {
+  return toCents(logNormal(rng, basketMedians[segment], 0.4));
+}
+
+/**
+ * Purchase days of a buyer with a rhythm: the first within one mean interval of `fromDay`, then
+ * gaps drawn from a gamma distribution (shape 4: regular, but not clockwork), up to `untilDay`.
+ */
+export function drawPurchaseDays(rng: Prng, meanIntervalDays: number, fromDay: number, untilDay: number): number[] {
+  const days: number[] = [];
+  let day = fromDay + Math.floor(rng.next() * meanIntervalDays);
+  while (day <= untilDay) {
+    days.push(day);
+    day += Math.max(1, Math.round(gamma(rng, 4, meanIntervalDays / 4)));
+  }
+  return days;
+}
+
+export function buyerPurchases(context: PlanContext, rng: Prng, terms: BuyerTerms, idBase: string): SparseDraft[] {
+  const { currency } = context.options;
+  return terms.purchaseDays.map((day, n) => ({
+    kind: 'purchase',
+    timeMs: instantOn(context, day, intBetween(rng, 7, 21), rng),
+    fields: { orderId: `${idBase}-o${n + 1}`, amount: { amount: formatCents(toCents(logNormal(rng, terms.basketCents / 100, 0.35))), currency } },
+  }));
+}

@@ -1,0 +1,3 @@
+export { createTestTopics, type ReadMessage, readTopicUntil, readWholeTopic, type TopicSpec, testBrokers, testKafka, withAdmin } from './kafka.ts';
+export { uniqueName } from './names.ts';
+export { waitFor } from './wait.ts';

@@ -1,0 +1,59 @@
+import { type AlertKind, type AlertSeverity, alertKinds, alertSeverities, type ChurnRiskAlertV1 } from '@churnwatch/contracts';
+import { z } from 'zod';
+
+export const channels = ['webhook', 'slack', 'teams'] as const;
+export type Channel = (typeof channels)[number];
+
+const alertStatuses = ['opened', 'escalated', 'updated', 'resolved'] as const;
+
+export const routeSchema = z
+  .object({
+    /** Names the route in metrics and failure records; keep it short and fixed. */
+    name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, _ and -, at most 40'),
+    channel: z.enum(channels),
+    url: z.url({ protocol: /^https?$/ }),
+    /** Extra request headers, e.g. an Authorization header for a generic webhook. */
+    headers: z.record(z.string(), z.string()).default({}),
+    match: z
+      .object({
+        kinds: z.array(z.enum(alertKinds)).min(1).optional(),
+        statuses: z.array(z.enum(alertStatuses)).min(1).optional(),
+        minSeverity: z.enum(alertSeverities).default('info'),
+        segments: z.array(z.string().min(1)).min(1).optional(),
+        /** Only alerts whose owner's e-mail is listed (a manager's own channel). */
+        ownerEmails: z.array(z.email()).min(1).optional(),
+      })
+      .strict()
+      .default({ minSeverity: 'info' }),
+  })
+  .strict();
+export type Route = z.infer<typeof routeSchema>;
+
+export const routesSchema = z
+  .array(routeSchema)
+  .min(1, 'at least one route is needed')
+  .superRefine((routes, context) => {
+    const seen = new Set<string>();
+    routes.forEach((route, index) => {
+      if (seen.has(route.name)) context.addIssue({ code: 'custom', path: [index, 'name'], message: `duplicate route name "${route.name}"` });
+      seen.add(route.name);
+    });
+  });
+
+const severityRank: Record<AlertSeverity, number> = { info: 0, warning: 1, critical: 2 };
+
+function allows<T>(list: readonly T[] | undefined, value: T | undefined): boolean {
+  return list === undefined || (value !== undefined && list.includes(value));
+}
+
+/** The routes an alert goes to. An all-clear follows the alert it resolves, whatever its own severity. */
+export function routesFor(alert: ChurnRiskAlertV1, routes: readonly Route[]): Route[] {
+  return routes.filter(
+    (route) =>
+      allows<AlertKind>(route.match.kinds, alert.kind) &&
+      allows(route.match.statuses, alert.status) &&
+      (alert.status === 'resolved' || severityRank[alert.severity] >= severityRank[route.match.minSeverity]) &&
+      allows(route.match.segments, alert.segment) &&
+      allows(route.match.ownerEmails, alert.owner?.email),
+  );
+}

@@ -1,4 +1,4 @@
-import { readTopicUntil, readWholeTopic, testBrokers, testKafka, uniqueName } from '@churnwatch/testkit';
+import { createTestTopics, readTopicUntil, readWholeTopic, testBrokers, testKafka, uniqueName } from '@churnwatch/testkit';
 import { afterEach, expect, test } from 'vitest';
 import {
   createCounterTopics,
@@ -116,4 +116,49 @@ test('wall-clock timers wait while a partition reads history, then fire for the 
   const all = (await readWholeTopic(topics.silences)).map(toOutput);
   expect(silences.map((o) => o.id)).toEqual([expectedId]);
   expect(all.map((o) => o.value)).toEqual([{ count: 21, atMs: lastGone + silenceAfterMs }]);
+});
+
+test('a table read ahead of the events does not move stream time', async () => {
+  const topics = await createCounterTopics(1);
+  const [labels] = (await createTestTopics(['labels'], { partitions: 1 })) as [string];
+  const t0 = Date.now() - 60_000;
+  const service = await startCounterService({
+    brokers: testBrokers(),
+    applicationId: uniqueName('table'),
+    topics,
+    delivery: 'at-least-once',
+    env: { COUNTER_SILENCE_CLOCK: 'stream', COUNTER_SILENCE_AFTER_MS: '100', CHURNWATCH_TOPIC_LABELS: labels },
+  });
+  const step = async (topic: string, events: TestEvent[], ids: string[]) => {
+    await produceEvents(testKafka(), topic, events);
+    await readUntilIds(topics.counts, ids, 30_000).catch((error) => {
+      throw new Error(`${error}\n${lastLines(service)}`);
+    });
+  };
+  await step(
+    topics.events,
+    [
+      { key: 'a', eventId: '1', eventTimeMs: t0, amount: 1 },
+      { key: 'b', eventId: '2', eventTimeMs: t0 + 50, amount: 1 },
+    ],
+    ['a:count:1', 'b:count:1'],
+  );
+  // A table row updated long after the events read so far, as a small table topic is fetched
+  // ahead of a busy event topic: had it moved stream time, a's silence (due t0+100) would fire
+  // now, before a's next event at t0+80.
+  await step(labels, [{ key: 'b', eventId: 'label', eventTimeMs: t0 + 10_000, amount: 0 }], ['b:count:2']);
+  await step(
+    topics.events,
+    [
+      { key: 'a', eventId: '3', eventTimeMs: t0 + 80, amount: 1 },
+      { key: 'c', eventId: '4', eventTimeMs: t0 + 1000, amount: 1 },
+    ],
+    ['a:count:2', 'c:count:1'],
+  );
+  // b's row counts as its latest activity (t0+10000), so only a is silent by t0+1000.
+  const expected = `a:silence:${t0 + 180}`;
+  await readUntilIds(topics.silences, [expected]);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const all = (await readWholeTopic(topics.silences)).map(toOutput);
+  expect(all.map((o) => [o.id, o.value])).toEqual([[expected, { count: 2, atMs: t0 + 180 }]]);
 });

@@ -160,13 +160,21 @@ export class StreamTask<S, E = unknown> {
   }
 
   /**
+   * Whether records of `input` move stream time. A table's row carries when it was last changed (a
+   * CRM update), not an event of the stream: it updates state without moving stream time. Read
+   * from its own topic, a small table is fetched far ahead of the event topics, and its update
+   * times would fire timers before the events that precede them.
+   */
+  movesStreamTime(input: string): boolean {
+    return !this.tableInputs.has(input);
+  }
+
+  /**
    * Processes one record: timers due up to its event time fire first (see advanceStreamTime), then
    * the record, unless its event id is already in the key's window (a duplicate: skipped).
    */
   process(record: TaskRecord): ProcessOutcome {
-    // A table's row carries when it was last changed (a CRM update), not an event of the stream:
-    // it updates state without moving stream time, which would fire timers ahead of the events.
-    const advanced = this.tableInputs.has(record.input) ? noFirings : this.advanceStreamTime(record.eventTimeMs);
+    const advanced = this.movesStreamTime(record.input) ? this.advanceStreamTime(record.eventTimeMs) : noFirings;
     const entry = this.entry(record.key) ?? (emptyEntry as StoreEntry<S>);
     if (record.eventId !== undefined && entry.recentEventIds.includes(record.eventId)) {
       return { outputs: advanced.outputs, duplicate: true };

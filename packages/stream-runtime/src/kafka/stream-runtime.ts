@@ -380,11 +380,14 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
           if (!decoded.ok) {
             builder.addDeadLetter(raw, decoded.deadLetter);
           } else {
-            const fired = run.task.advanceStreamTime(Math.max(run.task.streamTimeMs, decoded.eventTimeMs), tuning.maxWorkPerChunk - work);
-            builder.addOutputs(fired.outputs);
-            builder.timersFired += fired.fired;
-            work += fired.fired;
-            if (!fired.done) break;
+            // Timers due before the record fire first, within this chunk's bound of work.
+            if (run.task.movesStreamTime(binding.input)) {
+              const fired = run.task.advanceStreamTime(Math.max(run.task.streamTimeMs, decoded.eventTimeMs), tuning.maxWorkPerChunk - work);
+              builder.addOutputs(fired.outputs);
+              builder.timersFired += fired.fired;
+              work += fired.fired;
+              if (!fired.done) break;
+            }
             const outcome = run.task.process({
               input: binding.input,
               key: decoded.key,
@@ -478,6 +481,10 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
       try {
         const fired = run.task.fireWallTimers(now, tuning.maxWorkPerChunk);
         if (fired.fired === 0) return;
+        logger.debug(
+          { partition: run.partition, fired: fired.fired, streamTimeMs: run.task.streamTimeMs, sinceLastBatchMs: now - run.lastBatchDoneAtMs },
+          'wall-clock timers fired',
+        );
         builder.addOutputs(fired.outputs);
         builder.timersFired = fired.fired;
         await commitChunk(run, builder, undefined, async () => {}, startedAt, 'wall');

@@ -109,8 +109,10 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
       }, settings.shutdownTimeoutMs);
       await runtime.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping the runtime failed'));
       await http.close().catch(() => {});
-      clearTimeout(deadline);
+      // The deadline also bounds the flush: a log destination that stopped draining (a closed
+      // pipe, a full disk) must not keep the process alive.
       await new Promise<void>((resolve) => logger.flush(() => resolve()));
+      clearTimeout(deadline);
       process.exit(code);
     })();
     return exiting;

@@ -18,16 +18,24 @@ export interface JavaProcessOptions {
  * Spawns a program that dies with its parent: on Linux `setpriv --pdeathsig TERM` asks the kernel
  * to send SIGTERM to it when the process that started it exits, even after `kill -9`, so no broker
  * or Prometheus outlives a crashed test run or demo.
+ *
+ * Unless `options.detached` says otherwise, the child gets its own process group, so a Ctrl-C in the
+ * terminal reaches only the parent, which then stops its children in order (services before the
+ * broker they commit to).
  */
 export function spawnTiedToParent(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
-  return hasSetpriv ? spawn('setpriv', ['--pdeathsig', 'TERM', '--', command, ...args], options) : spawn(command, args, options);
+  const ownGroup = { detached: true, ...options };
+  return hasSetpriv ? spawn('setpriv', ['--pdeathsig', 'TERM', '--', command, ...args], ownGroup) : spawn(command, args, ownGroup);
 }
 
 /** Starts a JVM tied to this process (see spawnTiedToParent). */
 export function spawnJava(options: JavaProcessOptions): ChildProcess {
   const javaArgs = [...(options.jvmOptions ?? []), '-cp', options.classpath, options.mainClass, ...options.args];
+  const interactive = options.stdio === 'inherit';
   const child = spawnTiedToParent('java', javaArgs, {
-    stdio: options.stdio === 'inherit' ? 'inherit' : [options.outputFile ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    stdio: interactive ? 'inherit' : [options.outputFile ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    // An interactive tool stays in the terminal's process group: Ctrl-C is meant for it.
+    detached: !interactive,
   });
   if (options.outputFile && child.stdout && child.stderr) {
     const out = createWriteStream(options.outputFile, { flags: 'a' });

@@ -1,3 +1,4 @@
+import { ConfigError } from '@churnwatch/errors';
 import { commands } from './commands.ts';
 
 /** Commands the ./churnwatch shell script handles itself, before Node runs. */
@@ -34,6 +35,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // Unknown or malformed options: say which, not a stack trace.
     if (error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${error.message}\nsee ./churnwatch ${name} --help\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\nsee ./churnwatch ${name} --help\n`);
       return 2;
     }

@@ -37,6 +37,17 @@ async function run(args: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  // Options are checked before anything starts: a bad --days stops here, with nothing to clean up.
+  const days = Number(values.days);
+  const simulation = createSimulation({
+    seed: Number(values.seed),
+    customers: Number(values.customers),
+    days,
+    startDate: new Date(Date.now() - (days - 1) * dayMs).toISOString().slice(0, 10),
+    notAfter: new Date().toISOString(),
+  });
+  const firstMetricsPort = Number(values['metrics-port']);
+
   const workDir = mkdtempSync(join(tmpdir(), 'churnwatch-demo-'));
   const running: RunningService[] = [];
   const abortFeed = new AbortController();
@@ -55,58 +66,62 @@ async function run(args: string[]): Promise<number> {
     say('stopped; nothing left running.');
     process.exit(exitCode);
   };
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
+  // A second Ctrl-C (or a signal sent to the process and to its group at once) must not cut the
+  // orderly stop short and orphan the services: stopping is bounded by stopService's grace period.
+  const onSignal = () => {
+    if (stopping) say('still stopping (services first, then the broker; at most half a minute)…');
+    else void stopAll(0);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
-  let brokers: string[];
-  if (values.brokers) {
-    brokers = values.brokers.split(',');
-  } else {
-    say('starting a local Apache Kafka broker (the first run downloads it with Maven)…');
-    broker = await LocalKafka.start({ dataDir: join(workDir, 'kafka') });
-    brokers = [broker.bootstrapServer];
-    say(`Kafka ${broker.version} is up on ${broker.bootstrapServer} (started in ${(broker.lastStartupMs / 1000).toFixed(1)} s)`);
-  }
-  const created = await ensureContractTopics({ brokers, partitions: 3 });
-  say(`${created.length} topics created`);
+  try {
+    let brokers: string[];
+    if (values.brokers) {
+      brokers = values.brokers.split(',');
+    } else {
+      say('starting a local Apache Kafka broker (the first run downloads it with Maven)…');
+      broker = await LocalKafka.start({ dataDir: join(workDir, 'kafka') });
+      brokers = [broker.bootstrapServer];
+      say(`Kafka ${broker.version} is up on ${broker.bootstrapServer} (started in ${(broker.lastStartupMs / 1000).toFixed(1)} s)`);
+    }
+    const created = await ensureContractTopics({ brokers, partitions: 3 });
+    say(`${created.length} topics created`);
 
-  for (const spec of demoServices(brokers, Number(values['metrics-port']))) {
-    const service = startService(spec, workDir);
-    running.push(service);
-    service.process.once('exit', (code, signal) => {
-      if (stopping) return;
-      say(`${spec.name} exited unexpectedly (code ${code}, signal ${signal}); its log: ${service.logFile}`);
-      void stopAll(1);
+    for (const spec of demoServices(brokers, firstMetricsPort)) {
+      const service = startService(spec, workDir);
+      running.push(service);
+      service.process.once('exit', (code, signal) => {
+        if (stopping) return;
+        say(`${spec.name} exited unexpectedly (code ${code}, signal ${signal}); its log: ${service.logFile}`);
+        void stopAll(1);
+      });
+      say(`${spec.name.padEnd(17)} metrics on http://127.0.0.1:${spec.metricsPort}/metrics`);
+    }
+    say(`service logs: ${workDir}`);
+
+    const kafka = new Kafka({ clientId: 'churnwatch-demo', brokers, logLevel: logLevel.NOTHING });
+    alertReader = kafka.consumer({ groupId: `churnwatch-demo-printer-${process.pid}` });
+    await alertReader.connect();
+    await alertReader.subscribe({ topic: topicContracts.alerts.defaultTopic, fromBeginning: true });
+    const useColor = process.stdout.isTTY === true;
+    await alertReader.run({
+      eachMessage: async ({ message }) => {
+        const parsed = churnRiskAlertV1.safeParse(JSON.parse(message.value?.toString() ?? 'null'));
+        if (parsed.success) process.stdout.write(`\n${formatAlertForTerminal(parsed.data, useColor)}\n`);
+      },
     });
-    say(`${spec.name.padEnd(17)} metrics on http://127.0.0.1:${spec.metricsPort}/metrics`);
+
+    // A generated history that ends now: the services see months of customers' lives in seconds,
+    // then live time goes on (silence and renewal timers keep firing on the wall clock).
+    say(`feeding ${values.customers} generated customers' last ${days} days (seed ${values.seed})…`);
+    const { sent } = await produceEvents({ kafka, events: simulation.stream(), signal: abortFeed.signal });
+    say(`${sent} events sent. Alerts appear below as the services reach them; Ctrl-C stops everything.`);
+  } catch (error) {
+    if (stopping) return new Promise<number>(() => {});
+    say(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
   }
-  say(`service logs: ${workDir}`);
-
-  const kafka = new Kafka({ clientId: 'churnwatch-demo', brokers, logLevel: logLevel.NOTHING });
-  alertReader = kafka.consumer({ groupId: `churnwatch-demo-printer-${process.pid}` });
-  await alertReader.connect();
-  await alertReader.subscribe({ topic: topicContracts.alerts.defaultTopic, fromBeginning: true });
-  const useColor = process.stdout.isTTY === true;
-  await alertReader.run({
-    eachMessage: async ({ message }) => {
-      const parsed = churnRiskAlertV1.safeParse(JSON.parse(message.value?.toString() ?? 'null'));
-      if (parsed.success) process.stdout.write(`\n${formatAlertForTerminal(parsed.data, useColor)}\n`);
-    },
-  });
-
-  // A generated history that ends now: the services see months of customers' lives in seconds,
-  // then live time goes on (silence and renewal timers keep firing on the wall clock).
-  const days = Number(values.days);
-  const simulation = createSimulation({
-    seed: Number(values.seed),
-    customers: Number(values.customers),
-    days,
-    startDate: new Date(Date.now() - (days - 1) * dayMs).toISOString().slice(0, 10),
-    notAfter: new Date().toISOString(),
-  });
-  say(`feeding ${values.customers} generated customers' last ${days} days (seed ${values.seed})…`);
-  const { sent } = await produceEvents({ kafka, events: simulation.stream(), signal: abortFeed.signal });
-  say(`${sent} events sent. Alerts appear below as the services reach them; Ctrl-C stops everything.`);
   return new Promise<number>(() => {});
 }
 

@@ -16,7 +16,7 @@ export function demoServices(brokers: readonly string[], firstMetricsPort: numbe
     env: {
       CHURNWATCH_KAFKA_BROKERS: brokers.join(','),
       CHURNWATCH_METRICS_PORT: String(firstMetricsPort + index),
-      CHURNWATCH_LOG_LEVEL: 'info',
+      CHURNWATCH_LOG_LEVEL: process.env.CHURNWATCH_LOG_LEVEL ?? 'info',
       CHURNWATCH_DETECTION_CONFIG_FILE: demoDetectionConfigFile,
     },
   }));

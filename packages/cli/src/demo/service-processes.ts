@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnTiedToParent } from '@churnwatch/local-kafka';
@@ -19,20 +19,23 @@ export interface RunningService {
 }
 
 /**
- * Starts `services/<name>/src/main.ts` with the current Node, its JSON log going to
- * `<logDir>/<name>.log`. The service gets SIGTERM if this process dies, so an aborted demo or test
- * run leaves no service behind.
+ * Starts `services/<name>/src/main.ts` with the current Node, its JSON log appended to
+ * `<logDir>/<name>.log`. The service writes the file itself, so its log (and its shutdown, which
+ * flushes the log) does not depend on this process being alive. It gets SIGTERM if this process
+ * dies, so an aborted demo or test run leaves no service behind.
  */
 export function startService(spec: ServiceSpec, logDir: string): RunningService {
   const logFile = join(logDir, `${spec.name}.log`);
-  const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawnTiedToParent(process.execPath, [join(repoRoot, 'services', spec.name, 'src', 'main.ts')], {
-    env: { ...process.env, ...spec.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  return { name: spec.name, logFile, process: child };
+  const log = openSync(logFile, 'a');
+  try {
+    const child = spawnTiedToParent(process.execPath, [join(repoRoot, 'services', spec.name, 'src', 'main.ts')], {
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', log, log],
+    });
+    return { name: spec.name, logFile, process: child };
+  } finally {
+    closeSync(log);
+  }
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves with how it ended. */

@@ -48,7 +48,11 @@ test('the demo prints alerts, and Ctrl-C (twice) stops the services and the brok
   demo.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => demo?.once('exit', (code) => resolve(code)));
 
-  await waitFor(async () => (/^OPENED /m.test(output) ? true : undefined), 'the first alert', 120_000, 200).catch((error) => {
+  const firstAlert = () => {
+    if (demo?.exitCode !== null) throw new Error(`the demo exited (code ${demo?.exitCode}) before its first alert`);
+    return /^OPENED /m.test(output) ? true : undefined;
+  };
+  await waitFor(firstAlert, 'the first alert', 120_000, 200).catch((error) => {
     throw new Error(`${error}\n${output.slice(-3000)}`);
   });
   const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((response) => response.text());

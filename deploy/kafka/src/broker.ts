@@ -107,7 +107,7 @@ export class LocalKafka {
       this.propertiesFile,
       singleNodeServerProperties({ port: this.port, controllerPort: this.controllerPort, logDir: partitionsDir, extra: this.options.serverConfig }),
     );
-    const clusterId = randomBytes(16).toString('base64url');
+    const clusterId = newClusterId();
     const { code, output } = await runJava({
       classpath: javaClasspath(this.libDir),
       mainClass: 'kafka.tools.StorageTool',
@@ -198,5 +198,17 @@ export class LocalKafka {
       if (existsSync(path)) return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
     }
     return '(no log yet)';
+  }
+}
+
+/**
+ * A random cluster id as Kafka writes them (16 bytes, base64url). One that starts with "-" would be
+ * read by the storage tool as an option ("--cluster-id: expected one argument"), so, as Kafka's
+ * own Uuid.randomUuid does, such ids are drawn again.
+ */
+export function newClusterId(random: () => Buffer = () => randomBytes(16)): string {
+  for (;;) {
+    const id = random().toString('base64url');
+    if (!id.startsWith('-')) return id;
   }
 }

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatAlertForTerminal } from '@churnwatch/alert-format';
 import { churnRiskAlertV1, topicContracts } from '@churnwatch/contracts';
+import { ConfigError } from '@churnwatch/errors';
 import { LocalKafka } from '@churnwatch/local-kafka';
 import { createSimulation, produceEvents } from '@churnwatch/simulator';
 import { type Consumer, Kafka, logLevel } from 'kafkajs';
 import type { Command } from '../commands.ts';
-import { demoServices } from '../demo/demo-services.ts';
+import { demoServiceNames, demoServices } from '../demo/demo-services.ts';
 import { type RunningService, startService, stopService } from '../demo/service-processes.ts';
 import { ensureContractTopics } from '../topic-setup.ts';
 
@@ -47,6 +48,12 @@ async function run(args: string[]): Promise<number> {
     notAfter: new Date().toISOString(),
   });
   const firstMetricsPort = Number(values['metrics-port']);
+  const lastMetricsPort = firstMetricsPort + demoServiceNames.length - 1;
+  if (!Number.isInteger(firstMetricsPort) || firstMetricsPort < 1 || lastMetricsPort > 65_535) {
+    throw new ConfigError('the demo options', [
+      `--metrics-port: expected a port from 1 to ${65_536 - demoServiceNames.length}, got "${values['metrics-port']}"`,
+    ]);
+  }
 
   const workDir = mkdtempSync(join(tmpdir(), 'churnwatch-demo-'));
   const running: RunningService[] = [];

@@ -27,3 +27,21 @@ export class RestoreAbortedError extends ChurnwatchError {
     super('RESTORE_ABORTED', message, { context, retriable: true });
   }
 }
+
+/**
+ * A changelog record cannot be decoded: the state of that partition cannot be rebuilt from its
+ * changelog. Trying again reads the same bytes, so the partition stops (not ready, with this
+ * reason) until the store is rebuilt from its input (see the README, "Corrupt state").
+ */
+export class CorruptStateError extends ChurnwatchError {
+  constructor(message: string, context: Record<string, unknown> = {}, cause?: unknown) {
+    super('STATE_CORRUPT', message, { context, cause, retriable: false });
+  }
+}
+
+/** The kafkajs consumer crashed and will not (or did too often without progress) restart. */
+export class ConsumerFailedError extends ChurnwatchError {
+  constructor(message: string, cause: unknown) {
+    super('CONSUMER_FAILED', message, { cause, retriable: false });
+  }
+}

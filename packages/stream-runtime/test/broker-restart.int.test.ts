@@ -2,7 +2,7 @@ import { LocalKafka } from '@churnwatch/local-kafka';
 import { uniqueName, waitFor } from '@churnwatch/testkit';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterEach, expect, test } from 'vitest';
-import { sleep } from '../src/kafka/backoff.ts';
+import { sleep } from '../src/kafka/retry.ts';
 import { type CounterTopics, expectedOutputs, killAllServices, lastLines, makeEvents, produceEvents, recentStartMs, startCounterService } from './harness.ts';
 
 afterEach(killAllServices);

@@ -1,6 +1,6 @@
 import { readWholeTopic, testBrokers, testKafka, uniqueName } from '@churnwatch/testkit';
 import { afterEach, expect, test } from 'vitest';
-import { sleep } from '../src/kafka/backoff.ts';
+import { sleep } from '../src/kafka/retry.ts';
 import {
   committedAtLeast,
   createCounterTopics,

@@ -7,6 +7,8 @@ export interface HealthProbe {
   alive(): boolean;
   /** It does its job: joined its group, restored its state, connected to what it needs. */
   ready(): boolean;
+  /** Why it is not ready, when known (shown by /readyz). */
+  notReadyReason?(): string | undefined;
 }
 
 export interface ServiceHttpServer {
@@ -28,7 +30,8 @@ export async function startServiceHttpServer(options: { port: number; host?: str
       );
     } else if (path === '/healthz' || path === '/readyz') {
       const ok = path === '/healthz' ? health.alive() : health.ready();
-      response.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain' }).end(ok ? 'ok\n' : 'not ready\n');
+      const reason = !ok && path === '/readyz' ? health.notReadyReason?.() : undefined;
+      response.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain' }).end(ok ? 'ok\n' : reason ? `not ready: ${reason}\n` : 'not ready\n');
     } else {
       response.writeHead(404).end();
     }

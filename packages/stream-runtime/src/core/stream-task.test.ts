@@ -175,4 +175,16 @@ describe('StreamTask', () => {
     expect(task.nextTimerAtMs()).toBe(100);
     expect(task.advanceStreamTime(100).outputs.map((o) => o.id)).toEqual(['k:silence:100']);
   });
+
+  test('between commits each changed key is held once: the changelog gets one record per key, whatever the number of updates', () => {
+    const task = counterTask();
+    for (let i = 0; i < 1_000; i++) task.process(event(`k${i % 3}`, i, `e${i}`));
+    expect(task.pendingKeys).toBe(3);
+    const { entries } = task.changes();
+    expect(entries.map(([key]) => key).sort()).toEqual(['k0', 'k1', 'k2']);
+    expect(entries.find(([key]) => key === 'k1')?.[1]?.state).toMatchObject({ count: 333 });
+    task.commit();
+    expect(task.pendingKeys).toBe(0);
+    expect(task.changes().entries).toEqual([]);
+  });
 });

@@ -82,6 +82,11 @@ export class StreamTask<S, E = unknown> {
     return this.pending.size > 0 || this.currentStreamTime !== this.committedStreamTime;
   }
 
+  /** Keys changed since the last commit (the dirty-key cache). */
+  get pendingKeys(): number {
+    return this.pending.size;
+  }
+
   /** Number of timers set across all keys, pending changes included. */
   get timersSet(): number {
     return this.timerCount;

@@ -10,15 +10,14 @@ export interface OutputRoute {
   readonly encode: ValueEncoder;
 }
 
-/** Collects the outputs and dead letters of one chunk of work and turns it, with the task's changes, into a Chunk. */
+/** Collects the outputs and dead letters of work not yet durable and turns them, with the task's changes, into a Chunk. */
 export class ChunkBuilder {
   readonly outgoing = new OutgoingRecords();
   /** The processor outputs of the chunk, for the runtime's onOutputsCommitted hook. */
   readonly outputs: OutputRecord[] = [];
   readonly deadLetterReasons: Array<{ topic: string; reason: string }> = [];
-  timersFired = 0;
-  recordsProcessed = 0;
-  duplicates = 0;
+  /** Timers fired, by what made them fire. */
+  readonly timersFired = { stream: 0, wall: 0 };
   private readonly routes: ReadonlyMap<string, OutputRoute>;
   private readonly deadLetterTopic: string;
 
@@ -28,7 +27,7 @@ export class ChunkBuilder {
   }
 
   get isEmpty(): boolean {
-    return this.outgoing.count === 0 && this.recordsProcessed === 0 && this.duplicates === 0 && this.timersFired === 0 && this.deadLetterReasons.length === 0;
+    return this.outgoing.count === 0 && this.timersFired.stream === 0 && this.timersFired.wall === 0;
   }
 
   addOutputs(outputs: readonly OutputRecord[]): void {

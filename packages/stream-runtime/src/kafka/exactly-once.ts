@@ -2,6 +2,7 @@ import type { Logger } from '@churnwatch/telemetry';
 import type { Kafka, Producer, TopicMessages, Transaction } from 'kafkajs';
 import { type Chunk, type Delivery, DeliveryError } from './delivery.ts';
 import { splitIntoRequests } from './request-split.ts';
+import { retry } from './retry.ts';
 
 export interface ExactlyOnceOptions {
   readonly kafka: Kafka;
@@ -75,16 +76,8 @@ export function createExactlyOnceDelivery(options: ExactlyOnceOptions): Delivery
     await (await producer?.catch(() => undefined))?.disconnect().catch(() => {});
   };
 
-  const retryingConcurrent = async <T>(step: () => Promise<T>): Promise<T> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await step();
-      } catch (error) {
-        if (!concurrent(error) || attempt >= 50) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(backoffMs * attempt, 500)));
-      }
-    }
-  };
+  const retryingConcurrent = <T>(step: () => Promise<T>): Promise<T> =>
+    retry(step, { initialMs: backoffMs, maxMs: 500, retriable: concurrent, maxAttempts: 50, waitMs: (attempt) => Math.min(backoffMs * attempt, 500) });
 
   const send = async (transaction: Transaction, chunk: Chunk) => {
     for (const topicMessages of splitIntoRequests(mergeByTopic([...chunk.outputs, ...chunk.changelog]), maxRequestBytes)) {

@@ -1,28 +1,69 @@
 import type { StreamTask } from '../core/stream-task.ts';
+import { ChunkBuilder, type OutputRoute } from './chunk-builder.ts';
 
+/** `failed`: the partition stopped for good (its state cannot be restored); see `failure`. */
 export type RunStatus = 'initializing' | 'ready' | 'failed';
 
 /**
  * One assigned partition number: its task, whether its state is restored, the committed input
- * offsets read after fencing, and a serial queue so record batches and wall-clock firings of the
- * partition never interleave.
+ * offsets read after fencing, the work taken up since the last commit, and a serial queue so record
+ * batches, wall-clock firings and commits of the partition never interleave.
  */
 export class PartitionRun<S> {
   readonly partition: number;
   readonly task: StreamTask<S>;
   status: RunStatus = 'initializing';
+  /** Why the partition stopped for good, when status is `failed`. */
+  failure: Error | undefined;
   /** Settles when the latest initialisation (fence, restore, offsets) ended. */
   ready: Promise<void> = Promise.resolve();
   revoked = false;
-  /** Next offset to read per input topic as committed when the partition was (re)initialised; undefined when none. */
+  /** Next offset to read per input topic as committed (or the log start) when last (re)initialised or committed. */
   startOffsets = new Map<string, string | undefined>();
-  /** Input topics whose first batch since initialisation was checked against startOffsets. */
+  /** Input topics whose first batch since (re)initialisation was checked against startOffsets. */
   readonly checkedTopics = new Set<string>();
+  /**
+   * Outputs and dead letters not yet durable: in exactly-once mode everything since the last
+   * commit (they go in its transaction), in at-least-once mode the current chunk's.
+   */
+  pending: ChunkBuilder;
+  /** Next offset to commit per input topic: the work taken up since the last commit. */
+  readonly pendingOffsets = new Map<string, string>();
+  /** performance.now() of the last commit (or of the first work after it). */
+  lastCommitAtMs = performance.now();
+  /** performance.now() when the oldest uncommitted work was taken up; undefined when there is none. */
+  pendingSinceMs: number | undefined;
+  /** Wall-clock time the last record batch of this partition was finished. */
+  lastBatchDoneAtMs = Number.NEGATIVE_INFINITY;
+  private readonly routes: ReadonlyMap<string, OutputRoute>;
+  private readonly deadLetterTopic: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(partition: number, task: StreamTask<S>) {
+  constructor(partition: number, task: StreamTask<S>, routes: ReadonlyMap<string, OutputRoute>, deadLetterTopic: string) {
     this.partition = partition;
     this.task = task;
+    this.routes = routes;
+    this.deadLetterTopic = deadLetterTopic;
+    this.pending = new ChunkBuilder(routes, deadLetterTopic);
+  }
+
+  /** True when work was taken up that is not committed yet. */
+  get hasUncommittedWork(): boolean {
+    return this.pendingSinceMs !== undefined || this.pendingOffsets.size > 0 || this.task.hasPendingChanges;
+  }
+
+  /** Starts a new collection of outputs (after they were made durable or dropped). */
+  resetOutputs(): ChunkBuilder {
+    this.pending = new ChunkBuilder(this.routes, this.deadLetterTopic);
+    return this.pending;
+  }
+
+  /** Forgets every uncommitted change (a failed delivery, a rebalance): back to the last commit. */
+  forgetUncommitted(): void {
+    this.task.rollback();
+    this.resetOutputs();
+    this.pendingOffsets.clear();
+    this.pendingSinceMs = undefined;
   }
 
   /** Runs `work` after everything queued before it; failures are the caller's (the queue goes on). */
@@ -31,9 +72,6 @@ export class PartitionRun<S> {
     this.queue = result.catch(() => {});
     return result;
   }
-
-  /** Wall-clock time the last record batch of this partition was finished. */
-  lastBatchDoneAtMs = Number.NEGATIVE_INFINITY;
 
   /**
    * True while the partition is reading history: its stream time is more than `holdMs` behind the

@@ -64,6 +64,12 @@ export function createRuntimeMetrics(registry: Registry, storeEntries: () => num
       help: 'Chunks whose outputs, changelog or offsets could not be made durable (the work is redone).',
       registers,
     }),
+    partitionsStopped: new Counter({
+      name: 'churnwatch_partitions_stopped_total',
+      help: 'Partitions stopped for good because their state could not be restored (code STATE_CORRUPT: a changelog record that cannot be decoded).',
+      labelNames: ['partition', 'code'],
+      registers,
+    }),
     consumerCrashes: new Counter({ name: 'churnwatch_consumer_crashes_total', help: 'kafkajs consumer crashes.', labelNames: ['restart'], registers }),
   };
 }

@@ -87,6 +87,7 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
       sessionTimeoutMs: settings.sessionTimeoutMs,
       heartbeatIntervalMs: settings.heartbeatIntervalMs,
       maxWorkPerChunk: settings.maxWorkPerChunk,
+      commitIntervalMs: settings.commitIntervalMs,
       wallClockCheckIntervalMs: settings.wallClockCheckIntervalMs,
       wallClockHoldWhileBehindMs: settings.wallClockHoldWhileBehindMs,
       wallClockHoldIdleMs: settings.wallClockHoldIdleMs,

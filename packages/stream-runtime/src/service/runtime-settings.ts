@@ -1,6 +1,6 @@
 import { ConfigError } from '@churnwatch/errors';
 import { z } from 'zod';
-import { defaultTuning } from '../kafka/stream-runtime.ts';
+import { defaultTuning } from '../kafka/runtime-tuning.ts';
 import { envName, parseEnv } from './env-config.ts';
 
 const positiveMs = z.coerce.number().int().positive();
@@ -26,6 +26,8 @@ export const runtimeSettingsSchema = z
     sessionTimeoutMs: positiveMs.default(defaultTuning.sessionTimeoutMs),
     heartbeatIntervalMs: positiveMs.default(defaultTuning.heartbeatIntervalMs),
     maxWorkPerChunk: z.coerce.number().int().min(1).max(100_000).default(defaultTuning.maxWorkPerChunk),
+    /** Default per delivery mode: 30000 at-least-once, 100 exactly-once (as Kafka Streams). */
+    commitIntervalMs: positiveMs.optional(),
     wallClockCheckIntervalMs: positiveMs.default(defaultTuning.wallClockCheckIntervalMs),
     wallClockHoldWhileBehindMs: positiveMs.default(defaultTuning.wallClockHoldWhileBehindMs),
     wallClockHoldIdleMs: positiveMs.default(defaultTuning.wallClockHoldIdleMs),

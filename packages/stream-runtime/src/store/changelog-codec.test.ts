@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import type { StoreEntry } from '../core/store-entry.ts';
+import { CorruptStateError } from '../errors.ts';
 import { decodeEntry, decodeStreamTime, encodeEntry, encodeStreamTime } from './changelog-codec.ts';
 
 test('entries survive the changelog encoding; a deleted entry is a tombstone', () => {
@@ -12,4 +13,19 @@ test('entries survive the changelog encoding; a deleted entry is a tombstone', (
   expect(encodeEntry(undefined)).toBeNull();
   expect(decodeStreamTime(encodeStreamTime(-12.5))).toBe(-12.5);
   expect(() => decodeEntry('{"v":2}')).toThrow(/version 2/);
+});
+
+test('bytes that are not an entry are corrupt state, never retriable: garbage, wrong shapes, unknown versions', () => {
+  for (const bytes of ['\u0000\u0001garbage', '{"v":1,"s":', '[]', 'null', '{"v":2}', '{"v":1,"t":"x"}', '{"v":1,"t":[["n","soon","w"]]}', '{"v":1,"i":[1]}']) {
+    let thrown: unknown;
+    try {
+      decodeEntry(bytes);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown, bytes).toBeInstanceOf(CorruptStateError);
+    expect((thrown as CorruptStateError).retriable, bytes).toBe(false);
+    expect((thrown as CorruptStateError).code, bytes).toBe('STATE_CORRUPT');
+  }
+  expect(() => decodeStreamTime('{"v":1}')).toThrow(CorruptStateError);
 });

@@ -1,9 +1,12 @@
 import type { StoredTimer, StoreEntry } from '../core/store-entry.ts';
+import { CorruptStateError } from '../errors.ts';
 
 /**
  * How store entries travel on the compacted changelog: key = the record key, value = compact
  * JSON, `null` = tombstone. One reserved key per partition carries the task's stream time; it
  * starts with a NUL character, which customer ids never contain.
+ *
+ * Decoding failures are CorruptStateError (not retriable): the same bytes fail every time.
  */
 export const streamTimeKey = '\u0000churnwatch:stream-time';
 
@@ -14,6 +17,17 @@ interface EncodedEntry {
   readonly t?: ReadonlyArray<readonly [string, number, 's' | 'w']>;
   readonly i?: readonly string[];
 }
+
+const noTimers: readonly StoredTimer[] = Object.freeze([]);
+const noIds: readonly string[] = Object.freeze([]);
+/** Timer names repeat across every key: one string each instead of one per entry. */
+const timerNames = new Map<string, string>();
+const internName = (name: string): string => {
+  const known = timerNames.get(name);
+  if (known !== undefined) return known;
+  if (timerNames.size < 10_000) timerNames.set(name, name);
+  return name;
+};
 
 export function encodeEntry(entry: StoreEntry | undefined): string | null {
   if (entry === undefined) return null;
@@ -26,11 +40,36 @@ export function encodeEntry(entry: StoreEntry | undefined): string | null {
   return JSON.stringify(encoded);
 }
 
+function parse(bytes: Buffer | string, what: string): unknown {
+  try {
+    return JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8'));
+  } catch (error) {
+    throw new CorruptStateError(`${what} is not JSON: ${(error as Error).message}`, {}, error);
+  }
+}
+
+function decodeTimers(encoded: unknown): readonly StoredTimer[] {
+  if (encoded === undefined) return noTimers;
+  if (!Array.isArray(encoded)) throw new CorruptStateError('changelog entry has timers that are not a list');
+  const timers: StoredTimer[] = [];
+  for (const timer of encoded) {
+    if (!Array.isArray(timer) || typeof timer[0] !== 'string' || typeof timer[1] !== 'number' || (timer[2] !== 's' && timer[2] !== 'w')) {
+      throw new CorruptStateError(`changelog entry has a malformed timer ${JSON.stringify(timer)}`);
+    }
+    timers.push({ name: internName(timer[0]), atMs: timer[1], clock: timer[2] === 'w' ? 'wall' : 'stream' });
+  }
+  return timers;
+}
+
 export function decodeEntry(bytes: Buffer | string): StoreEntry {
-  const encoded = JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8')) as EncodedEntry;
-  if (encoded.v !== 1) throw new Error(`unknown changelog entry version ${JSON.stringify(encoded.v)}`);
-  const timers: StoredTimer[] = (encoded.t ?? []).map(([name, atMs, clock]) => ({ name, atMs, clock: clock === 'w' ? 'wall' : 'stream' }));
-  return { state: encoded.s, timers, recentEventIds: encoded.i ?? [] };
+  const encoded = parse(bytes, 'changelog entry') as EncodedEntry | null;
+  if (typeof encoded !== 'object' || encoded === null) throw new CorruptStateError('changelog entry is not a JSON object');
+  if (encoded.v !== 1) throw new CorruptStateError(`unknown changelog entry version ${JSON.stringify(encoded.v)}`);
+  const ids = encoded.i;
+  if (ids !== undefined && (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))) {
+    throw new CorruptStateError('changelog entry has event ids that are not a list of strings');
+  }
+  return { state: encoded.s, timers: decodeTimers(encoded.t), recentEventIds: ids ?? noIds };
 }
 
 export function encodeStreamTime(streamTimeMs: number): string {
@@ -38,7 +77,7 @@ export function encodeStreamTime(streamTimeMs: number): string {
 }
 
 export function decodeStreamTime(bytes: Buffer | string): number {
-  const decoded = JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8')) as { streamTimeMs?: unknown };
-  if (typeof decoded.streamTimeMs !== 'number') throw new Error('changelog stream-time record without streamTimeMs');
+  const decoded = parse(bytes, 'changelog stream-time record') as { streamTimeMs?: unknown } | null;
+  if (typeof decoded?.streamTimeMs !== 'number') throw new CorruptStateError('changelog stream-time record without streamTimeMs');
   return decoded.streamTimeMs;
 }

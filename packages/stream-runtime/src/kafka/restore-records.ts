@@ -1,0 +1,30 @@
+import type { KafkaMessage } from 'kafkajs';
+import type { StreamTask } from '../core/stream-task.ts';
+import { CorruptStateError } from '../errors.ts';
+import { decodeEntry, decodeStreamTime, streamTimeKey } from '../store/changelog-codec.ts';
+
+/**
+ * Loads changelog records into a task being restored: the latest record of a key wins, a
+ * tombstone deletes it, the reserved key sets stream time. A record that cannot be decoded
+ * throws CorruptStateError naming its topic, partition, offset and key.
+ */
+export function restoreRecords<S>(task: StreamTask<S>, messages: readonly KafkaMessage[], where: { topic: string; partition: number }): void {
+  for (const message of messages) {
+    const key = message.key?.toString('utf8') ?? '';
+    try {
+      if (key === streamTimeKey) {
+        if (message.value) task.loadStreamTime(decodeStreamTime(message.value));
+      } else {
+        task.load(key, message.value ? (decodeEntry(message.value) as never) : undefined);
+      }
+    } catch (error) {
+      const context = { topic: where.topic, partition: where.partition, offset: message.offset, key };
+      const reason = error instanceof CorruptStateError ? error.message : `cannot be loaded: ${(error as Error)?.message ?? String(error)}`;
+      throw new CorruptStateError(
+        `changelog ${where.topic} partition ${where.partition} offset ${message.offset} (key ${JSON.stringify(key)}): ${reason}`,
+        context,
+        error,
+      );
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { ChurnwatchError } from '@churnwatch/errors';
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Exponential backoff with jitter: attempt 1 waits about `initialMs`, then doubling up to `maxMs`. */
+export function backoffMs(attempt: number, initialMs: number, maxMs: number): number {
+  const base = Math.min(maxMs, initialMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+/**
+ * The runtime's reading of "may succeed if tried again": a churnwatch error says so itself
+ * (`retriable`); anything else (a kafkajs connection or coordinator error, a timeout) is taken for
+ * a passing infrastructure fault. Bad data and bugs are churnwatch errors with `retriable: false`.
+ */
+export function isTransient(error: unknown): boolean {
+  return error instanceof ChurnwatchError ? error.retriable : true;
+}
+
+export interface RetryOptions {
+  readonly initialMs: number;
+  readonly maxMs: number;
+  /** Retry only errors this accepts; others are thrown at once. */
+  readonly retriable: (error: unknown) => boolean;
+  /** Gives up after this many attempts (the last error is thrown). */
+  readonly maxAttempts?: number;
+  /** Gives up (the last error is thrown) when the next wait would end after this wall-clock time, ms since the epoch. */
+  readonly deadlineMs?: number;
+  /** Between the wait and the next attempt: may throw to stop retrying (a stop request, a revoked partition). */
+  readonly beforeRetry?: () => void | Promise<void>;
+  /** Called before each wait; for a log line. */
+  readonly onRetry?: (error: unknown, attempt: number, waitMs: number) => void;
+  /** Backoff of one attempt; exponential with jitter by default. */
+  readonly waitMs?: (attempt: number) => number;
+}
+
+/** Runs `operation` until it succeeds, waiting between attempts; the one retry loop of the runtime. */
+export async function retry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      if (!options.retriable(error)) throw error;
+      if (options.maxAttempts !== undefined && attempt >= options.maxAttempts) throw error;
+      const waitMs = options.waitMs ? options.waitMs(attempt) : backoffMs(attempt, options.initialMs, options.maxMs);
+      if (options.deadlineMs !== undefined && Date.now() + waitMs > options.deadlineMs) throw error;
+      options.onRetry?.(error, attempt, waitMs);
+      await sleep(waitMs);
+      await options.beforeRetry?.();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import type { InputDecoder } from '@churnwatch/contracts';
+import type { Logger } from '@churnwatch/telemetry';
+import type { Admin, Consumer } from 'kafkajs';
+import { TopologyError } from '../errors.ts';
+import type { Processor } from '../processor.ts';
+import { memoryStores, type StoreFactory } from '../store/key-value-store.ts';
+import type { ChangelogReader } from './changelog-reader.ts';
+import type { OutputRoute } from './chunk-builder.ts';
+import type { Delivery } from './delivery.ts';
+import { jsonEncoder } from './outgoing.ts';
+import type { PartitionRun } from './partition-run.ts';
+import { createRuntimeMetrics, type RuntimeMetrics } from './runtime-metrics.ts';
+import { changelogTopicName, type StreamRuntimeOptions } from './runtime-options.ts';
+import { defaultCommitIntervalMs, defaultTuning, type RuntimeTuning } from './runtime-tuning.ts';
+
+export interface BoundInput {
+  readonly input: string;
+  readonly decode: InputDecoder;
+}
+
+/**
+ * What the parts of one runtime share: its options resolved once, the assigned partitions, the
+ * Kafka clients once started, and the runtime-wide flags. Each part (partition life cycle, batch
+ * loop, commits, wall clock, health) reads and sets these, and nothing else.
+ */
+export class RuntimeContext<S> {
+  readonly options: StreamRuntimeOptions<S, unknown>;
+  readonly processor: Processor<S, unknown>;
+  readonly applicationId: string;
+  readonly tuning: RuntimeTuning;
+  readonly commitIntervalMs: number;
+  readonly logger: Logger;
+  readonly metrics: RuntimeMetrics;
+  readonly clock: () => number;
+  readonly stores: StoreFactory;
+  readonly changelogTopic: string;
+  readonly inputByTopic: ReadonlyMap<string, BoundInput>;
+  readonly inputTopics: readonly string[];
+  readonly routes: ReadonlyMap<string, OutputRoute>;
+  readonly runs = new Map<number, PartitionRun<S>>();
+  admin: Admin | undefined;
+  consumer: Consumer | undefined;
+  reader: ChangelogReader | undefined;
+  delivery: Delivery | undefined;
+  started = false;
+  joined = false;
+  rebalancing = false;
+  stopping = false;
+  memberId: string | undefined;
+  lastActivityMs = Date.now();
+  crashesWithoutProgress = 0;
+  failed: Error | undefined;
+  readonly failure: Promise<Error>;
+  private reportFailure: (error: Error) => void = () => {};
+
+  constructor(options: StreamRuntimeOptions<S, unknown>) {
+    const { processor } = options;
+    this.options = options;
+    this.processor = processor;
+    this.applicationId = options.applicationId;
+    this.logger = options.logger;
+    this.tuning = { ...defaultTuning, ...options.tuning };
+    this.commitIntervalMs = this.tuning.commitIntervalMs ?? defaultCommitIntervalMs(options.delivery);
+    this.clock = options.clock ?? Date.now;
+    this.stores = options.stores ?? memoryStores;
+    this.changelogTopic = options.changelogTopic ?? changelogTopicName(options.applicationId, processor.name);
+    for (const input of processor.inputs) if (!options.inputs[input]) throw new TopologyError(`no topic bound to input "${input}" of ${processor.name}`);
+    for (const output of processor.outputs) if (!options.outputs[output]) throw new TopologyError(`no topic bound to output "${output}" of ${processor.name}`);
+    this.inputByTopic = new Map(processor.inputs.map((input) => [options.inputs[input]!.topic, { input, decode: options.inputs[input]!.decode }]));
+    this.inputTopics = [...this.inputByTopic.keys()];
+    this.routes = new Map(
+      processor.outputs.map((output) => [output, { topic: options.outputs[output]!.topic, encode: options.outputs[output]!.encode ?? jsonEncoder }]),
+    );
+    this.metrics = createRuntimeMetrics(options.registry, () => {
+      let size = 0;
+      for (const run of this.runs.values()) size += run.task.store.size;
+      return size;
+    });
+    this.failure = new Promise<Error>((resolve) => {
+      this.reportFailure = resolve;
+    });
+  }
+
+  touch(): void {
+    this.lastActivityMs = Date.now();
+  }
+
+  /** The runtime gives up: the service exits with this error (a bug, or a fault no retry can fix). */
+  fail(error: Error): void {
+    if (this.failed) return;
+    this.failed = error;
+    this.logger.fatal({ err: error }, `stream runtime gave up: ${error.message}`);
+    this.reportFailure(error);
+  }
+
+  /** False once the runtime stops, fails or is rebalancing: no new work is taken up then. */
+  get working(): boolean {
+    return !this.stopping && !this.failed;
+  }
+}

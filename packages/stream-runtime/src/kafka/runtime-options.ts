@@ -1,0 +1,68 @@
+import type { InputDecoder } from '@churnwatch/contracts';
+import type { HealthProbe, Logger } from '@churnwatch/telemetry';
+import type { Kafka } from 'kafkajs';
+import type { Registry } from 'prom-client';
+import type { OutputRecord, Processor } from '../processor.ts';
+import type { StoreFactory } from '../store/key-value-store.ts';
+import type { ValueEncoder } from './outgoing.ts';
+import type { DeliveryMode, RuntimeTuning } from './runtime-tuning.ts';
+
+export interface InputBinding {
+  readonly topic: string;
+  readonly decode: InputDecoder;
+}
+
+export interface OutputBinding {
+  readonly topic: string;
+  readonly encode?: ValueEncoder;
+}
+
+export interface StreamRuntimeOptions<S, E> {
+  readonly kafka: Kafka;
+  /** For log lines only (kafkajs does not tell which brokers a client was given). */
+  readonly brokers?: readonly string[];
+  /** Consumer group id; prefixes the changelog topic and the transactional ids. */
+  readonly applicationId: string;
+  readonly processor: Processor<S, E>;
+  /** One binding per logical input of the processor. */
+  readonly inputs: Readonly<Record<string, InputBinding>>;
+  /** One binding per logical output of the processor. */
+  readonly outputs: Readonly<Record<string, OutputBinding>>;
+  readonly deadLetterTopic: string;
+  readonly delivery: DeliveryMode;
+  readonly logger: Logger;
+  readonly registry: Registry;
+  /** The wall clock, for wall-clock timers only (default Date.now). */
+  readonly clock?: () => number;
+  readonly stores?: StoreFactory;
+  /** Default `<applicationId>.<processor name>-changelog`. */
+  readonly changelogTopic?: string;
+  readonly tuning?: Partial<RuntimeTuning>;
+  /**
+   * Called with processor outputs once they are durable (acknowledged in at-least-once mode,
+   * committed in exactly-once mode), e.g. to count alerts by kind. It runs on the processing path:
+   * keep it cheap, and it must not throw.
+   */
+  readonly onOutputsCommitted?: (outputs: readonly OutputRecord[]) => void;
+}
+
+/** Readiness, and why not when a partition stopped for good (corrupt state). */
+export interface RuntimeHealth extends HealthProbe {
+  /** Why the runtime is not ready, when it knows; undefined when ready. */
+  notReadyReason(): string | undefined;
+}
+
+export interface StreamRuntime {
+  readonly changelogTopic: string;
+  readonly health: RuntimeHealth;
+  /** Connects (retrying an unreachable broker), checks topics, joins the group. */
+  start(): Promise<void>;
+  /** Stops timers, commits the work taken up so far, leaves the group, closes clients. */
+  stop(): Promise<void>;
+  /** Settles with the error that made the runtime give up (a processor bug, a consumer that will not restart). */
+  readonly failure: Promise<Error>;
+}
+
+export function changelogTopicName(applicationId: string, processorName: string): string {
+  return `${applicationId}.${processorName}-changelog`;
+}

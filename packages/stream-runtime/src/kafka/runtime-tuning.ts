@@ -1,0 +1,82 @@
+import { defaultMaxRecentEventIds } from '../defaults.ts';
+
+export type DeliveryMode = 'at-least-once' | 'exactly-once';
+
+/** Tuning with defaults; see defaultTuning. */
+export interface RuntimeTuning {
+  readonly sessionTimeoutMs: number;
+  readonly heartbeatIntervalMs: number;
+  /**
+   * Records plus timer firings taken up between two checks of the consumer (heartbeat, stop,
+   * stale batch); in at-least-once mode their outputs are sent (and acknowledged) at that point.
+   */
+  readonly maxWorkPerChunk: number;
+  /**
+   * How often a partition's state changes, offsets (and in exactly-once mode its outputs) are
+   * committed, as Kafka Streams' `commit.interval.ms`. Between commits each changed key is held
+   * once (the dirty-key cache), so a commit writes one changelog record per changed key however
+   * often it changed. Undefined takes the mode's default (see defaultCommitIntervalMs).
+   */
+  readonly commitIntervalMs: number | undefined;
+  /** A commit also happens as soon as this many keys of a partition changed since the last one (bounds the cache's memory). */
+  readonly maxDirtyKeys: number;
+  readonly wallClockCheckIntervalMs: number;
+  /**
+   * Wall-clock timers of a partition wait while its stream time is further behind the wall clock
+   * than this and records keep coming (see PartitionRun.catchingUp)…
+   */
+  readonly wallClockHoldWhileBehindMs: number;
+  /** …that is, while its last batch is at most this old. */
+  readonly wallClockHoldIdleMs: number;
+  /**
+   * A chunk's records go to Kafka in produce requests of at most this many bytes: a broker refuses
+   * a record batch above its `max.message.bytes` (1 MiB by default).
+   */
+  readonly maxRequestBytes: number;
+  readonly maxRecentEventIds: number;
+  readonly transactionTimeoutMs: number;
+  /** For the changelog topic when it is created; -1 is the broker's default. */
+  readonly replicationFactor: number;
+  /** How long start-up keeps retrying an unreachable broker before giving up. */
+  readonly startupTimeoutMs: number;
+  /** /healthz turns false when neither the consumer nor a restore showed activity for this long. */
+  readonly livenessTimeoutMs: number;
+  /** Consecutive consumer crashes without progress before the runtime gives up. */
+  readonly maxConsumerRestarts: number;
+  readonly retryInitialMs: number;
+  readonly retryMaxMs: number;
+  readonly maxWaitTimeMs: number;
+  /** Bytes a fetch may return per partition; larger batches mean fewer round trips. */
+  readonly maxBytesPerPartition: number;
+}
+
+/**
+ * Kafka Streams' defaults: at-least-once commits every 30 s (a crash repeats at most that much
+ * work, outputs are sent as they are made), exactly-once every 100 ms (outputs become visible at
+ * commit, so this is their latency).
+ */
+export function defaultCommitIntervalMs(delivery: DeliveryMode): number {
+  return delivery === 'exactly-once' ? 100 : 30_000;
+}
+
+export const defaultTuning: RuntimeTuning = {
+  sessionTimeoutMs: 30_000,
+  heartbeatIntervalMs: 3_000,
+  maxWorkPerChunk: 2_000,
+  commitIntervalMs: undefined,
+  maxDirtyKeys: 50_000,
+  wallClockCheckIntervalMs: 1_000,
+  wallClockHoldWhileBehindMs: 60_000,
+  wallClockHoldIdleMs: 5_000,
+  maxRequestBytes: 512 * 1024,
+  maxRecentEventIds: defaultMaxRecentEventIds,
+  transactionTimeoutMs: 60_000,
+  replicationFactor: -1,
+  startupTimeoutMs: 300_000,
+  livenessTimeoutMs: 120_000,
+  maxConsumerRestarts: 10,
+  retryInitialMs: 200,
+  retryMaxMs: 10_000,
+  maxWaitTimeMs: 500,
+  maxBytesPerPartition: 4 * 1024 * 1024,
+};

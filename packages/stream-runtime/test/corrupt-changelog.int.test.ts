@@ -2,7 +2,7 @@ import { runKafkaTool } from '@churnwatch/local-kafka';
 import { readWholeTopic, testBrokers, testKafka, uniqueName, waitFor, withAdmin } from '@churnwatch/testkit';
 import { afterEach, expect, test } from 'vitest';
 import { changelogTopicName, createLocalTopology, encodeChangelogEntry, partitionForKey } from '../src/index.ts';
-import { sleep } from '../src/kafka/retry.ts';
+import { retry, sleep } from '../src/kafka/retry.ts';
 import { decodeEntry } from '../src/store/changelog-codec.ts';
 import { counterProcessor } from './fixtures/counter-processor.ts';
 import {
@@ -52,13 +52,16 @@ test('a changelog record that cannot be decoded stops its partition loudly, with
   );
   const producer = testKafka().producer();
   await producer.connect();
-  await producer.send({
-    topic: changelog,
-    messages: [
-      { key: 'customer-old', partition: corruptPartition, value: encodeChangelogEntry({ state: { count: 1 }, timers: [], recentEventIds: [] }) },
-      { key: 'customer-bad', partition: corruptPartition, value: '{"v":1,"s":{"count":' },
-    ],
-  });
+  // A topic this new can be unknown to a broker's metadata for a moment.
+  const send = () =>
+    producer.send({
+      topic: changelog,
+      messages: [
+        { key: 'customer-old', partition: corruptPartition, value: encodeChangelogEntry({ state: { count: 1 }, timers: [], recentEventIds: [] }) },
+        { key: 'customer-bad', partition: corruptPartition, value: '{"v":1,"s":{"count":' },
+      ],
+    });
+  await retry(send, { initialMs: 200, maxMs: 1_000, retriable: () => true, maxAttempts: 20 });
   await producer.disconnect();
 
   const service = { brokers: testBrokers(), applicationId, topics, delivery: 'at-least-once' as const, env: { CHURNWATCH_COMMIT_INTERVAL_MS: '200' } };

@@ -25,14 +25,15 @@ test('two, then three instances in one group while partitions move give the outp
   const partitions = 6;
   const topics = await createCounterTopics(partitions);
   const { events } = topics;
-  const input = makeEvents(24, 40, recentStartMs(), 10);
+  // Long enough (about 30 s of decoding for one instance) that partitions move while it is read.
+  const input = makeEvents(24, 60, recentStartMs(), 10);
   await produceEvents(testKafka(), events, input);
   const service = {
     brokers: testBrokers(),
     applicationId: uniqueName('scale'),
     topics,
     delivery: 'exactly-once' as const,
-    env: { COUNTER_DECODE_DELAY_MS: '8', COUNTER_SILENCE_AFTER_MS: String(options.silenceAfterMs) },
+    env: { COUNTER_DECODE_DELAY_MS: '20', COUNTER_SILENCE_AFTER_MS: String(options.silenceAfterMs) },
   };
   const progress = (atLeast: number) => committedAtLeast(service.applicationId, events, atLeast);
 

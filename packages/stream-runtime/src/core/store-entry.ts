@@ -48,9 +48,9 @@ export function rememberEventId(ids: readonly string[], eventId: string | undefi
   return kept;
 }
 
-/** The entry after a processor call: new state, timers after cancels and sets. */
-export function applyResult<S>(entry: StoreEntry<S>, result: ProcessorResult<S>): StoreEntry<S> {
-  return { state: result.state, timers: nextTimers(entry.timers, result as ProcessorResult<unknown>), recentEventIds: entry.recentEventIds };
+/** The entry after a processor call: new state, timers after cancels and sets, and the duplicate window (unchanged unless given). */
+export function applyResult<S>(entry: StoreEntry<S>, result: ProcessorResult<S>, recentEventIds = entry.recentEventIds): StoreEntry<S> {
+  return { state: result.state, timers: nextTimers(entry.timers, result as ProcessorResult<unknown>), recentEventIds };
 }
 
 export function withoutTimer<S>(entry: StoreEntry<S>, name: string): StoreEntry<S> {

@@ -1,5 +1,5 @@
 import { ProcessorError } from '../errors.ts';
-import type { FiredTimer, OutputRecord, Processor, ProcessorResult } from '../processor.ts';
+import type { FiredTimer, InputRecord, OutputRecord, Processor, ProcessorResult } from '../processor.ts';
 import type { KeyValueStore } from '../store/key-value-store.ts';
 import { applyResult, emptyEntry, isDeletable, rememberEventId, type StoreEntry, withoutTimer } from './store-entry.ts';
 import { TimerHeap, type TimerRef } from './timer-heap.ts';
@@ -94,7 +94,9 @@ export class StreamTask<S, E = unknown> {
 
   /** The key's entry as the processor would see it now (pending changes included). */
   entry(key: string): StoreEntry<S> | undefined {
-    return this.pending.has(key) ? this.pending.get(key) : this.store.get(key);
+    const pending = this.pending.get(key);
+    if (pending !== undefined) return pending;
+    return this.pending.has(key) ? undefined : this.store.get(key);
   }
 
   /** Restore path: puts a committed entry straight into the store (no overlay) and indexes its timers. */
@@ -180,21 +182,25 @@ export class StreamTask<S, E = unknown> {
    */
   process(record: TaskRecord): ProcessOutcome {
     const advanced = this.movesStreamTime(record.input) ? this.advanceStreamTime(record.eventTimeMs) : noFirings;
-    const entry = this.entry(record.key) ?? (emptyEntry as StoreEntry<S>);
+    const current = this.entry(record.key);
+    const entry = current ?? (emptyEntry as StoreEntry<S>);
     if (record.eventId !== undefined && entry.recentEventIds.includes(record.eventId)) {
       return { outputs: advanced.outputs, duplicate: true };
     }
-    const input = {
-      key: record.key,
-      input: record.input,
-      value: record.value as E,
-      eventTimeMs: record.eventTimeMs,
-      streamTimeMs: this.currentStreamTime,
-      ...(record.eventId === undefined ? {} : { eventId: record.eventId }),
-    };
+    const input: InputRecord<E> =
+      record.eventId === undefined
+        ? { key: record.key, input: record.input, value: record.value as E, eventTimeMs: record.eventTimeMs, streamTimeMs: this.currentStreamTime }
+        : {
+            key: record.key,
+            input: record.input,
+            value: record.value as E,
+            eventTimeMs: record.eventTimeMs,
+            streamTimeMs: this.currentStreamTime,
+            eventId: record.eventId,
+          };
     const result = this.call(() => this.processor.process(entry.state, input), { key: record.key, input: record.input });
-    const next = applyResult(entry, result);
-    this.put(record.key, { ...next, recentEventIds: rememberEventId(entry.recentEventIds, record.eventId, this.maxRecentEventIds) });
+    const next = applyResult(entry, result, rememberEventId(entry.recentEventIds, record.eventId, this.maxRecentEventIds));
+    this.put(record.key, next, current);
     const outputs = this.checkOutputs(result, record.key);
     return { outputs: advanced.outputs.length ? [...advanced.outputs, ...outputs] : outputs, duplicate: false };
   }
@@ -231,8 +237,7 @@ export class StreamTask<S, E = unknown> {
     }
   }
 
-  private put(key: string, next: StoreEntry<S>): void {
-    const previous = this.entry(key);
+  private put(key: string, next: StoreEntry<S>, previous = this.entry(key)): void {
     this.pending.set(key, isDeletable(next) ? undefined : next);
     this.timerCount += next.timers.length - (previous?.timers.length ?? 0);
     this.index(key, next, previous);

@@ -46,8 +46,6 @@ export interface RuntimeTuning {
   readonly retryInitialMs: number;
   readonly retryMaxMs: number;
   readonly maxWaitTimeMs: number;
-  /** Bytes a fetch may return per partition; larger batches mean fewer round trips. */
-  readonly maxBytesPerPartition: number;
 }
 
 /**
@@ -78,5 +76,4 @@ export const defaultTuning: RuntimeTuning = {
   retryInitialMs: 200,
   retryMaxMs: 10_000,
   maxWaitTimeMs: 500,
-  maxBytesPerPartition: 4 * 1024 * 1024,
 };

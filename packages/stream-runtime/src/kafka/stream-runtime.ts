@@ -58,7 +58,6 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
       sessionTimeout: tuning.sessionTimeoutMs,
       heartbeatInterval: tuning.heartbeatIntervalMs,
       maxWaitTimeInMs: tuning.maxWaitTimeMs,
-      maxBytesPerPartition: tuning.maxBytesPerPartition,
       readUncommitted: false,
       retry: {
         retries: 8,

@@ -56,6 +56,7 @@ export async function runBench(config: BenchConfig, say: (line: string) => void)
         await scenario(context);
       } catch (error) {
         failures.push(name);
+        process.stderr.write(`${name} failed: ${(error as Error).stack ?? error}\n`);
         log.skip(name, `failed: ${(error as Error).message}`);
       }
     }

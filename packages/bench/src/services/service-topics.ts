@@ -1,6 +1,7 @@
 import { type DetectionTopic, detectionTopicContracts } from '@churnwatch/detection-service-kit';
 import { envName } from '@churnwatch/stream-runtime';
 import type { Kafka } from 'kafkajs';
+import { patiently } from '../kafka/topics.ts';
 
 /** Every detection topic under `<prefix>.<default name>`, so runs on one broker never read each other's records. */
 export function prefixedTopicNames(prefix: string): Record<DetectionTopic, string> {
@@ -20,15 +21,17 @@ export async function createDetectionTopics(kafka: Kafka, names: Record<Detectio
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: Object.entries(detectionTopicContracts).map(([name, contract]) => ({
-        topic: names[name as DetectionTopic],
-        numPartitions: partitions,
-        replicationFactor: 1,
-        configEntries: [{ name: 'cleanup.policy', value: contract.shape === 'table' ? 'compact' : 'delete' }],
-      })),
-    });
+    await patiently(() =>
+      admin.createTopics({
+        waitForLeaders: true,
+        topics: Object.entries(detectionTopicContracts).map(([name, contract]) => ({
+          topic: names[name as DetectionTopic],
+          numPartitions: partitions,
+          replicationFactor: 1,
+          configEntries: [{ name: 'cleanup.policy', value: contract.shape === 'table' ? 'compact' : 'delete' }],
+        })),
+      }),
+    );
   } finally {
     await admin.disconnect();
   }

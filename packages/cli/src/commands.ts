@@ -10,8 +10,9 @@ type CommandLoader = () => Promise<Command>;
 export const commands: Record<string, CommandLoader> = {
   demo: async () => (await import('./commands/demo.ts')).default,
   topics: async () => (await import('./commands/topics.ts')).default,
-  'bench-contracts': async () => (await import('./commands/bench-contracts.ts')).default,
-  'bench-runtime': async () => (await import('./commands/bench-runtime.ts')).default,
+  bench: async () => (await import('@churnwatch/bench')).benchCommand,
+  'bench-contracts': async () => (await import('@churnwatch/bench')).benchContractsCommand,
+  'bench-runtime': async () => (await import('@churnwatch/bench')).benchRuntimeCommand,
   fit: async () => (await import('./commands/fit.ts')).default,
   generate: async () => (await import('./commands/generate.ts')).default,
   replay: async () => (await import('./commands/replay.ts')).default,

@@ -13,7 +13,7 @@ import {
   topicContracts,
 } from '@churnwatch/contracts';
 import { LocalRegistry } from '@churnwatch/registry';
-import type { Command } from '../commands.ts';
+import type { BenchCommand } from './bench-command.ts';
 
 /**
  * Decode-and-validate throughput of the ingestion boundary per wire format, and what a rejected
@@ -68,7 +68,7 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const command: Command = {
+export const benchContractsCommand: BenchCommand = {
   summary: 'benchmark: decode-and-validate throughput per wire format, cost of an invalid event',
   async run(args) {
     const { values } = parseArgs({
@@ -139,5 +139,3 @@ const command: Command = {
     }
   },
 };
-
-export default command;

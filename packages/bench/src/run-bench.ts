@@ -1,0 +1,80 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalKafka } from '@churnwatch/local-kafka';
+import { Kafka, logLevel } from 'kafkajs';
+import type { BenchConfig, ScenarioName } from './config.ts';
+import { describeMachine } from './machine.ts';
+import { computeRatios } from './report/ratios.ts';
+import { type BenchResults, createResultLog } from './report/results.ts';
+import { writeResults } from './report/write-results.ts';
+import { runLatency } from './scenarios/alert-latency.ts';
+import type { BenchContext } from './scenarios/context.ts';
+import { runPipeline } from './scenarios/detection-pipeline.ts';
+import { runReplayCurve } from './scenarios/replay-curve.ts';
+import { runStateFootprint } from './scenarios/state-footprint.ts';
+import { runThroughput } from './scenarios/throughput.ts';
+
+const scenarios: Readonly<Record<ScenarioName, (context: BenchContext) => Promise<void>>> = {
+  throughput: runThroughput,
+  pipeline: runPipeline,
+  replay: runReplayCurve,
+  latency: runLatency,
+  state: runStateFootprint,
+};
+
+export interface BenchRunOutcome {
+  readonly results: BenchResults;
+  readonly files: readonly string[];
+  /** Scenarios that threw: their rows are missing, the run went on. */
+  readonly failures: readonly string[];
+}
+
+/**
+ * One run: one local broker, every scenario not skipped, one after another (they share two cores,
+ * so none runs beside another), then the results files. A scenario that fails is reported and
+ * listed; the others still run.
+ */
+export async function runBench(config: BenchConfig, say: (line: string) => void): Promise<BenchRunOutcome> {
+  const started = new Date();
+  const broker = await LocalKafka.start();
+  const workDir = await mkdtemp(join(tmpdir(), 'churnwatch-bench-'));
+  const log = createResultLog(say);
+  const failures: string[] = [];
+  try {
+    say(`Kafka ${broker.version} on ${broker.bootstrapServer} (started in ${broker.lastStartupMs} ms)`);
+    const machine = await describeMachine(broker.version);
+    const kafka = new Kafka({ clientId: 'churnwatch-bench', brokers: [broker.bootstrapServer], logLevel: logLevel.NOTHING });
+    const context: BenchContext = { config, kafka, bootstrap: broker.bootstrapServer, log, say, workDir };
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      if (config.skip.includes(name as ScenarioName)) {
+        log.skip(name, 'left out with --skip');
+        continue;
+      }
+      say(`\n${name}`);
+      try {
+        await scenario(context);
+      } catch (error) {
+        failures.push(name);
+        process.stderr.write(`${name} failed: ${(error as Error).stack ?? error}\n`);
+        log.skip(name, `failed: ${(error as Error).message}`);
+      }
+    }
+    const finished = new Date();
+    const results: BenchResults = {
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      elapsedSeconds: (finished.getTime() - started.getTime()) / 1000,
+      config,
+      machine,
+      rows: log.rows,
+      ratios: computeRatios(log.rows, config),
+      skipped: log.skipped,
+    };
+    const files = await writeResults(config.outDir, results);
+    return { results, files, failures };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+    await broker.dispose();
+  }
+}

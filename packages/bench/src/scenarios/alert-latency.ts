@@ -1,0 +1,129 @@
+import type { DeliveryMode } from '@churnwatch/stream-runtime';
+import type { Kafka, Message } from 'kafkajs';
+import { backgroundComplaint, triggerComplaint } from '../latency/complaint-load.ts';
+import { percentile } from '../latency/percentiles.ts';
+import { startServices, stopServices } from '../services/service-processes.ts';
+import { createDetectionTopics, prefixedTopicNames, topicEnv } from '../services/service-topics.ts';
+import type { BenchContext } from './context.ts';
+
+/** Triggers per second inside the input rate: enough for a p99 over a short run, few enough to be the exception. */
+const triggersPerSecond = 20;
+const tickMs = 10;
+const backgroundCustomers = 5_000;
+
+interface LatencyRun {
+  readonly latenciesMs: number[];
+  readonly triggers: number;
+  readonly sent: number;
+  readonly seconds: number;
+}
+
+/** Sends complaints at `rate` events/s for `seconds` (a batch every 10 ms), a trigger among them every 50 ms; records each trigger's send instant. */
+async function driveLoad(
+  kafka: Kafka,
+  topic: string,
+  run: string,
+  rate: number,
+  seconds: number,
+  sentAt: Map<string, number>,
+): Promise<{ sent: number; triggers: number; seconds: number }> {
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    const started = performance.now();
+    let sent = 0;
+    let triggers = 0;
+    for (;;) {
+      const elapsedMs = performance.now() - started;
+      if (elapsedMs >= seconds * 1000) break;
+      const due = Math.floor((rate * elapsedMs) / 1000) - sent;
+      const dueTriggers = Math.floor((triggersPerSecond * elapsedMs) / 1000) - triggers;
+      if (due > 0) {
+        const nowMs = Date.now();
+        const messages: Message[] = [];
+        for (let t = 0; t < Math.min(dueTriggers, due); t++) {
+          const event = triggerComplaint(run, triggers++, nowMs);
+          sentAt.set(event.customerId, nowMs);
+          messages.push({ key: event.customerId, value: JSON.stringify(event) });
+        }
+        while (messages.length < due) {
+          const event = backgroundComplaint(sent + messages.length, backgroundCustomers, nowMs);
+          messages.push({ key: event.customerId, value: JSON.stringify(event) });
+        }
+        await producer.send({ topic, messages });
+        sent += messages.length;
+      }
+      await new Promise((resolve) => setTimeout(resolve, tickMs));
+    }
+    return { sent, triggers, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** One rate in one mode: the complaint monitor and the risk scorer as processes, a reader of the alerts topic (read committed). */
+async function measure(context: BenchContext, delivery: DeliveryMode, rate: number): Promise<LatencyRun> {
+  const { config, kafka, workDir } = context;
+  const run = `${delivery === 'exactly-once' ? 'eos' : 'alo'}-${rate}-${Date.now()}`;
+  const prefix = `bench-latency-${process.pid}-${run}`;
+  const names = prefixedTopicNames(prefix);
+  await createDetectionTopics(kafka, names, config.partitions);
+  const sentAt = new Map<string, number>();
+  const latenciesMs: number[] = [];
+  const seen = new Set<string>();
+  const reader = kafka.consumer({ groupId: `${prefix}-alerts`, maxWaitTimeInMs: 10 });
+  await reader.connect();
+  const joined = new Promise<void>((resolve) => reader.on(reader.events.GROUP_JOIN, () => resolve()));
+  await reader.subscribe({ topic: names.alerts, fromBeginning: true });
+  await reader.run({
+    eachMessage: async ({ message }) => {
+      const arrivedMs = Date.now();
+      const alert = JSON.parse(message.value?.toString('utf8') ?? '{}') as { customerId?: string; kind?: string; status?: string };
+      const sentMs = alert.customerId === undefined ? undefined : sentAt.get(alert.customerId);
+      if (sentMs === undefined || alert.kind !== 'complaint_escalation' || seen.has(alert.customerId!)) return;
+      seen.add(alert.customerId!);
+      latenciesMs.push(arrivedMs - sentMs);
+    },
+  });
+  await joined;
+  const services = await startServices(['complaint-monitor', 'risk-scorer'], { ...topicEnv(names), CHURNWATCH_DELIVERY: delivery }, prefix, workDir);
+  try {
+    const load = await driveLoad(kafka, names.complaints, run, rate, config.latencySeconds, sentAt);
+    // The last triggers' alerts: wait until all arrived, or 20 s.
+    const deadline = Date.now() + 20_000;
+    while (latenciesMs.length < load.triggers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    return { latenciesMs: [...latenciesMs], ...load };
+  } finally {
+    await stopServices(services);
+    await reader.disconnect();
+  }
+}
+
+/**
+ * Event-to-alert latency: from the moment a critical complaint is handed to the producer to the
+ * moment its complaint_escalation alert is read from the alerts topic, through two services (the
+ * complaint monitor, then the risk scorer), at fixed input rates, in both delivery modes.
+ */
+export async function runLatency(context: BenchContext): Promise<void> {
+  const { config, log, say } = context;
+  for (const [mode, delivery] of [
+    ['alo', 'at-least-once'],
+    ['eos', 'exactly-once'],
+  ] as const) {
+    for (const rate of config.latencyRates) {
+      say(`  ${delivery}, ${rate.toLocaleString('en-US')} events/s for ${config.latencySeconds} s`);
+      const measured = await measure(context, delivery, rate);
+      const note = `${measured.latenciesMs.length} of ${measured.triggers} alerts; input ${Math.round(measured.sent / measured.seconds).toLocaleString('en-US')} events/s achieved`;
+      for (const p of [50, 95, 99] as const) {
+        log.add({
+          id: `latency.${mode}.${rate}.p${p}`,
+          group: 'latency',
+          label: `event-to-alert p${p}, ${rate.toLocaleString('en-US')} events/s, ${delivery}`,
+          value: percentile(measured.latenciesMs, p),
+          unit: 'ms',
+          ...(p === 99 ? { note } : {}),
+        });
+      }
+    }
+  }
+}

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Debian packages the tests use: Prometheus with promtool (scrapes services, tests alert rules) and
-# kcat (an independent Kafka producer). Installed with apt-get when missing; needs root or sudo.
+# Debian packages the tests use: Prometheus with promtool (scrapes services, tests alert rules),
+# kcat (an independent Kafka producer) and Chromium (the account page's browser test). Installed with apt-get when missing; needs root or sudo.
 set -euo pipefail
 missing=()
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v kcat >/dev/null || missing+=(kcat)
+command -v chromium >/dev/null || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then as_root=(); elif sudo -n true 2>/dev/null; then as_root=(sudo -n); else

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { DetectionConfig } from '@churnwatch/detection';
 import { ConfigError } from '@churnwatch/errors';
+import { collectIssues as collect } from '@churnwatch/service-shell';
 import { parseEnv, parseRuntimeSettings, parseTopics, type RuntimeSettings } from '@churnwatch/stream-runtime';
 import { z } from 'zod';
 import { loadDetectionConfigFile, type ReadText } from './detection-config-file.ts';
@@ -27,17 +28,6 @@ export interface DetectionServiceConfig<X extends z.ZodRawShape = Record<never, 
   /** Topic per logical input and output, and `deadLetters`. */
   readonly topics: Readonly<Record<string, string>>;
   readonly detection: DetectionConfig;
-}
-
-/** Runs one parse step; a ConfigError's issues are collected instead of thrown. */
-function collect<T>(issues: string[], parse: () => T): T | undefined {
-  try {
-    return parse();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    issues.push(...error.issues);
-    return undefined;
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { type RetentionKpisV1, retentionKpisV1 } from '@churnwatch/detection';
-import type { Logger } from '@churnwatch/telemetry';
+import type { HealthProbe, Logger } from '@churnwatch/telemetry';
 import type { Kafka } from 'kafkajs';
 import type { KpiGauges } from './kpi-gauges.ts';
 
@@ -16,6 +16,8 @@ export interface RetentionKpisReaderOptions {
 }
 
 export interface RetentionKpisReader {
+  /** Alive until its consumer crashed for good; ready once it joined its group. */
+  readonly health: HealthProbe;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,15 @@ export async function startRetentionKpisReader(options: RetentionKpisReaderOptio
   const { gauges, logger } = options;
   const allowed = new Set(options.segments);
   const consumer = options.kafka.consumer({ groupId: `${options.groupPrefix}.kpi-gauges.${hostname()}.${process.pid}`, readUncommitted: false });
+  let joined = false;
+  let crashed = false;
+  consumer.on(consumer.events.GROUP_JOIN, () => {
+    joined = true;
+  });
+  consumer.on(consumer.events.CRASH, (event) => {
+    joined = false;
+    if (!event.payload.restart) crashed = true;
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: true });
   await consumer.run({
@@ -53,5 +64,5 @@ export async function startRetentionKpisReader(options: RetentionKpisReaderOptio
       gauges.show(snapshot);
     },
   });
-  return { stop: () => consumer.disconnect() };
+  return { health: { alive: () => !crashed, ready: () => joined && !crashed }, stop: () => consumer.disconnect() };
 }

@@ -1,0 +1,34 @@
+import { ConfigError } from '@churnwatch/errors';
+import { parseEnv } from '@churnwatch/stream-runtime';
+import { type ShellSettings, shellSettingsSchema } from './shell-settings.ts';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Exit code of a service that refused to start on bad configuration (sysexits' EX_CONFIG). */
+export const CONFIG_EXIT_CODE = 78;
+
+/** Runs one parse step; a ConfigError's issues are collected instead of thrown. */
+export function collectIssues<T>(issues: string[], parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    issues.push(...error.issues);
+    return undefined;
+  }
+}
+
+/**
+ * The shell's settings and the service's own configuration, both parsed before anything starts.
+ * Throws one ConfigError with the issues of both, each naming its variable, so that a single
+ * attempt shows everything to fix.
+ */
+export function configureService<C>(service: string, env: Env, configure: (env: Env) => C): { shell: ShellSettings; config: C } {
+  const issues: string[] = [];
+  const shell = collectIssues(issues, () => parseEnv(shellSettingsSchema, env));
+  const config = collectIssues(issues, () => configure(env));
+  // Issues the two parsers share (logLevel, metricsPort) are named once.
+  const unique = [...new Set(issues)];
+  if (unique.length > 0 || shell === undefined || config === undefined) throw new ConfigError(`the configuration of ${service}`, unique);
+  return { shell, config };
+}

@@ -1,0 +1,106 @@
+import type { Pool } from 'pg';
+
+/** One row of the at-risk list. Money stays a decimal string, as PostgreSQL's numeric gives it. */
+export interface AtRiskRow {
+  readonly customer_id: string;
+  readonly name: string | null;
+  readonly owner_name: string | null;
+  readonly segment: string;
+  readonly score: string | null;
+  readonly band: string | null;
+  readonly value_at_risk: string | null;
+  readonly value_at_risk_currency: string | null;
+  readonly open_alerts: number;
+  readonly renewal_date: string | null;
+}
+
+export interface AccountRow extends AtRiskRow {
+  readonly plan: string | null;
+  readonly as_of: Date | null;
+  readonly factors: { factor: string; weight: number; value: number; points: number; detail: string }[] | null;
+}
+
+export interface AlertRow {
+  readonly alert_id: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly severity: string;
+  readonly opened_at: Date;
+  readonly updated_at: Date;
+  readonly summary: string;
+  readonly evidence: {
+    detector: string;
+    observed: Record<string, unknown>;
+    thresholds: Record<string, unknown>;
+    statistic?: { name: string; value: number };
+  }[];
+  readonly value_at_risk: string | null;
+  readonly value_at_risk_currency: string | null;
+}
+
+export interface StepRow {
+  readonly event_id: string;
+  readonly alert_id: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly severity: string;
+  readonly event_time: Date;
+  readonly summary: string;
+}
+
+/**
+ * Customers at risk (an open alert, or a health band of at_risk or critical), largest value at
+ * risk first; owner and segment filter when given. Grafana's "Customers at risk by value" panel
+ * runs this same statement.
+ */
+export const atRiskSql = `select customer_id, name, owner_name, segment, score, band, value_at_risk, value_at_risk_currency, open_alerts, renewal_date::text
+from account
+where (open_alerts > 0 or band in ('at_risk', 'critical'))
+  and ($1::text is null or owner_name = $1)
+  and ($2::text is null or segment = $2)
+order by value_at_risk desc nulls last, customer_id
+limit 500`;
+
+/** One customer's timeline: every step of every alert, newest first. */
+export const timelineSql = `select s.event_id, s.alert_id, a.kind, s.status, s.severity, s.event_time, s.summary
+from alert_step s join alert a using (alert_id)
+where s.customer_id = $1
+order by s.event_time desc, s.event_id`;
+
+export interface AccountQueries {
+  atRisk(filter: { owner?: string; segment?: string }): Promise<AtRiskRow[]>;
+  account(customerId: string): Promise<AccountRow | undefined>;
+  openAlerts(customerId: string): Promise<AlertRow[]>;
+  timeline(customerId: string): Promise<StepRow[]>;
+  owners(): Promise<string[]>;
+  segments(): Promise<string[]>;
+}
+
+export function createAccountQueries(pool: Pool): AccountQueries {
+  return {
+    atRisk: async ({ owner, segment }) => (await pool.query<AtRiskRow>(atRiskSql, [owner ?? null, segment ?? null])).rows,
+    account: async (customerId) =>
+      (
+        await pool.query<AccountRow>(
+          `select customer_id, name, owner_name, segment, plan, score, band, as_of, factors, value_at_risk, value_at_risk_currency, open_alerts, renewal_date::text
+           from account where customer_id = $1`,
+          [customerId],
+        )
+      ).rows[0],
+    openAlerts: async (customerId) =>
+      (
+        await pool.query<AlertRow>(
+          `select alert_id, kind, status, severity, opened_at, updated_at, summary, evidence, value_at_risk, value_at_risk_currency
+           from alert where customer_id = $1 and status <> 'resolved' order by value_at_risk desc nulls last, opened_at`,
+          [customerId],
+        )
+      ).rows,
+    timeline: async (customerId) => (await pool.query<StepRow>(timelineSql, [customerId])).rows,
+    owners: async () =>
+      (await pool.query<{ owner_name: string }>('select distinct owner_name from account where owner_name is not null order by 1')).rows.map(
+        (r) => r.owner_name,
+      ),
+    segments: async () =>
+      (await pool.query<{ segment: string }>('select distinct segment from account where segment is not null order by 1')).rows.map((r) => r.segment),
+  };
+}

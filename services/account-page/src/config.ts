@@ -1,0 +1,45 @@
+import { ConfigError } from '@churnwatch/errors';
+import { collectIssues } from '@churnwatch/service-shell';
+import { envName, parseEnv } from '@churnwatch/stream-runtime';
+import { z } from 'zod';
+
+/** Read from CHURNWATCH_<FIELD> variables (see services/README.md). */
+const settingsSchema = z.object({
+  /** postgres://user@host:port/database — the account store's database. */
+  databaseUrl: z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' }),
+  accountPagePort: z.coerce.number().int().min(0).max(65_535).default(8080),
+  accountPageHost: z.string().min(1).default('0.0.0.0'),
+  /** A shared secret: `Authorization: Bearer <token>`, or once `?token=<token>` (then a cookie). */
+  accountPageToken: z.string().min(16, 'at least 16 characters').optional(),
+  /** A header a reverse proxy sets after it signed the user in (e.g. x-forwarded-user); requests without it are refused. */
+  accountPageTrustedHeader: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name')
+    .transform((name) => name.toLowerCase())
+    .optional(),
+});
+
+export interface AccountPageConfig {
+  readonly databaseUrl: string;
+  readonly port: number;
+  readonly host: string;
+  readonly auth: { readonly token?: string; readonly trustedHeader?: string };
+}
+
+/** Parses the environment once; no page is served without a way to authenticate, so one of the two must be set. */
+export function loadAccountPageConfig(env: Readonly<Record<string, string | undefined>>): AccountPageConfig {
+  const issues: string[] = [];
+  const settings = collectIssues(issues, () => parseEnv(settingsSchema, env));
+  if (settings && settings.accountPageToken === undefined && settings.accountPageTrustedHeader === undefined)
+    issues.push(`${envName('accountPageToken')} or ${envName('accountPageTrustedHeader')}: set one, no page is served without authentication`);
+  if (issues.length > 0 || !settings) throw new ConfigError('the environment', issues);
+  return {
+    databaseUrl: settings.databaseUrl,
+    port: settings.accountPagePort,
+    host: settings.accountPageHost,
+    auth: {
+      ...(settings.accountPageToken ? { token: settings.accountPageToken } : {}),
+      ...(settings.accountPageTrustedHeader ? { trustedHeader: settings.accountPageTrustedHeader } : {}),
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { evidence, signal } from '../../test/signals.ts';
 import { parseDetectionConfig } from '../config/parse.ts';
 import type { Finding } from '../signals/signal-contract.ts';
 import { applyAlertAction, MAX_HISTORY_ENTRIES } from './alert-actions.ts';
-import { NEW_TRACK } from './alert-lifecycle.ts';
+import { type AlertTrack, NEW_TRACK } from './alert-lifecycle.ts';
 import type { ControlEventV1 } from './control-contract.ts';
 import { createRiskScorer } from './risk-scorer.ts';
 
@@ -93,7 +93,7 @@ describe('alert actions', () => {
   });
 
   it('keeps at most the latest entries of a runaway history', () => {
-    let track = { ...NEW_TRACK, open: { alertId: 'a', openedAtMs: 0, severity: 'warning' as const, fingerprint: 'f' } };
+    let track: AlertTrack = { ...NEW_TRACK, open: { alertId: 'a', openedAtMs: 0, severity: 'warning' as const, fingerprint: 'f' } };
     for (let i = 0; i < MAX_HISTORY_ENTRIES + 5; i++) track = applyAlertAction(track, action(NOW + i, { action: 'acknowledge' }));
     expect(track.history).toHaveLength(MAX_HISTORY_ENTRIES);
     expect(track.history?.[0]?.at).toBe(new Date(NOW + 5).toISOString());

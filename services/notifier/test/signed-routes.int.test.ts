@@ -3,15 +3,13 @@
 // does not hold back the others.
 
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RunningService, startService, stopService } from '@churnwatch/cli/service-processes';
+import { type RunningService, stopService } from '@churnwatch/cli/service-processes';
 import { type ChurnRiskAlertV1, contractExamples } from '@churnwatch/contracts';
 import { freePort } from '@churnwatch/local-kafka';
-import { createTestTopics, type HttpReceiver, startHttpReceiver, testBrokers, testKafka, uniqueName, waitFor } from '@churnwatch/testkit';
+import { createTestTopics, type HttpReceiver, startHttpReceiver, testKafka, waitFor } from '@churnwatch/testkit';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, expect, test } from 'vitest';
+import { startNotifier } from './start-notifier.ts';
 
 let notifier: RunningService | undefined;
 let receiver: HttpReceiver | undefined;
@@ -38,24 +36,13 @@ test('signed with two secrets, verifiable by either; a route that is down waits 
     { name: 'signed', channel: 'webhook', url: `${receiver.url}/signed` },
     { name: 'down', channel: 'webhook', url: `${receiver.url}/down` },
   ];
-  notifier = startService(
-    {
-      name: 'notifier',
-      env: {
-        CHURNWATCH_KAFKA_BROKERS: testBrokers().join(','),
-        CHURNWATCH_TOPIC_ALERTS: alerts,
-        CHURNWATCH_TOPIC_FAILED_NOTIFICATIONS: failed,
-        CHURNWATCH_APPLICATION_ID: uniqueName('notifier'),
-        CHURNWATCH_NOTIFIER_ROUTES: JSON.stringify(routes),
-        CHURNWATCH_NOTIFIER_SIGNING_SECRETS: JSON.stringify({ signed: [oldSecret, newSecret] }),
-        CHURNWATCH_NOTIFIER_MAX_ATTEMPTS: '30',
-        CHURNWATCH_NOTIFIER_INITIAL_BACKOFF_MS: '50',
-        CHURNWATCH_NOTIFIER_MAX_BACKOFF_MS: '5000',
-        CHURNWATCH_METRICS_PORT: String(await freePort()),
-      },
-    },
-    mkdtempSync(join(tmpdir(), 'churnwatch-notifier-')),
-  );
+  notifier = startNotifier({ alerts, failed }, routes, {
+    CHURNWATCH_NOTIFIER_SIGNING_SECRETS: JSON.stringify({ signed: [oldSecret, newSecret] }),
+    CHURNWATCH_NOTIFIER_MAX_ATTEMPTS: '30',
+    CHURNWATCH_NOTIFIER_INITIAL_BACKOFF_MS: '50',
+    CHURNWATCH_NOTIFIER_MAX_BACKOFF_MS: '5000',
+    CHURNWATCH_METRICS_PORT: String(await freePort()),
+  });
 
   const first: ChurnRiskAlertV1 = contractExamples.alerts;
   const second: ChurnRiskAlertV1 = { ...first, alertId: 'a2', eventId: 'a2-1', customerId: 'cust-0043' };

@@ -1,3 +1,4 @@
+import type { AlertControlV1 } from './inputs/alert-control.ts';
 import type { ComplaintEventV1 } from './inputs/complaint.ts';
 import type { CustomerProfileV1 } from './inputs/customer-profile.ts';
 import type { FeedbackEventV1 } from './inputs/feedback.ts';
@@ -6,6 +7,7 @@ import type { UsageEventV1 } from './inputs/usage.ts';
 import type { ChurnRiskAlertV1 } from './outputs/alert.ts';
 import type { CustomerHealthV1 } from './outputs/customer-health.ts';
 import type { DeadLetterV1 } from './outputs/dead-letter.ts';
+import type { FailedNotificationV1 } from './outputs/failed-notification.ts';
 import type { TopicName } from './topics.ts';
 
 /**
@@ -123,4 +125,28 @@ export const contractExamples = {
       timestamp: '1772359200000',
     },
   } satisfies DeadLetterV1,
+  control: {
+    schemaVersion: 1,
+    eventId: 'act-7f3a9c',
+    customerId: 'cust-0042',
+    eventTime: '2026-03-08T09:15:00Z',
+    action: 'snooze',
+    kind: 'usage_declining',
+    alertId: 'usage_declining:cust-0042:2026-03-01',
+    until: '2026-03-15T09:15:00Z',
+    reason: 'Customer on holiday; call booked for the 16th.',
+    requestedBy: 'dana@example.com',
+    source: 'slack',
+  } satisfies AlertControlV1,
+  failedNotifications: {
+    schemaVersion: 1,
+    route: 'cs-webhook',
+    channel: 'webhook',
+    reason: 'gave up after 6 attempts: HTTP 503',
+    attempts: 6,
+    alertEventId: 'usage_declining:cust-0042:2026-03-01:opened',
+    source: { topic: 'churnwatch.alerts', partition: 3, offset: '1822' },
+    failedAt: '2026-03-08T00:05:00.000Z',
+    original: 'eyJzY2hlbWFWZXJzaW9uIjoxfQ==',
+  } satisfies FailedNotificationV1,
 } as const satisfies Record<TopicName, unknown>;

@@ -4,6 +4,7 @@ export { buildDeadLetter, type Rejection } from './ingest/dead-letter-builder.ts
 export { createDedupWindow, type DedupState, type DedupWindow } from './ingest/dedup-window.ts';
 export { createInputDecoder, type EventTimeBounds, type InputDecoderOptions } from './ingest/input-decoder.ts';
 export type { DecodeResult, InputDecoder, RawRecord } from './ingest/types.ts';
+export { type AlertAction, type AlertControlV1, actionSources, alertActions, alertControlV1 } from './inputs/alert-control.ts';
 export { type ComplaintEventV1, type ComplaintSeverity, complaintChannels, complaintEventV1, complaintSeverities } from './inputs/complaint.ts';
 export { type CustomerProfileV1, customerProfileV1 } from './inputs/customer-profile.ts';
 export { type FeedbackEventV1, feedbackEventV1 } from './inputs/feedback.ts';
@@ -11,9 +12,11 @@ export { type PurchaseEventV1, purchaseEventV1, type SubscriptionFacts, subscrip
 export { type UsageEventV1, usageEventV1 } from './inputs/usage.ts';
 export {
   type AlertEvidence,
+  type AlertHistoryEntry,
   type AlertKind,
   type AlertSeverity,
   alertEvidence,
+  alertHistoryEntry,
   alertKinds,
   alertSeverities,
   type ChurnRiskAlertV1,
@@ -21,6 +24,7 @@ export {
 } from './outputs/alert.ts';
 export { type CustomerHealthV1, customerHealthV1, type HealthFactor, healthFactors } from './outputs/customer-health.ts';
 export { type DeadLetterReason, type DeadLetterV1, deadLetterReasons, deadLetterV1 } from './outputs/dead-letter.ts';
+export { type FailedNotificationV1, failedNotificationV1 } from './outputs/failed-notification.ts';
 export { contractFields, latestVersion, type TopicContract, type TopicName, topicContracts } from './topics.ts';
 export { decodeJson, describeIssues, type Validation, validateAgainst } from './validate.ts';
 export { type AvroSchema, avroNamespace, contractAvroSchema } from './wire/avro-schema.ts';

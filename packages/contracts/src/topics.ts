@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { alertControlV1 } from './inputs/alert-control.ts';
 import { complaintEventV1 } from './inputs/complaint.ts';
 import { customerProfileV1 } from './inputs/customer-profile.ts';
 import { feedbackEventV1 } from './inputs/feedback.ts';
@@ -7,6 +8,7 @@ import { usageEventV1 } from './inputs/usage.ts';
 import { churnRiskAlertV1 } from './outputs/alert.ts';
 import { customerHealthV1 } from './outputs/customer-health.ts';
 import { deadLetterV1 } from './outputs/dead-letter.ts';
+import { failedNotificationV1 } from './outputs/failed-notification.ts';
 
 export interface TopicContract<Versions extends Record<number, z.ZodType> = Record<number, z.ZodType>> {
   /** Logical name used in code and configuration. */
@@ -99,6 +101,25 @@ export const topicContracts = {
     versions: { 1: deadLetterV1 },
     keyField: '',
     eventTimeField: 'rejectedAt',
+    eventIdField: '',
+  }),
+  control: contract({
+    name: 'control',
+    defaultTopic: 'churnwatch.control',
+    shape: 'event',
+    direction: 'input',
+    description: 'Actions people and tools take on alerts (snooze, unsnooze, acknowledge, assign, resolve), keyed by customer id.',
+    versions: { 1: alertControlV1 },
+  }),
+  failedNotifications: contract({
+    name: 'failedNotifications',
+    defaultTopic: 'churnwatch.notifications.failed',
+    shape: 'event',
+    direction: 'output',
+    description: 'Alerts and digests the notifier could not deliver over a route, with the reason and the original record.',
+    versions: { 1: failedNotificationV1 },
+    keyField: '',
+    eventTimeField: 'failedAt',
     eventIdField: '',
   }),
 } as const;

@@ -1,19 +1,23 @@
 import { decodeJson, topicContracts } from '@churnwatch/contracts';
 import type { Logger } from '@churnwatch/telemetry';
 import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
-import { Counter, Histogram, type Registry } from 'prom-client';
 import type { NotifierConfig } from './config.ts';
 import type { FailedNotificationV1 } from './failed-notification.ts';
 import { deliver } from './http-delivery.ts';
 import { notificationRequest } from './notification-request.ts';
-import { routesFor } from './routes.ts';
+import type { NotifierMetrics } from './notifier-metrics.ts';
+import { type Route, routesFor } from './routes.ts';
 
 export interface AlertSinkDeps {
   readonly config: NotifierConfig;
+  /** The routes this sink delivers to: one per consumer group, so one slow route holds back only itself. */
+  readonly routes: readonly Route[];
+  /** Whether this sink writes unreadable alerts to the failed-notifications topic (exactly one sink does). */
+  readonly reportsInvalid: boolean;
   readonly consumer: Consumer;
   readonly producer: Producer;
   readonly logger: Logger;
-  readonly registry: Registry;
+  readonly metrics: NotifierMetrics;
   /** Aborted on shutdown. */
   readonly signal: AbortSignal;
 }
@@ -24,20 +28,8 @@ export interface AlertSinkDeps {
  * failed-notifications topic. A shutdown mid-delivery leaves the offset where it was.
  */
 export async function runAlertSink(deps: AlertSinkDeps): Promise<void> {
-  const { config, consumer, producer, logger, registry, signal } = deps;
-  const notifications = new Counter({
-    name: 'churnwatch_notifications_total',
-    help: 'Alert deliveries by route and outcome (delivered, failed, invalid)',
-    labelNames: ['route', 'channel', 'outcome'],
-    registers: [registry],
-  });
-  const attempts = new Histogram({
-    name: 'churnwatch_notification_attempt_duration_seconds',
-    help: 'Duration of single HTTP delivery attempts',
-    labelNames: ['channel', 'outcome'],
-    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
+  const { config, routes, reportsInvalid, consumer, producer, logger, signal } = deps;
+  const { notifications, attempts } = deps.metrics;
 
   const fail = async (
     source: { topic: string; partition: number; message: KafkaMessage },
@@ -77,12 +69,13 @@ export async function runAlertSink(deps: AlertSinkDeps): Promise<void> {
   async function handle(source: { topic: string; partition: number; message: KafkaMessage }, heartbeat: () => Promise<void>): Promise<void> {
     const decoded = decodeJson(topicContracts.alerts, source.message.value ?? 'null');
     if (!decoded.ok) {
+      if (!reportsInvalid) return;
       await fail(source, { route: '-', channel: '-', reason: `not a valid alert (${decoded.reason}): ${decoded.message}`, attempts: 0, alertEventId: null });
     } else {
       const alert = decoded.value;
       await Promise.all(
-        routesFor(alert, config.routes).map(async (route) => {
-          const result = await deliver(notificationRequest(alert, route), config.delivery, {
+        routesFor(alert, routes).map(async (route) => {
+          const result = await deliver(notificationRequest(alert, route, config.signingKeys[route.name]), config.delivery, {
             signal,
             keepAlive: heartbeat,
             onAttempt: (outcome, seconds) => attempts.observe({ channel: route.channel, outcome }, seconds),

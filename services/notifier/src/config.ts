@@ -3,6 +3,7 @@ import { ConfigError } from '@churnwatch/errors';
 import { envName, parseEnv, parseTopics } from '@churnwatch/stream-runtime';
 import { z } from 'zod';
 import { type Route, routesSchema } from './routes.ts';
+import { readSigningKeys } from './signing-config.ts';
 
 /** Read from CHURNWATCH_<FIELD> variables, e.g. CHURNWATCH_NOTIFIER_MAX_ATTEMPTS (see envName). */
 const settingsSchema = z.object({
@@ -18,6 +19,9 @@ const settingsSchema = z.object({
   /** The routes as JSON, or CHURNWATCH_NOTIFIER_ROUTES_FILE naming a JSON file with them. */
   notifierRoutes: z.string().optional(),
   notifierRoutesFile: z.string().optional(),
+  /** Webhook signing secrets by route, as JSON, or a file holding that JSON (see signing-config.ts). */
+  notifierSigningSecrets: z.string().optional(),
+  notifierSigningSecretsFile: z.string().optional(),
   notifierMaxAttempts: z.coerce.number().int().min(1).max(100).default(6),
   notifierRequestTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(10_000),
   notifierInitialBackoffMs: z.coerce.number().int().min(1).default(500),
@@ -34,6 +38,8 @@ export interface NotifierConfig {
   readonly groupId: string;
   readonly topics: { readonly alerts: string; readonly failedNotifications: string };
   readonly routes: readonly Route[];
+  /** Standard Webhooks signing keys by route name; a route not listed sends unsigned. */
+  readonly signingKeys: Readonly<Record<string, readonly Buffer[]>>;
   readonly delivery: { readonly maxAttempts: number; readonly requestTimeoutMs: number; readonly backoff: { initialDelayMs: number; maxDelayMs: number } };
   readonly metricsPort: number;
   readonly logLevel: string;
@@ -66,6 +72,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): N
   const settings = parseEnv(settingsSchema, env);
   const topics = parseTopics(env, Object.keys(notifierTopicDefaults), notifierTopicDefaults);
   const { routes, issues } = readRoutes(settings);
+  const signing = readSigningKeys(settings, routes);
+  issues.push(...signing.issues);
   if (settings.notifierMaxBackoffMs < settings.notifierInitialBackoffMs) {
     issues.push(`${envName('notifierMaxBackoffMs')}: must not be below ${envName('notifierInitialBackoffMs')}`);
   }
@@ -78,6 +86,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): N
       failedNotifications: topics.failedNotifications ?? notifierTopicDefaults.failedNotifications,
     },
     routes,
+    signingKeys: signing.keys,
     delivery: {
       maxAttempts: settings.notifierMaxAttempts,
       requestTimeoutMs: settings.notifierRequestTimeoutMs,

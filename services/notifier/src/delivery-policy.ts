@@ -29,8 +29,18 @@ export function backoffDelayMs(attempt: number, settings: BackoffSettings, rando
   return Math.round(capped / 2 + (capped / 2) * random);
 }
 
-/** A Retry-After header (seconds) overrides the computed delay, within the configured maximum. */
-export function retryAfterMs(header: string | null, maxDelayMs: number): number | undefined {
-  if (header === null || !/^\d+$/.test(header.trim())) return undefined;
-  return Math.min(maxDelayMs, Number(header) * 1000);
+/**
+ * A Retry-After header overrides the computed delay, within the configured maximum. It comes in
+ * two forms (RFC 9110): delay-seconds ("120") or an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"),
+ * which is measured from `nowMs`; a date already past means "now". Anything else is ignored.
+ */
+export function retryAfterMs(header: string | null, maxDelayMs: number, nowMs: number): number | undefined {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Math.min(maxDelayMs, Number(text) * 1000);
+  // An IMF-fixdate, or the obsolete RFC 850 and asctime forms that Date.parse also reads.
+  if (!/^[A-Za-z]{3,9}, ?\d|^[A-Za-z]{3} [A-Za-z]{3} /.test(text)) return undefined;
+  const atMs = Date.parse(text);
+  if (Number.isNaN(atMs)) return undefined;
+  return Math.min(maxDelayMs, Math.max(0, atMs - nowMs));
 }

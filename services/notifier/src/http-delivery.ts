@@ -1,5 +1,6 @@
 import { type BackoffSettings, backoffDelayMs, classifyStatus, retryAfterMs } from './delivery-policy.ts';
 import type { NotificationRequest } from './notification-request.ts';
+import { signatureHeaders } from './webhook-signing.ts';
 
 export interface DeliverySettings {
   readonly maxAttempts: number;
@@ -38,7 +39,10 @@ export async function deliver(request: NotificationRequest, settings: DeliverySe
     try {
       const response = await fetch(request.url, {
         method: 'POST',
-        headers: request.headers,
+        // Signed per attempt: the timestamp is the send time, which receivers check against their clock.
+        headers: request.signing
+          ? { ...request.headers, ...signatureHeaders(request.signing.id, Math.floor(Date.now() / 1000), request.body, request.signing.keys) }
+          : request.headers,
         body: request.body,
         signal: AbortSignal.any([hooks.signal, AbortSignal.timeout(settings.requestTimeoutMs)]),
       });
@@ -48,7 +52,7 @@ export async function deliver(request: NotificationRequest, settings: DeliverySe
       if (outcome.kind === 'delivered') return { delivered: true, attempts: attempt };
       if (outcome.kind === 'rejected') return { delivered: false, attempts: attempt, reason: `rejected: ${outcome.reason}` };
       lastReason = outcome.reason;
-      retryAfter = retryAfterMs(response.headers.get('retry-after'), settings.backoff.maxDelayMs);
+      retryAfter = retryAfterMs(response.headers.get('retry-after'), settings.backoff.maxDelayMs, Date.now());
     } catch (error) {
       hooks.signal.throwIfAborted();
       hooks.onAttempt?.('retry', (performance.now() - started) / 1000);

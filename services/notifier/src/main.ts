@@ -1,40 +1,39 @@
-// Composition root: config → logger → metrics → Kafka → alert sink → signal traps.
+// Composition root: config → logger → metrics → Kafka → one alert sink per route → signal traps.
 import { createLogger, createMetricsRegistry, startServiceHttpServer } from '@churnwatch/telemetry';
 import { Kafka, logLevel } from 'kafkajs';
-import { runAlertSink } from './alert-sink.ts';
 import { loadConfig } from './config.ts';
+import { type RouteConsumers, startRouteConsumers } from './route-consumers.ts';
 
 const service = 'notifier';
 const config = loadConfig(process.env);
 const logger = createLogger({ service, level: config.logLevel });
 const registry = createMetricsRegistry(service);
 const shutdownController = new AbortController();
-let joined = false;
 
 const kafka = new Kafka({ clientId: service, brokers: [...config.brokers], logLevel: logLevel.WARN });
-const consumer = kafka.consumer({ groupId: config.groupId });
 const producer = kafka.producer({ idempotent: true });
-consumer.on(consumer.events.GROUP_JOIN, () => {
-  joined = true;
-});
-consumer.on(consumer.events.CRASH, (event) => {
-  if (!event.payload.restart) {
-    logger.fatal({ err: event.payload.error }, 'consumer crashed and will not restart');
-    process.exit(1);
-  }
-});
+let routeConsumers: RouteConsumers | undefined;
 
-const http = await startServiceHttpServer({ port: config.metricsPort, registry, health: { alive: () => true, ready: () => joined } });
+const http = await startServiceHttpServer({ port: config.metricsPort, registry, health: { alive: () => true, ready: () => routeConsumers?.ready() ?? false } });
 logger.info({ port: http.port, routes: config.routes.map((route) => `${route.name} (${route.channel})`) }, 'notifier starting');
 await producer.connect();
-await consumer.connect();
-await consumer.subscribe({ topic: config.topics.alerts, fromBeginning: true });
-await runAlertSink({ config, consumer, producer, logger, registry, signal: shutdownController.signal });
+routeConsumers = await startRouteConsumers({
+  kafka,
+  config,
+  producer,
+  logger,
+  registry,
+  signal: shutdownController.signal,
+  onFatal: (error) => {
+    logger.fatal({ err: error }, 'consumer crashed and will not restart');
+    process.exit(1);
+  },
+});
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down: deliveries in flight are abandoned and redelivered after restart');
   shutdownController.abort();
-  await consumer.disconnect();
+  await routeConsumers?.disconnect();
   await producer.disconnect();
   await http.close();
   logger.flush();

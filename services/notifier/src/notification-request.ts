@@ -6,13 +6,15 @@ export interface NotificationRequest {
   readonly url: string;
   readonly headers: Record<string, string>;
   readonly body: string;
+  /** When set, every attempt is signed per Standard Webhooks with these keys (see webhook-signing.ts). */
+  readonly signing?: { readonly id: string; readonly keys: readonly Buffer[] };
 }
 
 /**
  * The HTTP request that delivers one alert step over one route. The idempotency key is the same on
  * every retry and redelivery, so a receiver can drop the repeats that at-least-once delivery allows.
  */
-export function notificationRequest(alert: ChurnRiskAlertV1, route: Route): NotificationRequest {
+export function notificationRequest(alert: ChurnRiskAlertV1, route: Route, signingKeys: readonly Buffer[] = []): NotificationRequest {
   const payload = route.channel === 'slack' ? slackMessage(alert) : route.channel === 'teams' ? teamsMessage(alert) : alert;
   return {
     url: route.url,
@@ -23,5 +25,7 @@ export function notificationRequest(alert: ChurnRiskAlertV1, route: Route): Noti
       ...route.headers,
     },
     body: JSON.stringify(payload),
+    // The webhook id is the idempotency key: the same on every retry, as the spec asks.
+    ...(signingKeys.length === 0 ? {} : { signing: { id: `${alert.eventId}/${route.name}`, keys: signingKeys } }),
   };
 }

@@ -15,10 +15,18 @@ describe('delivery policy', () => {
     expect(backoffDelayMs(20, settings, 0.5)).toBe(22_500);
   });
 
-  test('a numeric Retry-After is honoured up to the maximum delay; other forms are ignored', () => {
-    expect(retryAfterMs('3', 30_000)).toBe(3000);
-    expect(retryAfterMs('120', 30_000)).toBe(30_000);
-    expect(retryAfterMs('Wed, 21 Oct 2026 07:28:00 GMT', 30_000)).toBeUndefined();
-    expect(retryAfterMs(null, 30_000)).toBeUndefined();
+  test('Retry-After in seconds or as an HTTP date is honoured up to the maximum delay; anything else is ignored', () => {
+    const now = Date.parse('2026-10-21T07:28:00Z');
+    expect(retryAfterMs('3', 30_000, now)).toBe(3000);
+    expect(retryAfterMs('120', 30_000, now)).toBe(30_000);
+    expect(retryAfterMs('Wed, 21 Oct 2026 07:28:07 GMT', 30_000, now)).toBe(7000);
+    expect(retryAfterMs('Wed, 21 Oct 2026 09:00:00 GMT', 30_000, now)).toBe(30_000);
+    // A date already past: retry at once. The obsolete RFC 850 form is read too.
+    expect(retryAfterMs('Wed, 21 Oct 2026 07:00:00 GMT', 30_000, now)).toBe(0);
+    expect(retryAfterMs('Wednesday, 21-Oct-26 07:28:05 GMT', 30_000, now)).toBe(5000);
+    expect(retryAfterMs('soon', 30_000, now)).toBeUndefined();
+    expect(retryAfterMs('-5', 30_000, now)).toBeUndefined();
+    expect(retryAfterMs('2026-10-21', 30_000, now)).toBeUndefined();
+    expect(retryAfterMs(null, 30_000, now)).toBeUndefined();
   });
 });

@@ -1,16 +1,14 @@
 // The notifier as a process against the real broker and a real HTTP receiver on loopback.
 
-import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RunningService, startService, stopService } from '@churnwatch/cli/service-processes';
+import { type RunningService, stopService } from '@churnwatch/cli/service-processes';
 import { type ChurnRiskAlertV1, contractExamples } from '@churnwatch/contracts';
 import { freePort } from '@churnwatch/local-kafka';
-import { createTestTopics, readTopicUntil, testBrokers, testKafka, uniqueName, waitFor } from '@churnwatch/testkit';
+import { createTestTopics, readTopicUntil, testKafka, waitFor } from '@churnwatch/testkit';
 import { afterEach, expect, test } from 'vitest';
 import { failedNotificationV1 } from '../src/failed-notification.ts';
+import { startNotifier } from './start-notifier.ts';
 
 interface Received {
   readonly path: string;
@@ -59,22 +57,11 @@ test('alerts reach every matching route once, flaky receivers are retried, rejec
     { name: 'gone', channel: 'teams', url: `${http.url}/gone`, match: { kinds: ['usage_declining'] } },
   ];
   const metricsPort = await freePort();
-  notifier = startService(
-    {
-      name: 'notifier',
-      env: {
-        CHURNWATCH_KAFKA_BROKERS: testBrokers().join(','),
-        CHURNWATCH_TOPIC_ALERTS: alerts,
-        CHURNWATCH_TOPIC_FAILED_NOTIFICATIONS: failed,
-        CHURNWATCH_APPLICATION_ID: uniqueName('notifier'),
-        CHURNWATCH_NOTIFIER_ROUTES: JSON.stringify(routes),
-        CHURNWATCH_NOTIFIER_INITIAL_BACKOFF_MS: '50',
-        CHURNWATCH_NOTIFIER_MAX_BACKOFF_MS: '200',
-        CHURNWATCH_METRICS_PORT: String(metricsPort),
-      },
-    },
-    mkdtempSync(join(tmpdir(), 'churnwatch-notifier-')),
-  );
+  notifier = startNotifier({ alerts, failed }, routes, {
+    CHURNWATCH_NOTIFIER_INITIAL_BACKOFF_MS: '50',
+    CHURNWATCH_NOTIFIER_MAX_BACKOFF_MS: '200',
+    CHURNWATCH_METRICS_PORT: String(metricsPort),
+  });
 
   const first: ChurnRiskAlertV1 = contractExamples.alerts;
   const second: ChurnRiskAlertV1 = { ...first, kind: 'renewal_at_risk', severity: 'info', alertId: 'a2', eventId: 'a2:opened' };

@@ -27,6 +27,19 @@ export const alertEvidence = z
   .strict();
 export type AlertEvidence = z.infer<typeof alertEvidence>;
 
+/** One action a person or tool took on an alert (from the control topic), as carried in the alert's history. */
+export const alertHistoryEntry = z
+  .object({
+    action: z.enum(['snooze', 'unsnooze', 'acknowledge', 'assign', 'resolve']),
+    by: z.string().meta({ description: 'Who acted, as the control event named them (`unknown` when it did not).' }),
+    at: timestamp.meta({ description: 'When the action was taken.' }),
+    source: z.string().optional().meta({ description: 'Where: api, slack, teams, cli, account_page or other.' }),
+    until: timestamp.optional().meta({ description: 'End of a snooze.' }),
+    assignee: z.string().optional().meta({ description: 'Who the alert was assigned to.' }),
+  })
+  .strict();
+export type AlertHistoryEntry = z.infer<typeof alertHistoryEntry>;
+
 export const churnRiskAlertV1 = z
   .object({
     schemaVersion: z.literal(1),
@@ -37,9 +50,9 @@ export const churnRiskAlertV1 = z
     status: z
       .enum(['opened', 'escalated', 'updated', 'resolved'])
       .meta({ description: 'Life-cycle step: resolved closes the alert, an all-clear unless its resolution says otherwise.' }),
-    resolution: z.enum(['all_clear', 'contract_ended']).optional().meta({
+    resolution: z.enum(['all_clear', 'contract_ended', 'closed_by_hand']).optional().meta({
       description:
-        'On a resolved step, why it closed: all_clear, the problem is gone; contract_ended, the contract ended and the customer left, so there is nothing left to follow (not an all-clear).',
+        'On a resolved step, why it closed: all_clear, the problem is gone; contract_ended, the contract ended and the customer left, so there is nothing left to follow (not an all-clear); closed_by_hand, a person resolved it (see history), and the kind is looked at again after its cooldown.',
     }),
     severity: z.enum(alertSeverities),
     openedAt: timestamp.meta({ description: 'Event time at which the problem was first detected.' }),
@@ -54,6 +67,7 @@ export const churnRiskAlertV1 = z
     renewalDate: calendarDate.optional(),
     segment: token,
     owner: z.object({ name: z.string(), email: z.string().optional(), slackHandle: z.string().optional() }).strict().optional(),
+    history: z.array(alertHistoryEntry).optional().meta({ description: 'Actions taken on this alert so far (acknowledge, snooze, assign, …), oldest first.' }),
   })
   .strict()
   .meta({ title: 'ChurnRiskAlert', description: 'A churn-risk alert and its life-cycle steps (opened, escalated, updated, resolved).' });

@@ -41,7 +41,7 @@ function channel(contract: TopicContract): Record<string, unknown> {
 function message(name: TopicName, contract: TopicContract, version: number): Record<string, unknown> {
   const keyDescription =
     contract.keyField === ''
-      ? 'The key of the rejected record, unchanged (usually the customer id); null when it had none.'
+      ? 'The key of the original record (the rejected or undelivered one), unchanged; usually the customer id, null when it had none.'
       : `Customer id as a UTF-8 string; equals the value's \`${contract.keyField ?? 'customerId'}\`. Records of one customer share a partition on every topic.`;
   const example = contractExamples[name];
   return {
@@ -99,8 +99,8 @@ export function buildAsyncApi(): Record<string, unknown> {
       title: 'churnwatch topics',
       version: CONTRACTS_DOCUMENT_VERSION,
       description: [
-        'The Kafka topics churnwatch reads (purchases, usage, complaints, feedback, customer profiles) and writes',
-        '(churn-risk alerts, the customer health table, dead letters). Every topic is keyed by customer id.',
+        'The Kafka topics churnwatch reads (purchases, usage, complaints, feedback, customer profiles, alert actions) and writes',
+        '(churn-risk alerts, the customer health table, dead letters, failed notifications). Every topic is keyed by customer id.',
         'Generated from the zod contracts in packages/contracts; do not edit by hand.',
       ].join(' '),
     },

@@ -1,4 +1,4 @@
-import type { AlertEvidence, AlertKind, AlertSeverity, ChurnRiskAlertV1 } from '@churnwatch/contracts';
+import type { AlertEvidence, AlertHistoryEntry, AlertKind, AlertSeverity, ChurnRiskAlertV1 } from '@churnwatch/contracts';
 import type { OutputRecord } from '@churnwatch/stream-runtime';
 import { deterministicId } from '../ids.ts';
 import { isoOf } from '../time/days.ts';
@@ -34,6 +34,8 @@ export interface AlertStep {
   readonly renewalDate: string | undefined;
   readonly segment: string;
   readonly profile: StoredProfile | null;
+  /** Actions taken on the alert so far; omitted from the alert when empty. */
+  readonly history?: readonly AlertHistoryEntry[];
 }
 
 /** One life-cycle step as an `alerts` output (ChurnRiskAlertV1). Pure. */
@@ -57,6 +59,7 @@ export function alertOutput(step: AlertStep): OutputRecord {
     ...(step.renewalDate === undefined ? {} : { renewalDate: step.renewalDate }),
     segment: step.segment,
     ...(step.profile?.owner === undefined ? {} : { owner: step.profile.owner }),
+    ...(step.history === undefined || step.history.length === 0 ? {} : { history: [...step.history] }),
   };
   return { output: 'alerts', key: step.customerId, value: alert, id: eventId, eventTimeMs: step.nowMs };
 }

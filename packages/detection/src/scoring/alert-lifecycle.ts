@@ -1,4 +1,4 @@
-import { type AlertSeverity, alertSeverities } from '@churnwatch/contracts';
+import { type AlertHistoryEntry, type AlertSeverity, alertSeverities } from '@churnwatch/contracts';
 import { MS_PER_DAY } from '../time/days.ts';
 
 /**
@@ -18,6 +18,10 @@ export interface AlertTrack {
   readonly steps: number;
   readonly lastResolvedAtMs: number | null;
   readonly snoozedUntilMs: number | null;
+  /** Actions people took on the open alert, oldest first (see alert-actions.ts); absent in older state. */
+  readonly history?: readonly AlertHistoryEntry[];
+  /** A person resolved the open alert; the next reconciliation closes it. */
+  readonly closeRequested?: boolean;
 }
 
 export const NEW_TRACK: AlertTrack = { open: null, steps: 0, lastResolvedAtMs: null, snoozedUntilMs: null };
@@ -48,7 +52,8 @@ const rank = (severity: AlertSeverity) => alertSeverities.indexOf(severity);
  *   (then wake up when that ends and look again);
  * - finding, alert open: escalate when the severity rose, update when the evidence's fingerprint
  *   changed (or the severity fell); nothing while snoozed;
- * - no finding, alert open: resolve it (the all-clear is sent even while snoozed).
+ * - no finding, alert open: resolve it (the all-clear is sent even while snoozed);
+ * - alert open and closed by hand: resolve it now, and let the cooldown run from here.
  * `alertIdOf(sinceMs)` gives the deterministic id of an alert opened for a finding. Pure.
  */
 export function reconcileAlert(
@@ -65,6 +70,10 @@ export function reconcileAlert(
     wakeAtMs: null,
   });
 
+  if (track.open !== null && track.closeRequested === true) {
+    // Closed by hand, whatever the finding says: the cooldown then keeps it closed for a while.
+    return step('resolved', { ...track, open: null, lastResolvedAtMs: nowMs, closeRequested: false });
+  }
   if (finding === null) {
     if (track.open === null) return { track, status: null, wakeAtMs: null };
     return step('resolved', { ...track, open: null, lastResolvedAtMs: nowMs });
@@ -75,7 +84,7 @@ export function reconcileAlert(
     const cooldownEndsMs = track.lastResolvedAtMs === null ? null : track.lastResolvedAtMs + cooldownDays * MS_PER_DAY;
     if (cooldownEndsMs !== null && nowMs < cooldownEndsMs) return { track, status: null, wakeAtMs: cooldownEndsMs };
     const open = { alertId: alertIdOf(finding.sinceMs), openedAtMs: finding.sinceMs, severity: finding.severity, fingerprint: finding.fingerprint };
-    return step('opened', { ...track, open });
+    return step('opened', { ...track, open, history: [], closeRequested: false });
   }
 
   const changed = { ...track.open, severity: finding.severity, fingerprint: finding.fingerprint };

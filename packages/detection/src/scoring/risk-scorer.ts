@@ -3,6 +3,7 @@ import type { FiredTimer, InputRecord, Processor } from '@churnwatch/stream-runt
 import type { DetectionConfig } from '../config/detection-config.ts';
 import { profileRowTimeMs } from '../profile/segmentation.ts';
 import type { SignalV1 } from '../signals/signal-contract.ts';
+import { applyAlertAction } from './alert-actions.ts';
 import { NEW_TRACK } from './alert-lifecycle.ts';
 import type { ControlEventV1 } from './control-contract.ts';
 import { evaluateCustomer } from './scorer-evaluation.ts';
@@ -14,7 +15,7 @@ export type RiskScorerInput = SignalV1 | CustomerProfileV1 | FeedbackEventV1 | C
  * The risk scorer, keyed by customer id. Inputs: `signals` (the monitors' assessments; the latest
  * per concern is kept), `customerProfiles` (table: segment, plan, owner, contract value; a
  * tombstone returns the customer to the default segment), `feedback` (NPS answers) and `control`
- * (snoozes). Outputs: `alerts` (ChurnRiskAlertV1 life-cycle steps), `customerHealth`
+ * (snooze, acknowledge, assign, resolve). Outputs: `alerts` (ChurnRiskAlertV1 life-cycle steps), `customerHealth`
  * (CustomerHealthV1, a table) and `kpi` (KPI changes keyed by segment, for the KPI aggregator).
  *
  * "Now" is the customer's own clock: the latest event time of its signals and feedback (stream
@@ -64,9 +65,7 @@ function apply(state: RiskScorerState, record: InputRecord<RiskScorerInput>): Ri
     }
     case 'control': {
       const control = record.value as ControlEventV1;
-      const track = state.tracks[control.kind] ?? NEW_TRACK;
-      const snoozedUntilMs = control.action === 'snooze' && control.until !== undefined ? Date.parse(control.until) : null;
-      return { ...state, tracks: { ...state.tracks, [control.kind]: { ...track, snoozedUntilMs } } };
+      return { ...state, tracks: { ...state.tracks, [control.kind]: applyAlertAction(state.tracks[control.kind] ?? NEW_TRACK, control) } };
     }
     default:
       return state;

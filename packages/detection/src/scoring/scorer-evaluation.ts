@@ -7,6 +7,7 @@ import type { KpiChangeV1, KpiRow } from '../kpi/kpi-contract.ts';
 import { kpiRowOf } from '../kpi/kpi-row.ts';
 import type { Finding, SignalConcern } from '../signals/signal-contract.ts';
 import { dateOfDayIndex, dayIndexOf, isoOf } from '../time/days.ts';
+import { closedByHandSummary } from './alert-actions.ts';
 import { alertIdOf, alertOutput } from './alert-builder.ts';
 import { type CurrentFinding, NEW_TRACK, reconcileAlert } from './alert-lifecycle.ts';
 import { BEHAVIOUR_KINDS, type ContractStanding, contractStandingOf } from './contract-standing.ts';
@@ -137,19 +138,27 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
         customerId,
         kind,
         status: decision.status,
-        ...(decision.status === 'resolved' ? { resolution: standing === 'ended' ? 'contract_ended' : 'all_clear' } : {}),
+        ...(decision.status === 'resolved'
+          ? { resolution: before.closeRequested === true ? 'closed_by_hand' : standing === 'ended' ? 'contract_ended' : 'all_clear' }
+          : {}),
         alertId: open.alertId,
         step: decision.track.steps,
         severity: finding?.severity ?? before.open?.severity ?? 'info',
         openedAtMs: open.openedAtMs,
         nowMs,
-        summary: finding === null ? resolvedSummary(kind, concernSignal, contract, health?.score) : alertSummary(kind, finding.headline, summaryContext),
+        summary:
+          before.closeRequested === true && decision.status === 'resolved'
+            ? closedByHandSummary(before)
+            : finding === null
+              ? resolvedSummary(kind, concernSignal, contract, health?.score)
+              : alertSummary(kind, finding.headline, summaryContext),
         evidence: finding?.evidence ?? resolvedEvidence(kind, concernSignal?.evidence, config.ruleVersion, health),
         healthScore: health?.score,
         valueAtRisk,
         renewalDate,
         segment,
         profile: state.profile,
+        history: (decision.status === 'resolved' ? before : decision.track).history ?? [],
       }),
     );
   }

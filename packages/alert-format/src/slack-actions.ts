@@ -1,0 +1,38 @@
+import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
+
+/**
+ * The buttons under an alert's Slack message. Their action ids and value are read back by the
+ * alert-actions service (services/alert-actions/src/slack-interaction.ts) when someone clicks:
+ * the value names the alert, so a click on an alert that has since closed changes nothing.
+ * A closed alert gets no buttons.
+ */
+export function slackActionBlocks(alert: ChurnRiskAlertV1): Record<string, unknown>[] {
+  if (alert.status === 'resolved') return [];
+  const value = JSON.stringify({ alertId: alert.alertId, customerId: alert.customerId, kind: alert.kind });
+  const button = (text: string, actionId: string, style?: 'primary') => ({
+    type: 'button',
+    text: { type: 'plain_text', text },
+    action_id: actionId,
+    value,
+    ...(style === undefined ? {} : { style }),
+  });
+  return [
+    {
+      type: 'actions',
+      block_id: `churnwatch_actions:${alert.eventId}`.slice(0, 255),
+      elements: [
+        button('Acknowledge', 'churnwatch_acknowledge', 'primary'),
+        button('Snooze 7 days', 'churnwatch_snooze'),
+        button('Assign to me', 'churnwatch_assign_me'),
+      ],
+    },
+  ];
+}
+
+/** Slack member ids (U…, W…) become mentions; any other handle is shown as text, never a broken mention. */
+export function slackMention(handle: string | undefined): string {
+  if (handle === undefined || handle === '') return '';
+  if (/^[UW][A-Z0-9]{2,}$/.test(handle)) return ` <@${handle}>`;
+  // Slack's control characters in text are &, < and >.
+  return ` ${handle.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}`;
+}

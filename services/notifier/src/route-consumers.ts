@@ -1,0 +1,64 @@
+import type { Logger } from '@churnwatch/telemetry';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { Registry } from 'prom-client';
+import { runAlertSink } from './alert-sink.ts';
+import type { NotifierConfig } from './config.ts';
+import { createNotifierMetrics } from './notifier-metrics.ts';
+
+/** Each route reads the alerts in its own consumer group, `<application id>.<route name>`. */
+export function routeGroupId(applicationId: string, routeName: string): string {
+  return `${applicationId}.${routeName}`;
+}
+
+export interface RouteConsumers {
+  /** True once every route's consumer has joined its group. */
+  ready(): boolean;
+  disconnect(): Promise<void>;
+}
+
+/**
+ * One consumer group per route: a route whose receiver is down retries (and finally writes to the
+ * failed-notifications topic) on its own offsets, while the other routes keep delivering. Within a
+ * route, alerts of one customer still arrive in order. `onFatal` is called when a consumer crashes
+ * for good.
+ */
+export async function startRouteConsumers(deps: {
+  readonly kafka: Kafka;
+  readonly config: NotifierConfig;
+  readonly producer: Producer;
+  readonly logger: Logger;
+  readonly registry: Registry;
+  readonly signal: AbortSignal;
+  readonly onFatal: (error: Error) => void;
+}): Promise<RouteConsumers> {
+  const { kafka, config, producer, logger, signal } = deps;
+  const metrics = createNotifierMetrics(deps.registry);
+  const joined = new Set<string>();
+  const consumers: Consumer[] = [];
+  for (const [index, route] of config.routes.entries()) {
+    const consumer = kafka.consumer({ groupId: routeGroupId(config.groupId, route.name) });
+    consumer.on(consumer.events.GROUP_JOIN, () => joined.add(route.name));
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) deps.onFatal(event.payload.error);
+    });
+    consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic: config.topics.alerts, fromBeginning: true });
+    await runAlertSink({
+      config,
+      routes: [route],
+      reportsInvalid: index === 0,
+      consumer,
+      producer,
+      logger: logger.child({ route: route.name }),
+      metrics,
+      signal,
+    });
+  }
+  return {
+    ready: () => joined.size === config.routes.length,
+    disconnect: async () => {
+      await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+    },
+  };
+}

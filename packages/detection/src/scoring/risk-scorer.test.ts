@@ -112,7 +112,7 @@ describe('risk scorer: alerts', () => {
       ['opened', 'critical', 'Renewal on 2026-12-31 in 21 days at risk: usage declining'],
       ['updated', 'critical', 'Renewal on 2026-12-31 in 20 days at risk: health 46/100, usage declining, complaints escalated (2 open complaints)'],
     ]);
-    expect(atRisk[1]).toMatchObject({ openedAt: '2026-12-10T00:00:00.000Z', renewalDate: '2026-12-31', segment: 'other' });
+    expect(atRisk[1]).toMatchObject({ openedAt: '2026-12-10T00:00:00.000Z', renewalDate: '2026-12-31', segment: 'enterprise' });
     expect(atRisk[1]?.evidence[0]?.observed).toMatchObject({
       daysToRenewal: 20,
       healthScore: 46.14,
@@ -137,7 +137,7 @@ describe('risk scorer: alerts', () => {
         { factor: 'renewal', weight: 0.15, value: 1, points: 21.43, detail: 'renews automatically on 2026-12-31' },
       ],
       openAlerts: ['usage_declining', 'renewal_at_risk'],
-      segment: 'other',
+      segment: 'enterprise',
       renewalDate: '2026-12-31',
       recurringRevenue: { amount: '1000.00', currency: 'EUR', interval: 'month' },
     });
@@ -235,6 +235,15 @@ describe('risk scorer: customers and KPIs', () => {
     ]);
     run.driver.send(profileDeleted('acme', NOW + 2 * DAY_MS));
     expect(run.kpi().at(-1)?.segment).toBe('default');
+  });
+
+  it('puts the CRM segment in alerts and health records, folding it into other only for the KPI stream', () => {
+    const run = scorer();
+    run.driver.send(profile('acme', { segment: 'smb' }, NOW - DAY_MS));
+    run.driver.send(signal('acme', 'usage', NOW, { findings: [decline(NOW)] }));
+    expect(run.alerts()[0]?.segment).toBe('smb');
+    expect(run.health().at(-1)?.segment).toBe('smb');
+    expect(run.kpi().at(-1)?.segment).toBe('other');
   });
 
   it('marks a customer whose contract ended as inactive', () => {

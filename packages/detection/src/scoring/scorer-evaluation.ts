@@ -65,7 +65,10 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
   const known = Object.keys(state.signals).length > 0 || state.nps !== null;
   if (!known) return { state };
   const thresholds = resolveThresholds(config, { segment: state.profile?.segment, plan: state.profile?.plan });
-  const segment = segmentLabelOf(config, state.profile?.segment);
+  // Alerts, health records and routing carry the CRM's own segment; only the KPI stream (keyed by
+  // segment, and so a Prometheus label downstream) folds unknown segments into the bounded set.
+  const segment = state.profile?.segment ?? config.defaultSegment;
+  const segmentLabel = segmentLabelOf(config, state.profile?.segment);
   const health = computeHealthScore(factorReadings(state), thresholds.healthWeights, thresholds.healthBands);
   const contract = state.signals.contract?.facts;
   const openComplaints = state.signals.complaints?.facts.openComplaints ?? 0;
@@ -165,7 +168,7 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
 
   const openAlerts = alertKinds.filter((kind) => tracks[kind]?.open != null);
   const healthOut = healthOutput(state, customerId, nowMs, health, openAlerts, segment, renewalDate, contract?.recurringRevenue);
-  const kpiOut = kpiOutputs(config, state, customerId, nowMs, segment);
+  const kpiOut = kpiOutputs(config, state, customerId, nowMs, segmentLabel);
   const future = wakes.filter((atMs) => atMs > nowMs);
 
   return {

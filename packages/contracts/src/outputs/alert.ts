@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, customerId, money, timestamp, token } from '../common.ts';
+import { calendarDate, customerId, locale, money, timestamp, token } from '../common.ts';
 
 export const alertKinds = ['usage_declining', 'usage_stopped', 'renewal_upcoming', 'renewal_at_risk', 'complaint_escalation', 'purchase_lapse'] as const;
 export type AlertKind = (typeof alertKinds)[number];
@@ -33,6 +33,10 @@ export const churnRiskAlertV1 = z
     alertId: z.string().min(1).max(128).meta({ description: 'Deterministic: the same problem of the same customer always has the same id, also on replay.' }),
     eventId: z.string().min(1).max(160).meta({ description: 'Deterministic id of this life-cycle step (alertId plus step); consumers deduplicate on it.' }),
     customerId,
+    customerName: z.string().min(1).max(256).optional().meta({
+      description:
+        'The customer\'s display name (customer-profiles `name`) when the profile has one; channels show "name (id)". Free text: escape it for where it is shown.',
+    }),
     kind: z.enum(alertKinds),
     status: z
       .enum(['opened', 'escalated', 'updated', 'resolved'])
@@ -53,7 +57,11 @@ export const churnRiskAlertV1 = z
       .meta({ description: 'What the company stands to lose, and how it was worked out.' }),
     renewalDate: calendarDate.optional(),
     segment: token,
-    owner: z.object({ name: z.string(), email: z.string().optional(), slackHandle: z.string().optional() }).strict().optional(),
+    owner: z
+      .object({ name: z.string(), email: z.string().optional(), slackHandle: z.string().optional(), locale: locale.optional() })
+      .strict()
+      .optional()
+      .meta({ description: 'The account owner from the customer profile; `locale` is the language alerts to them are written in (English when absent).' }),
   })
   .strict()
   .meta({ title: 'ChurnRiskAlert', description: 'A churn-risk alert and its life-cycle steps (opened, escalated, updated, resolved).' });

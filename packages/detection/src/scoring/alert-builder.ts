@@ -44,6 +44,7 @@ export function alertOutput(step: AlertStep): OutputRecord {
     alertId: step.alertId,
     eventId,
     customerId: step.customerId,
+    ...(step.profile?.name === undefined ? {} : { customerName: step.profile.name }),
     kind: step.kind,
     status: step.status,
     ...(step.resolution === undefined ? {} : { resolution: step.resolution }),

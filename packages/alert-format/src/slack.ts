@@ -16,7 +16,7 @@ export function slackMessage(alert: ChurnRiskAlertV1, options: RenderOptions = {
   const rendered = renderAlert(alert, options.locale ?? alertLocale(alert));
   const emoji = alert.status === 'resolved' ? (isAllClear(alert) ? ':white_check_mark:' : ':black_square_for_stop:') : severityEmoji[alert.severity];
   const handle = alert.owner?.slackHandle;
-  const mention = handle === undefined ? '' : isSlackMemberId(handle) ? ` <@${handle}>` : ` ${escapeSlackText(handle)}`;
+  const mention = handle === undefined ? '' : isSlackMemberId(handle) ? ` <@${handle}>` : ` ${escapeSlackText(handle.startsWith('@') ? handle : `@${handle}`)}`;
   const headline = escapeSlackText(rendered.headline);
   const summary = escapeSlackText(rendered.summary);
   const stakes = escapeSlackText(rendered.stakes.join(' · '));

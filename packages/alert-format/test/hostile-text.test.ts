@@ -101,11 +101,16 @@ describe('escaping per channel', () => {
   });
 
   test('a Slack handle that is not a member id is shown as text, never as a mention', () => {
+    expect(
+      slackOf({ ...usageDeclining, owner: { name: 'Elin', slackHandle: '@elin' } })
+        .blocks[0]?.text?.text.split('\n')[0]
+        ?.endsWith('* @elin'),
+    ).toBe(true);
     const alert: ChurnRiskAlertV1 = { ...usageDeclining, owner: { name: 'Dana', slackHandle: 'U1> <!channel' } };
     const section = slackOf(alert).blocks[0]?.text?.text ?? '';
     expect(section).not.toContain('<!channel');
     expect(section).not.toContain('<@');
-    expect(section.split('\n')[0]?.endsWith('* U1&gt; &lt;!channel')).toBe(true);
+    expect(section.split('\n')[0]?.endsWith('* @U1&gt; &lt;!channel')).toBe(true);
   });
 
   test('the fallback summary from the detection is escaped too', () => {

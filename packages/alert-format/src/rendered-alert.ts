@@ -15,9 +15,20 @@ export interface RenderedAlert {
   readonly reference: { readonly before: string; readonly after: string };
 }
 
-/** The sentence of the step in the reader's language; the alert's own English summary only for evidence this package does not know. */
+/** Kinds whose own sentence already speaks of complaints. */
+const complaintKinds = new Set<ChurnRiskAlertV1['kind']>(['complaint_escalation', 'renewal_at_risk']);
+
+/**
+ * The sentence of the step in the reader's language, with the customer's open complaints when
+ * the finding does not already count them; the alert's own English summary only for evidence
+ * this package does not know.
+ */
 export function localSummary(alert: ChurnRiskAlertV1, tr: Translator): string {
-  return alert.status === 'resolved' ? resolvedSummary(alert, tr) : (findingSummary(alert, tr) ?? alert.summary);
+  if (alert.status === 'resolved') return resolvedSummary(alert, tr);
+  const sentence = findingSummary(alert, tr);
+  if (sentence === undefined) return alert.summary;
+  const open = alert.openComplaints ?? 0;
+  return open > 0 && !complaintKinds.has(alert.kind) ? tr.text('summary.withOpenComplaints', { sentence, open }) : sentence;
 }
 
 const ID_MARK = '\uE000';

@@ -12,6 +12,16 @@ describe('evidence sentences in both languages', () => {
     ]);
   });
 
+  test('the open complaints follow a sentence that does not count them already', () => {
+    expect(summaries({ ...usageDeclining, openComplaints: 3 })).toEqual([
+      'Usage fell 49% over 14 days against its 8-week baseline; 3 open complaints',
+      'Nutzung in 14 Tagen um 49\u00a0% gesunken, gemessen an den 8 Wochen davor; 3 offene Beschwerden',
+    ]);
+    expect(renderAlert({ ...usageDeclining, openComplaints: 0 }, 'en').summary).toBe('Usage fell 49% over 14 days against its 8-week baseline');
+    expect(renderAlert({ ...complaintEscalation, openComplaints: 2 }, 'en').summary).toMatch(/\(2 open complaints\)$/);
+    expect(renderAlert({ ...usageDeclining, openComplaints: 1, status: 'resolved', resolution: 'all_clear' }, 'en').summary).not.toContain('complaint');
+  });
+
   test('usage stopped', () => {
     expect(summaries(usageStopped)).toEqual([
       'No usage for 17 days (last on Sep 21, 2026); 18.4 usage events would be usual by now',

@@ -49,6 +49,7 @@ export const messagesDe = {
     'Seit {days, plural, one {# Tag} other {# Tagen}} kein Kauf (zuletzt am {lastDate}); üblich ist ein Kauf alle {rhythm, number, ::.#} Tage',
   'summary.purchaseModel':
     'Seit {days, plural, one {# Tag} other {# Tagen}} kein Kauf (zuletzt am {lastDate}); laut Kaufmodell kauft dieser Kunde nur noch mit {alive, number, percent} Wahrscheinlichkeit',
+  'summary.withOpenComplaints': '{sentence}; {open, plural, one {# offene Beschwerde} other {# offene Beschwerden}}',
   'summary.complaints': '{reasons} ({open, plural, one {# offene Beschwerde} other {# offene Beschwerden}})',
 
   'reason.renewal.cancelled': 'Vertrag gekündigt',

@@ -50,6 +50,7 @@ export const messagesEn = {
     'No purchase for {days, plural, one {# day} other {# days}} (last on {lastDate}); this customer usually buys every {rhythm, number, ::.#} days',
   'summary.purchaseModel':
     'No purchase for {days, plural, one {# day} other {# days}} (last on {lastDate}); the purchase model puts the chance that this customer still buys at {alive, number, percent}',
+  'summary.withOpenComplaints': '{sentence}; {open, plural, one {# open complaint} other {# open complaints}}',
   'summary.complaints': '{reasons} ({open, plural, one {# open complaint} other {# open complaints}})',
 
   'reason.renewal.cancelled': 'contract cancelled',

@@ -56,6 +56,12 @@ export const churnRiskAlertV1 = z
       .optional()
       .meta({ description: 'What the company stands to lose, and how it was worked out.' }),
     renewalDate: calendarDate.optional(),
+    openComplaints: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: "The customer's open complaints at this step, once the complaint monitor has reported on the customer." }),
     segment: token,
     owner: z
       .object({ name: z.string(), email: z.string().optional(), slackHandle: z.string().optional(), locale: locale.optional() })

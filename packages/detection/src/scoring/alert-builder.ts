@@ -32,6 +32,8 @@ export interface AlertStep {
   readonly healthScore: number | undefined;
   readonly valueAtRisk: ValueAtRisk | undefined;
   readonly renewalDate: string | undefined;
+  /** Undefined until the complaint monitor has reported on the customer. */
+  readonly openComplaints?: number | undefined;
   readonly segment: string;
   readonly profile: StoredProfile | null;
 }
@@ -56,6 +58,7 @@ export function alertOutput(step: AlertStep): OutputRecord {
     ...(step.healthScore === undefined ? {} : { healthScore: step.healthScore }),
     ...(step.valueAtRisk === undefined ? {} : { valueAtRisk: step.valueAtRisk }),
     ...(step.renewalDate === undefined ? {} : { renewalDate: step.renewalDate }),
+    ...(step.openComplaints === undefined ? {} : { openComplaints: step.openComplaints }),
     segment: step.segment,
     ...(step.profile?.owner === undefined ? {} : { owner: step.profile.owner }),
   };

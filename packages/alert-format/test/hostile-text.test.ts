@@ -6,12 +6,12 @@ import { slackOf, teamsOf } from './payloads.ts';
 
 /** Customer-supplied text as an attacker or an unlucky CRM export writes it, and what each channel must show. */
 const hostile: { name: string; text: string; slack: string; teams: string; terminal: string; html: string }[] = [
-  { name: 'Slack broadcast', text: '<!channel>', slack: '&lt;!channel&gt;', teams: '\\<\\!channel\\>', terminal: '<!channel>', html: '&lt;!channel&gt;' },
+  { name: 'Slack broadcast', text: '<!channel>', slack: '&lt;!channel&gt;', teams: '\\<!channel\\>', terminal: '<!channel>', html: '&lt;!channel&gt;' },
   {
     name: 'disguised link',
     text: '<https://evil.example|Pay here>',
     slack: '&lt;https://evil.example|Pay here&gt;',
-    teams: '\\<https://evil.example\\|Pay here\\>',
+    teams: '\\<https://evil.example|Pay here\\>',
     terminal: '<https://evil.example|Pay here>',
     html: '&lt;https://evil.example|Pay here&gt;',
   },
@@ -19,7 +19,7 @@ const hostile: { name: string; text: string; slack: string; teams: string; termi
     name: 'Teams markdown',
     text: '**Urgent** [Pay here](https://evil.example) _now_',
     slack: '**Urgent** [Pay here](https://evil.example) _now_',
-    teams: '\\*\\*Urgent\\*\\* \\[Pay here\\]\\(https://evil.example\\) \\_now\\_',
+    teams: '\\*\\*Urgent\\*\\* \\[Pay here\\](https://evil.example) \\_now\\_',
     terminal: '**Urgent** [Pay here](https://evil.example) _now_',
     html: '**Urgent** [Pay here](https://evil.example) _now_',
   },
@@ -52,7 +52,7 @@ const hostile: { name: string; text: string; slack: string; teams: string; termi
     name: 'HTML',
     text: 'Smith & Sons <img src=x onerror="alert(1)">',
     slack: 'Smith &amp; Sons &lt;img src=x onerror="alert(1)"&gt;',
-    teams: 'Smith \\& Sons \\<img src=x onerror="alert\\(1\\)"\\>',
+    teams: 'Smith \\& Sons \\<img src=x onerror="alert(1)"\\>',
     terminal: 'Smith & Sons <img src=x onerror="alert(1)">',
     html: 'Smith &amp; Sons &lt;img src=x onerror=&quot;alert(1)&quot;&gt;',
   },
@@ -81,7 +81,7 @@ describe('escaping per channel', () => {
       expect(slack.blocks[0]?.text?.text.split('\n')[0]).toBe(`:warning: *OPENED usage declining — ${entry.slack} (cust-00055)*`);
       expect(slack.blocks[1]?.elements?.[0]?.text).toContain(`owner ${entry.slack} ·`);
       const teams = teamsOf(alert).attachments[0]?.content.body ?? [];
-      expect(teams[0]?.text).toBe(`OPENED usage declining — ${entry.teams} \\(cust-00055\\)`);
+      expect(teams[0]?.text).toBe(`OPENED usage declining — ${entry.teams} (cust-00055)`);
       expect(teams[2]?.text).toContain(`owner ${entry.teams} ·`);
       const terminal = formatAlertForTerminal(alert, true);
       expect(terminal.split('\n')[0]).toBe(`\x1b[33mOPENED usage declining — ${entry.terminal} (cust-00055)\x1b[0m`);
@@ -97,7 +97,7 @@ describe('escaping per channel', () => {
     expect(slack).not.toContain('<!');
     expect(slack).not.toContain('<http');
     expect(slackOf(alert).text).toContain('&lt;https://evil.example|Pay here&gt; (&lt;!channel&gt;)');
-    expect(teamsOf(alert).attachments[0]?.content.body[0]?.text).toContain('\\<https://evil.example\\|Pay here\\> \\(\\<\\!channel\\>\\)');
+    expect(teamsOf(alert).attachments[0]?.content.body[0]?.text).toContain('\\<https://evil.example|Pay here\\> (\\<!channel\\>)');
   });
 
   test('a Slack handle that is not a member id is shown as text, never as a mention', () => {

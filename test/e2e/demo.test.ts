@@ -38,7 +38,7 @@ const alive = (pid: number) => spawnSync('kill', ['-0', String(pid)]).status ===
 test('the demo prints alerts, and Ctrl-C (twice) stops the services and the broker and exits 0', { timeout: 300_000 }, async () => {
   const metricsPort = await freePort();
   // Its own process group, like a shell job: the SIGINT below goes to the group, as Ctrl-C does.
-  demo = spawn('./churnwatch', ['demo', '--metrics-port', String(metricsPort), '--customers', '30', '--days', '90'], {
+  demo = spawn('./churnwatch', ['demo', '--metrics-port', String(metricsPort), '--customers', '30', '--days', '90', '--locale', 'de'], {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,11 +50,13 @@ test('the demo prints alerts, and Ctrl-C (twice) stops the services and the brok
 
   const firstAlert = () => {
     if (demo?.exitCode !== null) throw new Error(`the demo exited (code ${demo?.exitCode}) before its first alert`);
-    return /^OPENED /m.test(output) ? true : undefined;
+    // In German, the customer named as "name (id)" (nine in ten generated customers have a profile name).
+    return /^(NEU|ESKALIERT|AKTUALISIERT) .+ — .+ \(cust-\d+\)$/m.test(output) ? true : undefined;
   };
   await waitFor(firstAlert, 'the first alert', 120_000, 200).catch((error) => {
     throw new Error(`${error}\n${output.slice(-3000)}`);
   });
+  expect(output).toMatch(/^ {4}.+ · Schwere (Info|Warnung|kritisch) · seit \d{2}\.\d{2}\.\d{4} · Alarm /m);
   const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((response) => response.text());
   expect(metrics).toContain('churnwatch_records_processed_total');
 

@@ -1,38 +1,44 @@
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
+import type { Translator } from './i18n/translator.ts';
 
-/** "EUR 48,000" — whole units are what a person scans for; the exact amount stays in the alert. */
-export function formatMoney(amount: string, currency: string): string {
-  const value = Number(amount);
-  return Number.isFinite(value) ? `${currency} ${value.toLocaleString('en-US', { maximumFractionDigits: 0 })}` : `${currency} ${amount}`;
-}
-
-export function kindLabel(alert: ChurnRiskAlertV1): string {
-  return alert.kind.replaceAll('_', ' ');
-}
+const MS_PER_DAY = 86_400_000;
 
 /** A resolved step is an all-clear, unless it closed because the contract ended (the customer left). */
 export function isAllClear(alert: ChurnRiskAlertV1): boolean {
   return alert.status === 'resolved' && alert.resolution !== 'contract_ended';
 }
 
-function stepLabel(alert: ChurnRiskAlertV1): string {
-  return alert.status === 'resolved' && alert.resolution === 'contract_ended' ? 'CLOSED (contract ended)' : alert.status.toUpperCase();
+/** "Example GmbH (cust-0042)" when the profile names the customer, else the id. Not escaped. */
+export function customerLabel(alert: ChurnRiskAlertV1, tr: Translator): string {
+  return alert.customerName === undefined ? alert.customerId : tr.text('customer.named', { name: alert.customerName, id: alert.customerId });
 }
 
-/** The headline: what happened to whom, e.g. "OPENED usage declining — acme". */
-export function headline(alert: ChurnRiskAlertV1): string {
-  return `${stepLabel(alert)} ${kindLabel(alert)} — ${alert.customerId}`;
+/** The headline: what happened to whom, e.g. "OPENED usage declining — Example GmbH (cust-0042)". Not escaped. */
+export function headline(alert: ChurnRiskAlertV1, tr: Translator): string {
+  const step = alert.status === 'resolved' && alert.resolution === 'contract_ended' ? tr.text('step.closed') : tr.text(`step.${alert.status}`);
+  return tr.text('headline', { step, kind: tr.text(`kind.${alert.kind}`), customer: customerLabel(alert, tr) });
 }
 
-/** What is at stake and who owns it, as short labelled facts in a fixed order. */
-export function stakes(alert: ChurnRiskAlertV1): string[] {
+/** Whole days from the step's event time to a calendar date (negative once it has passed). */
+function daysUntil(date: string, eventTime: string): number {
+  return Math.floor((Date.parse(`${date}T00:00:00Z`) - Math.floor(Date.parse(eventTime) / MS_PER_DAY) * MS_PER_DAY) / MS_PER_DAY);
+}
+
+/** What is at stake and who owns it, as short labelled facts in a fixed order. Not escaped. */
+export function stakes(alert: ChurnRiskAlertV1, tr: Translator): string[] {
+  const risk = alert.valueAtRisk;
+  const renewalDays = alert.renewalDate === undefined ? -1 : daysUntil(alert.renewalDate, alert.eventTime);
   return [
-    alert.valueAtRisk ? `at risk ${formatMoney(alert.valueAtRisk.amount, alert.valueAtRisk.currency)} (${alert.valueAtRisk.basis.replaceAll('_', ' ')})` : '',
-    alert.renewalDate ? `renewal ${alert.renewalDate}` : '',
-    alert.healthScore !== undefined ? `health ${Math.round(alert.healthScore)}/100` : '',
-    alert.segment !== 'default' ? `segment ${alert.segment}` : '',
-    alert.owner ? `owner ${alert.owner.name}` : '',
-    `severity ${alert.severity}`,
-    `since ${alert.openedAt.slice(0, 10)}`,
+    risk ? tr.text('stake.atRisk', { amount: tr.money(risk.amount, risk.currency), basis: tr.text(`basis.${risk.basis}`) }) : '',
+    alert.renewalDate
+      ? renewalDays >= 0
+        ? tr.text('stake.renewalIn', { date: tr.date(alert.renewalDate), days: renewalDays })
+        : tr.text('stake.renewal', { date: tr.date(alert.renewalDate) })
+      : '',
+    alert.healthScore !== undefined ? tr.text('stake.health', { score: Math.round(alert.healthScore) }) : '',
+    alert.segment !== 'default' ? tr.text('stake.segment', { segment: alert.segment }) : '',
+    alert.owner ? tr.text('stake.owner', { name: alert.owner.name }) : '',
+    tr.text('stake.severity', { severity: tr.text(`severity.${alert.severity}`) }),
+    tr.text('stake.since', { date: tr.date(alert.openedAt) }),
   ].filter(Boolean);
 }

@@ -1,4 +1,14 @@
-export { formatMoney, headline, isAllClear, kindLabel, stakes } from './facts.ts';
+export { escapeHtml } from './escape/html-text.ts';
+export { escapeSlackText } from './escape/slack-text.ts';
+export { escapeTeamsText } from './escape/teams-text.ts';
+export { escapeTerminalText } from './escape/terminal-text.ts';
+export { showControls } from './escape/visible-controls.ts';
+export { customerLabel, headline, isAllClear, stakes } from './facts.ts';
+export { catalogues, type MessageId } from './i18n/catalogues.ts';
+export { type FormatFailure, type Translator, translator } from './i18n/translator.ts';
+export { alertLocale, isSupportedLocale } from './locale.ts';
+export type { RenderOptions } from './render-options.ts';
+export { localSummary, type RenderedAlert, renderAlert } from './rendered-alert.ts';
 export { slackMessage } from './slack.ts';
 export { slackActionBlocks, slackMention } from './slack-actions.ts';
 export { teamsMessage } from './teams.ts';

@@ -1,4 +1,5 @@
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
+import { escapeSlackText, isSlackMemberId } from './escape/slack-text.ts';
 
 /**
  * The buttons under an alert's Slack message. Their action ids and value are read back by the
@@ -29,10 +30,9 @@ export function slackActionBlocks(alert: ChurnRiskAlertV1): Record<string, unkno
   ];
 }
 
-/** Slack member ids (U…, W…) become mentions; any other handle is shown as text, never a broken mention. */
+/** Slack member ids (U…, W…) become mentions; any other handle is shown as escaped text, never a broken mention. */
 export function slackMention(handle: string | undefined): string {
   if (handle === undefined || handle === '') return '';
-  if (/^[UW][A-Z0-9]{2,}$/.test(handle)) return ` <@${handle}>`;
-  // Slack's control characters in text are &, < and >.
-  return ` ${handle.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}`;
+  if (isSlackMemberId(handle)) return ` <@${handle}>`;
+  return ` ${escapeSlackText(handle.startsWith('@') ? handle : `@${handle}`)}`;
 }

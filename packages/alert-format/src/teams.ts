@@ -1,8 +1,13 @@
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
-import { headline, isAllClear, stakes } from './facts.ts';
+import { escapeTeamsText } from './escape/teams-text.ts';
+import { isAllClear } from './facts.ts';
+import { alertLocale } from './locale.ts';
+import type { RenderOptions } from './render-options.ts';
+import { renderAlert } from './rendered-alert.ts';
 
-/** A Microsoft Teams webhook message carrying an Adaptive Card. */
-export function teamsMessage(alert: ChurnRiskAlertV1): Record<string, unknown> {
+/** A Microsoft Teams webhook message carrying an Adaptive Card; every text escaped for its Markdown. */
+export function teamsMessage(alert: ChurnRiskAlertV1, options: RenderOptions = {}): Record<string, unknown> {
+  const rendered = renderAlert(alert, options.locale ?? alertLocale(alert));
   const color =
     alert.status === 'resolved'
       ? isAllClear(alert)
@@ -13,6 +18,7 @@ export function teamsMessage(alert: ChurnRiskAlertV1): Record<string, unknown> {
         : alert.severity === 'warning'
           ? 'Warning'
           : 'Accent';
+  const { before, after } = rendered.reference;
   return {
     type: 'message',
     attachments: [
@@ -22,10 +28,17 @@ export function teamsMessage(alert: ChurnRiskAlertV1): Record<string, unknown> {
           $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
           type: 'AdaptiveCard',
           version: '1.4',
+          lang: rendered.locale,
           body: [
-            { type: 'TextBlock', text: headline(alert), weight: 'Bolder', color, wrap: true },
-            { type: 'TextBlock', text: alert.summary, wrap: true },
-            { type: 'TextBlock', text: `${stakes(alert).join(' · ')} · alert ${alert.alertId}`, isSubtle: true, size: 'Small', wrap: true },
+            { type: 'TextBlock', text: escapeTeamsText(rendered.headline), weight: 'Bolder', color, wrap: true },
+            { type: 'TextBlock', text: escapeTeamsText(rendered.summary), wrap: true },
+            {
+              type: 'TextBlock',
+              text: escapeTeamsText(`${rendered.stakes.join(' · ')} · ${before}${alert.alertId}${after}`),
+              isSubtle: true,
+              size: 'Small',
+              wrap: true,
+            },
           ],
         },
       },

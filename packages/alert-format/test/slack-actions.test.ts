@@ -24,7 +24,7 @@ describe('Slack buttons and mentions', () => {
     expect(slackMention('U024BE7LH')).toBe(' <@U024BE7LH>');
     expect(slackMention('W0123ABC')).toBe(' <@W0123ABC>');
     expect(slackMention('@dana')).toBe(' @dana');
-    expect(slackMention('<!channel>')).toBe(' &lt;!channel&gt;');
+    expect(slackMention('<!channel>')).toBe(' @&lt;!channel&gt;');
     expect(slackMention(undefined)).toBe('');
     const text = (slackMessage({ ...alert, owner: { name: 'Dana', slackHandle: '@dana' } }) as { blocks: { text?: { text: string } }[] }).blocks[0]?.text?.text;
     expect(text).toContain('@dana');

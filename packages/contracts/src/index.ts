@@ -1,4 +1,16 @@
-export { calendarDate, customerId, eventId, type Money, money, timestamp, token } from './common.ts';
+export {
+  calendarDate,
+  customerId,
+  eventId,
+  identifier,
+  locale,
+  type Money,
+  money,
+  type SupportedLocale,
+  supportedLocales,
+  timestamp,
+  token,
+} from './common.ts';
 export { contractExamples } from './examples.ts';
 export { buildDeadLetter, type Rejection } from './ingest/dead-letter-builder.ts';
 export { createDedupWindow, type DedupState, type DedupWindow } from './ingest/dedup-window.ts';

@@ -15,7 +15,8 @@ export interface NotificationRequest {
  * every retry and redelivery, so a receiver can drop the repeats that at-least-once delivery allows.
  */
 export function notificationRequest(alert: ChurnRiskAlertV1, route: Route, signingKeys: readonly Buffer[] = []): NotificationRequest {
-  const payload = route.channel === 'slack' ? slackMessage(alert) : route.channel === 'teams' ? teamsMessage(alert) : alert;
+  const options = route.locale === undefined ? {} : { locale: route.locale };
+  const payload = route.channel === 'slack' ? slackMessage(alert, options) : route.channel === 'teams' ? teamsMessage(alert, options) : alert;
   return {
     url: route.url,
     headers: {

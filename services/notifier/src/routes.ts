@@ -1,4 +1,4 @@
-import { type AlertKind, type AlertSeverity, alertKinds, alertSeverities, type ChurnRiskAlertV1 } from '@churnwatch/contracts';
+import { type AlertKind, type AlertSeverity, alertKinds, alertSeverities, type ChurnRiskAlertV1, locale } from '@churnwatch/contracts';
 import { z } from 'zod';
 
 export const channels = ['webhook', 'slack', 'teams'] as const;
@@ -14,6 +14,8 @@ export const routeSchema = z
     url: z.url({ protocol: /^https?$/ }),
     /** Extra request headers, e.g. an Authorization header for a generic webhook. */
     headers: z.record(z.string(), z.string()).default({}),
+    /** The language of Slack and Teams messages on this route (en, de); default: each alert's owner's, else English. */
+    locale: locale.optional(),
     match: z
       .object({
         kinds: z.array(z.enum(alertKinds)).min(1).optional(),

@@ -8,6 +8,7 @@ test.each([
   [['--metrics-port', '65531'], '--metrics-port'],
   [['--days', '30'], 'days'],
   [['--customers', 'many'], 'customers'],
+  [['--locale', 'fr'], '--locale'],
 ])('demo %j fails with a message naming the option', async (args, field) => {
   const failure = await demo.run(args).catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(ConfigError);

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatAlertForTerminal } from '@churnwatch/alert-format';
-import { churnRiskAlertV1, topicContracts } from '@churnwatch/contracts';
+import { formatAlertForTerminal, isSupportedLocale } from '@churnwatch/alert-format';
+import { churnRiskAlertV1, supportedLocales, topicContracts } from '@churnwatch/contracts';
 import { ConfigError } from '@churnwatch/errors';
 import { LocalKafka } from '@churnwatch/local-kafka';
 import { createSimulation, produceEvents } from '@churnwatch/simulator';
@@ -13,11 +13,12 @@ import { demoServiceNames, demoServices } from '../demo/demo-services.ts';
 import { type RunningService, startService, stopService } from '../demo/service-processes.ts';
 import { ensureContractTopics } from '../topic-setup.ts';
 
-const usage = `usage: ./churnwatch demo [--metrics-port 9464] [--customers 80] [--days 120] [--seed 7] [--brokers host:port]
+const usage = `usage: ./churnwatch demo [--metrics-port 9464] [--customers 80] [--days 120] [--seed 7] [--brokers host:port] [--locale en|de]
 
 Starts a local Kafka broker (or uses --brokers), creates the topics, starts the six detection
 services, feeds a generated history of customers ending now, and prints each alert as it arrives.
-Metrics: the services listen on consecutive ports from --metrics-port. Ctrl-C stops everything.`;
+Metrics: the services listen on consecutive ports from --metrics-port. Alerts are printed in
+--locale (en or de; default: each alert owner's language, else English). Ctrl-C stops everything.`;
 
 const dayMs = 86_400_000;
 const say = (text: string) => process.stdout.write(`[demo] ${text}\n`);
@@ -31,6 +32,7 @@ async function run(args: string[]): Promise<number> {
       days: { type: 'string', default: '120' },
       seed: { type: 'string', default: '7' },
       brokers: { type: 'string' },
+      locale: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -53,6 +55,11 @@ async function run(args: string[]): Promise<number> {
     throw new ConfigError('the demo options', [
       `--metrics-port: expected a port from 1 to ${65_536 - demoServiceNames.length}, got "${values['metrics-port']}"`,
     ]);
+  }
+
+  const locale = values.locale;
+  if (locale !== undefined && !isSupportedLocale(locale)) {
+    throw new ConfigError('the demo options', [`--locale: expected one of ${supportedLocales.join(', ')}, got "${locale}"`]);
   }
 
   const workDir = mkdtempSync(join(tmpdir(), 'churnwatch-demo-'));
@@ -115,7 +122,7 @@ async function run(args: string[]): Promise<number> {
     await alertReader.run({
       eachMessage: async ({ message }) => {
         const parsed = churnRiskAlertV1.safeParse(JSON.parse(message.value?.toString() ?? 'null'));
-        if (parsed.success) process.stdout.write(`\n${formatAlertForTerminal(parsed.data, useColor)}\n`);
+        if (parsed.success) process.stdout.write(`\n${formatAlertForTerminal(parsed.data, useColor, locale === undefined ? {} : { locale })}\n`);
       },
     });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventEnvelope } from '../common.ts';
+import { eventEnvelope, identifier } from '../common.ts';
 
 export const complaintSeverities = ['low', 'medium', 'high', 'critical'] as const;
 export const complaintChannels = ['email', 'phone', 'chat', 'social_media', 'web_form', 'in_app', 'in_person', 'other'] as const;
@@ -8,7 +8,7 @@ export const complaintEventV1 = z
   .object({
     schemaVersion: z.literal(1),
     ...eventEnvelope,
-    complaintId: z.string().min(1).max(128).meta({ description: 'The complaint (ticket) this event belongs to; opened, updated and resolved share it.' }),
+    complaintId: identifier().meta({ description: 'The complaint (ticket) this event belongs to; opened, updated and resolved share it.' }),
     status: z.enum(['opened', 'updated', 'resolved']),
     severity: z.enum(complaintSeverities),
     channel: z.enum(complaintChannels),

@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { customerId, money, timestamp, token } from '../common.ts';
+import { customerId, locale, money, timestamp, token } from '../common.ts';
 
 export const customerProfileV1 = z
   .object({
     schemaVersion: z.literal(1),
     customerId,
     updatedAt: timestamp,
-    name: z.string().min(1).max(256).optional(),
+    name: z
+      .string()
+      .min(1)
+      .max(256)
+      .optional()
+      .meta({ description: "The customer's display name, shown beside the id in alerts; free text, escaped for each channel." }),
     owner: z
       .object({
         name: z.string().min(1).max(128),
         email: z.email().optional(),
         slackHandle: z.string().min(1).max(64).optional(),
+        locale: locale.optional().meta({ description: "The owner's language for alerts (en or de); English when absent." }),
       })
       .strict()
       .optional()

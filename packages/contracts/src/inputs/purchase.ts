@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { calendarDate, eventEnvelope, money } from '../common.ts';
+import { calendarDate, eventEnvelope, identifier, money } from '../common.ts';
 
 export const subscriptionFacts = z
   .object({
-    subscriptionId: z.string().min(1).max(128),
+    subscriptionId: identifier(),
     plan: z.string().min(1).max(64),
     termMonths: z.number().int().min(1).max(120).meta({ description: 'Contract term: 1 monthly, 12 yearly, …' }),
     renewalDate: calendarDate.meta({ description: 'Date the contract renews or ends.' }),
@@ -18,7 +18,7 @@ export const purchaseEventV1 = z
   .object({
     schemaVersion: z.literal(1),
     ...eventEnvelope,
-    orderId: z.string().min(1).max(128),
+    orderId: identifier(),
     amount: money,
     subscription: subscriptionFacts.optional(),
   })

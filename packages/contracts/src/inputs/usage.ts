@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventEnvelope, token } from '../common.ts';
+import { eventEnvelope, identifier, token } from '../common.ts';
 
 export const usageEventV1 = z
   .object({
@@ -7,7 +7,7 @@ export const usageEventV1 = z
     ...eventEnvelope,
     metric: token.meta({ description: 'What was counted: sessions, active_users, api_calls, minutes, …' }),
     quantity: z.number().finite().nonnegative().max(1e12).meta({ description: 'How much of the metric in this event.' }),
-    userId: z.string().min(1).max(128).optional(),
+    userId: identifier().optional(),
     feature: z.string().min(1).max(128).optional(),
   })
   .strict()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, customerId, money, timestamp, token } from '../common.ts';
+import { calendarDate, customerId, locale, money, timestamp, token } from '../common.ts';
 
 export const alertKinds = ['usage_declining', 'usage_stopped', 'renewal_upcoming', 'renewal_at_risk', 'complaint_escalation', 'purchase_lapse'] as const;
 export type AlertKind = (typeof alertKinds)[number];
@@ -46,6 +46,10 @@ export const churnRiskAlertV1 = z
     alertId: z.string().min(1).max(128).meta({ description: 'Deterministic: the same problem of the same customer always has the same id, also on replay.' }),
     eventId: z.string().min(1).max(160).meta({ description: 'Deterministic id of this life-cycle step (alertId plus step); consumers deduplicate on it.' }),
     customerId,
+    customerName: z.string().min(1).max(256).optional().meta({
+      description:
+        'The customer\'s display name (customer-profiles `name`) when the profile has one; channels show "name (id)". Free text: escape it for where it is shown.',
+    }),
     kind: z.enum(alertKinds),
     status: z
       .enum(['opened', 'escalated', 'updated', 'resolved'])
@@ -65,8 +69,18 @@ export const churnRiskAlertV1 = z
       .optional()
       .meta({ description: 'What the company stands to lose, and how it was worked out.' }),
     renewalDate: calendarDate.optional(),
+    openComplaints: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: "The customer's open complaints at this step, once the complaint monitor has reported on the customer." }),
     segment: token,
-    owner: z.object({ name: z.string(), email: z.string().optional(), slackHandle: z.string().optional() }).strict().optional(),
+    owner: z
+      .object({ name: z.string(), email: z.string().optional(), slackHandle: z.string().optional(), locale: locale.optional() })
+      .strict()
+      .optional()
+      .meta({ description: 'The account owner from the customer profile; `locale` is the language alerts to them are written in (English when absent).' }),
     history: z.array(alertHistoryEntry).optional().meta({ description: 'Actions taken on this alert so far (acknowledge, snooze, assign, …), oldest first.' }),
   })
   .strict()

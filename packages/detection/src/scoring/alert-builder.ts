@@ -32,6 +32,8 @@ export interface AlertStep {
   readonly healthScore: number | undefined;
   readonly valueAtRisk: ValueAtRisk | undefined;
   readonly renewalDate: string | undefined;
+  /** Undefined until the complaint monitor has reported on the customer. */
+  readonly openComplaints?: number | undefined;
   readonly segment: string;
   readonly profile: StoredProfile | null;
   /** Actions taken on the alert so far; omitted from the alert when empty. */
@@ -46,6 +48,7 @@ export function alertOutput(step: AlertStep): OutputRecord {
     alertId: step.alertId,
     eventId,
     customerId: step.customerId,
+    ...(step.profile?.name === undefined ? {} : { customerName: step.profile.name }),
     kind: step.kind,
     status: step.status,
     ...(step.resolution === undefined ? {} : { resolution: step.resolution }),
@@ -57,6 +60,7 @@ export function alertOutput(step: AlertStep): OutputRecord {
     ...(step.healthScore === undefined ? {} : { healthScore: step.healthScore }),
     ...(step.valueAtRisk === undefined ? {} : { valueAtRisk: step.valueAtRisk }),
     ...(step.renewalDate === undefined ? {} : { renewalDate: step.renewalDate }),
+    ...(step.openComplaints === undefined ? {} : { openComplaints: step.openComplaints }),
     segment: step.segment,
     ...(step.profile?.owner === undefined ? {} : { owner: step.profile.owner }),
     ...(step.history === undefined || step.history.length === 0 ? {} : { history: [...step.history] }),

@@ -50,8 +50,9 @@ function scorer(config: unknown = {}) {
 const NOW = at('2026-12-10');
 
 /** An enterprise customer renewing on 2026-12-31 with two open complaints, whose usage fell 62 %. */
-function decliningEnterprise(run: ReturnType<typeof scorer>) {
-  run.driver.send(profile('acme', { segment: 'enterprise', owner: { name: 'Jane Doe', email: 'jane@example.com' } }, NOW - 30 * DAY_MS));
+function decliningEnterprise(run: ReturnType<typeof scorer>, name?: string) {
+  const named = name === undefined ? {} : { name };
+  run.driver.send(profile('acme', { segment: 'enterprise', ...named, owner: { name: 'Jane Doe', email: 'jane@example.com' } }, NOW - 30 * DAY_MS));
   run.driver.send(
     signal('acme', 'contract', NOW - DAY_MS, {
       factor: { value: 1, detail: 'renews automatically on 2026-12-31' },
@@ -90,9 +91,18 @@ describe('risk scorer: alerts', () => {
       healthScore: 56.14,
       valueAtRisk: { amount: '12000.00', currency: 'EUR', basis: 'recurring_revenue' },
       renewalDate: '2026-12-31',
+      openComplaints: 2,
       segment: 'enterprise',
       owner: { name: 'Jane Doe', email: 'jane@example.com' },
     });
+  });
+
+  it("carries the profile's name as the customer's display name", () => {
+    const run = scorer({ allowedSegments: ['enterprise'] });
+    decliningEnterprise(run, 'Acme Corp');
+    const names = run.alerts().map((alert) => alert.customerName);
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names)).toEqual(new Set(['Acme Corp']));
   });
 
   it('decides renewal at risk: renewal within 60 days with declining usage, updated when complaints escalate; critical within 30', () => {

@@ -159,6 +159,7 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
         healthScore: health?.score,
         valueAtRisk,
         renewalDate,
+        openComplaints: state.signals.complaints?.facts.openComplaints,
         segment,
         profile: state.profile,
         history: (decision.status === 'resolved' ? before : decision.track).history ?? [],

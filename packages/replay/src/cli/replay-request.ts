@@ -9,6 +9,8 @@ export interface ReplayRequest {
   readonly format: InputFormat;
   readonly partitions: number;
   readonly untilMs?: number;
+  /** Events further than this ahead of the stream time are rejected, ms. */
+  readonly maxAheadMs: number;
   readonly configPath?: string;
   readonly rejectsPath?: string;
   readonly alertsPath?: string;
@@ -23,6 +25,7 @@ export const replayOptions = {
   format: { type: 'string', default: 'events' },
   partitions: { type: 'string', default: '1' },
   until: { type: 'string' },
+  'max-ahead-days': { type: 'string', default: '7' },
   config: { type: 'string' },
   rejects: { type: 'string' },
   alerts: { type: 'string' },
@@ -39,6 +42,8 @@ export const replayOptionsHelp = `  --format events|cdnow  events: JSON Lines, o
   --partitions <n>       partitions to simulate, 1-256 (default 1); the output does not depend on it
   --until <date|instant> end of the history: later events are not replayed and stream time ends
                          there (a date means its last millisecond, UTC); default: the last event
+  --max-ahead-days <n>   an event more than n days (1-3650) ahead of the stream time so far is
+                         rejected (event_time_out_of_range) instead of moving it (default 7)
   --config <file>        detection configuration (JSON), as the services read it; default: built-in
   --rejects <file>       also write every rejected line as JSON Lines (line, reason, message, text)
   --alerts <file|->      write the alerts (churnwatch.alerts values) as JSON Lines
@@ -65,6 +70,7 @@ export function replayRequestOf(path: string | undefined, values: Values): Repla
     format: format as InputFormat,
     partitions: parseWhole(values.partitions ?? '1', '--partitions', 1, 256),
     ...(values.until === undefined ? {} : { untilMs: parseUntil(values.until) }),
+    maxAheadMs: parseWhole(values['max-ahead-days'] ?? '7', '--max-ahead-days', 1, 3650) * 86_400_000,
     ...(values.config === undefined ? {} : { configPath: values.config }),
     ...(values.rejects === undefined ? {} : { rejectsPath: values.rejects }),
     ...(values.alerts === undefined ? {} : { alertsPath: values.alerts }),

@@ -29,16 +29,17 @@ export async function* readLineChunks(path: string): AsyncGenerator<LineChunk> {
       carry = buffer;
       continue;
     }
-    const lines = splitLines(buffer.toString('utf8', 0, lastNewline));
+    const lines = splitLines(buffer.toString('utf8', 0, lastNewline), lineNumber);
     carry = buffer.subarray(lastNewline + 1);
     yield { lines, firstLineNumber: lineNumber, bytesRead: bytesRead - carry.length };
     lineNumber += lines.length;
   }
-  if (carry.length > 0) yield { lines: splitLines(carry.toString('utf8')), firstLineNumber: lineNumber, bytesRead };
+  if (carry.length > 0) yield { lines: splitLines(carry.toString('utf8'), lineNumber), firstLineNumber: lineNumber, bytesRead };
 }
 
-function splitLines(text: string): string[] {
-  const lines = text.split('\n');
+/** Lines of `text`, the first being line `firstLineNumber`; a UTF-8 byte-order mark opening the file is not part of line 1. */
+function splitLines(text: string, firstLineNumber: number): string[] {
+  const lines = (firstLineNumber === 1 && text.startsWith('\uFEFF') ? text.slice(1) : text).split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.endsWith('\r')) lines[i] = line.slice(0, -1);

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { decodeCdnowLine } from './cdnow-line.ts';
 import { type DecodedLine, decodeEventLine } from './decode-line.ts';
 import { readLineChunks } from './line-source.ts';
+import { boundStreamTime, DEFAULT_MAX_AHEAD_MS } from './stream-time-bound.ts';
 
 /** `events`: JSON Lines in the topic shapes with a `kind` field; `cdnow`: the CDNOW master file. */
 export const inputFormats = ['events', 'cdnow'] as const;
@@ -21,8 +22,15 @@ export interface SourceChunk {
   readonly total: number;
 }
 
-/** Records of a file, in the order they are replayed; blank lines (and CDNOW's header) are skipped. */
-export async function* readRecords(path: string, format: InputFormat): AsyncGenerator<SourceChunk> {
+/**
+ * Records of a file, in the order they are replayed; blank lines (and CDNOW's header) are skipped,
+ * and an event more than `maxAheadMs` ahead of the stream time so far is rejected (see boundStreamTime).
+ */
+export function readRecords(path: string, format: InputFormat, maxAheadMs = DEFAULT_MAX_AHEAD_MS): AsyncGenerator<SourceChunk> {
+  return boundStreamTime(readUnbounded(path, format), maxAheadMs);
+}
+
+async function* readUnbounded(path: string, format: InputFormat): AsyncGenerator<SourceChunk> {
   if (format === 'cdnow') {
     yield* sortedCdnow(path);
     return;

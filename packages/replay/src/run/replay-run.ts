@@ -21,6 +21,8 @@ export interface ReplayRunOptions {
   readonly partitions: number;
   /** Last instant replayed (inclusive), ms; later records are counted, not replayed; stream time ends here. */
   readonly untilMs?: number;
+  /** Events further than this ahead of the stream time are rejected, ms (default: 7 days). */
+  readonly maxAheadMs?: number;
 }
 
 export interface ReplayRunHooks {
@@ -52,7 +54,7 @@ export async function runReplay(options: ReplayRunOptions, hooks: ReplayRunHooks
     await hooks.onOutputs(outputs);
   };
 
-  for await (const chunk of readRecords(options.path, options.format)) {
+  for await (const chunk of readRecords(options.path, options.format, options.maxAheadMs)) {
     let released: EmittedOutput[] = [];
     for (const { lineNumber, line, decoded } of chunk.items) {
       tally.linesRead++;

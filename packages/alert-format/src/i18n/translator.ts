@@ -1,0 +1,51 @@
+import type { SupportedLocale } from '@churnwatch/contracts';
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { catalogues, type MessageId } from './catalogues.ts';
+
+type Values = Record<string, string | number | boolean | Date>;
+
+/** Formats one language: catalogue messages, and numbers, money, dates and lists by that language's rules. */
+export interface Translator {
+  readonly locale: SupportedLocale;
+  text(id: MessageId, values?: Values): string;
+  /** A calendar date or instant (ISO-8601) as that language writes a date, in UTC. */
+  date(iso: string): string;
+  /** Money in whole units, e.g. "€48,001" or "48.001 €"; the exact amount stays in the alert. */
+  money(amount: string, currency: string): string;
+  /** "a, b and c" / "a, b und c". */
+  list(items: readonly string[]): string;
+}
+
+/** What to do when a message cannot be formatted: a test wants to fail, a running service to fall back to English. */
+export type FormatFailure = (error: Error) => void;
+
+const cache = createIntlCache();
+const intls = new Map<SupportedLocale, IntlShape>();
+
+function intlOf(locale: SupportedLocale, onFailure: FormatFailure | undefined): IntlShape {
+  const create = () =>
+    createIntl({ locale, defaultLocale: 'en', messages: catalogues[locale], onError: (error) => onFailure?.(error), timeZone: 'UTC' }, cache);
+  if (onFailure !== undefined) return create();
+  const intl = intls.get(locale) ?? create();
+  intls.set(locale, intl);
+  return intl;
+}
+
+/**
+ * The translator for `locale`. A message missing from a catalogue falls back to the English text
+ * (the typed catalogues make that a type error, and the catalogue test a failing test); pass
+ * `onFailure` to hear of it instead.
+ */
+export function translator(locale: SupportedLocale, onFailure?: FormatFailure): Translator {
+  const intl = intlOf(locale, onFailure);
+  return {
+    locale,
+    text: (id, values) => intl.formatMessage({ id, defaultMessage: catalogues.en[id] }, values),
+    date: (iso) => intl.formatDate(iso.length === 10 ? `${iso}T00:00:00Z` : iso, { dateStyle: 'medium' }),
+    money: (amount, currency) => {
+      const value = Number(amount);
+      return Number.isFinite(value) ? intl.formatNumber(value, { style: 'currency', currency, maximumFractionDigits: 0 }) : `${currency} ${amount}`;
+    },
+    list: (items) => intl.formatList(items, { type: 'conjunction' }),
+  };
+}

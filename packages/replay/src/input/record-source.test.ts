@@ -1,0 +1,61 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRecords, type SourceItem } from './record-source.ts';
+
+const DAY_MS = 86_400_000;
+let dir = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'churnwatch-records-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const usageLine = (eventId: string, eventTime: string) =>
+  JSON.stringify({ kind: 'usage', schemaVersion: 1, eventId, customerId: 'cust-1', eventTime, metric: 'sessions', quantity: 1 });
+
+async function itemsOf(name: string, content: string, maxAheadMs?: number): Promise<SourceItem[]> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  const items: SourceItem[] = [];
+  for await (const chunk of readRecords(path, 'events', maxAheadMs)) items.push(...chunk.items);
+  return items;
+}
+
+describe('readRecords', () => {
+  it('accepts a first line that opens with a UTF-8 byte-order mark', async () => {
+    const items = await itemsOf('bom.jsonl', `\uFEFF${usageLine('e-1', '2025-03-01T00:00:00Z')}\n${usageLine('e-2', '2025-03-02T00:00:00Z')}\n`);
+    expect(items.map((item) => item.decoded.ok)).toEqual([true, true]);
+    expect(items[0]?.line.startsWith('{')).toBe(true);
+  });
+
+  it('accepts a byte-order mark in a one-line file without a final newline', async () => {
+    const items = await itemsOf('bom-one.jsonl', `\uFEFF${usageLine('e-1', '2025-03-01T00:00:00Z')}`);
+    expect(items.map((item) => item.decoded.ok)).toEqual([true]);
+  });
+
+  it('rejects an event far ahead of the stream time, which stays where it was', async () => {
+    const lines = [
+      usageLine('e-1', '2025-03-01T00:00:00Z'),
+      usageLine('e-2100', '2100-01-01T00:00:00Z'),
+      usageLine('e-2', '2025-03-02T00:00:00Z'),
+      usageLine('e-3', '2025-03-08T23:00:00Z'),
+    ];
+    const items = await itemsOf('ahead.jsonl', `${lines.join('\n')}\n`);
+    expect(items.map((item) => item.decoded.ok)).toEqual([true, false, true, true]);
+    const rejected = items[1]?.decoded;
+    expect(rejected).toMatchObject({ ok: false, reason: 'event_time_out_of_range' });
+    expect(rejected?.ok === false && rejected.message).toBe(
+      "event time 2100-01-01T00:00:00.000Z lies more than 168 h ahead of the replay's stream time 2025-03-01T00:00:00.000Z",
+    );
+  });
+
+  it('takes the bound from the caller', async () => {
+    const lines = [usageLine('e-1', '2025-03-01T00:00:00Z'), usageLine('e-2', '2025-03-03T00:00:00Z'), usageLine('e-3', '2025-03-01T12:00:00Z')];
+    const items = await itemsOf('bound.jsonl', `${lines.join('\n')}\n`, DAY_MS);
+    expect(items.map((item) => item.decoded.ok)).toEqual([true, false, true]);
+  });
+});

@@ -37,20 +37,40 @@ describe('readRecords', () => {
     expect(items.map((item) => item.decoded.ok)).toEqual([true]);
   });
 
-  it('rejects an event far ahead of the stream time, which stays where it was', async () => {
+  it('rejects an event far ahead of the stream time when the next one falls back; stream time stays where it was', async () => {
     const lines = [
       usageLine('e-1', '2025-03-01T00:00:00Z'),
       usageLine('e-2100', '2100-01-01T00:00:00Z'),
+      '{"kind":"usage"',
       usageLine('e-2', '2025-03-02T00:00:00Z'),
       usageLine('e-3', '2025-03-08T23:00:00Z'),
     ];
     const items = await itemsOf('ahead.jsonl', `${lines.join('\n')}\n`);
-    expect(items.map((item) => item.decoded.ok)).toEqual([true, false, true, true]);
+    expect(items.map((item) => [item.lineNumber, item.decoded.ok])).toEqual([
+      [1, true],
+      [2, false],
+      [3, false],
+      [4, true],
+      [5, true],
+    ]);
     const rejected = items[1]?.decoded;
     expect(rejected).toMatchObject({ ok: false, reason: 'event_time_out_of_range' });
     expect(rejected?.ok === false && rejected.message).toBe(
-      "event time 2100-01-01T00:00:00.000Z lies more than 168 h ahead of the replay's stream time 2025-03-01T00:00:00.000Z",
+      "event time 2100-01-01T00:00:00.000Z lies more than 168 h ahead of the replay's stream time 2025-03-01T00:00:00.000Z, and the next event (2025-03-02T00:00:00.000Z) does not follow it",
     );
+  });
+
+  it('accepts a real gap in the history: the event after the jump follows it', async () => {
+    const lines = [usageLine('e-1', '2025-03-01T00:00:00Z'), usageLine('e-2', '2025-05-01T00:00:00Z'), usageLine('e-3', '2025-04-28T00:00:00Z')];
+    const items = await itemsOf('gap.jsonl', `${lines.join('\n')}\n`);
+    expect(items.map((item) => item.decoded.ok)).toEqual([true, true, true]);
+  });
+
+  it('rejects a jump on the last line, which nothing follows', async () => {
+    const lines = [usageLine('e-1', '2025-03-01T00:00:00Z'), usageLine('e-2100', '2100-01-01T00:00:00Z')];
+    const items = await itemsOf('last.jsonl', `${lines.join('\n')}`);
+    expect(items.map((item) => item.decoded.ok)).toEqual([true, false]);
+    expect(items[1]?.decoded.ok === false && items[1].decoded.message).toMatch(/no later event follows it$/);
   });
 
   it('takes the bound from the caller', async () => {

@@ -1,8 +1,9 @@
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
+import type { AlertLinks } from './account-link.ts';
 import { headline, isAllClear, stakes } from './facts.ts';
 
 /** A Microsoft Teams webhook message carrying an Adaptive Card. */
-export function teamsMessage(alert: ChurnRiskAlertV1): Record<string, unknown> {
+export function teamsMessage(alert: ChurnRiskAlertV1, links: AlertLinks = {}): Record<string, unknown> {
   const color =
     alert.status === 'resolved'
       ? isAllClear(alert)
@@ -27,6 +28,7 @@ export function teamsMessage(alert: ChurnRiskAlertV1): Record<string, unknown> {
             { type: 'TextBlock', text: alert.summary, wrap: true },
             { type: 'TextBlock', text: `${stakes(alert).join(' · ')} · alert ${alert.alertId}`, isSubtle: true, size: 'Small', wrap: true },
           ],
+          ...(links.accountPage ? { actions: [{ type: 'Action.OpenUrl', title: 'Open the account page', url: links.accountPage }] } : {}),
         },
       },
     ],

@@ -1,44 +1,46 @@
-// Composition root: config → logger → metrics → Kafka → alert sink → signal traps.
-import { createLogger, createMetricsRegistry, startServiceHttpServer } from '@churnwatch/telemetry';
-import { Kafka, logLevel } from 'kafkajs';
+// Composition root: the service shell (configuration → logger → metrics → HTTP → signal traps),
+// then Kafka → the alert sink.
+import { startService } from '@churnwatch/service-shell';
 import { runAlertSink } from './alert-sink.ts';
 import { loadConfig } from './config.ts';
 
-const service = 'notifier';
-const config = loadConfig(process.env);
-const logger = createLogger({ service, level: config.logLevel });
-const registry = createMetricsRegistry(service);
-const shutdownController = new AbortController();
-let joined = false;
-
-const kafka = new Kafka({ clientId: service, brokers: [...config.brokers], logLevel: logLevel.WARN });
-const consumer = kafka.consumer({ groupId: config.groupId });
-const producer = kafka.producer({ idempotent: true });
-consumer.on(consumer.events.GROUP_JOIN, () => {
-  joined = true;
+await startService({
+  service: 'notifier',
+  configure: loadConfig,
+  start: async (context) => {
+    const { config, logger } = context;
+    const kafka = context.kafka({ clientId: `notifier-${process.pid}`, brokers: [...config.brokers] });
+    const consumer = kafka.consumer({ groupId: config.groupId });
+    const producer = kafka.producer({ idempotent: true });
+    let joined = false;
+    let crashed = false;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      joined = true;
+    });
+    consumer.on(consumer.events.REBALANCING, () => {
+      joined = false;
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      joined = false;
+      if (!event.payload.restart) void context.fail('consumer crashed and will not restart', event.payload.error);
+      crashed ||= !event.payload.restart;
+    });
+    context.health.add('alert-consumer', { alive: () => !crashed, ready: () => joined && !crashed });
+    logger.info(
+      { routes: config.routes.map((route) => `${route.name} (${route.channel})`), accountPage: config.accountPageBaseUrl ?? null },
+      'notifier starting',
+    );
+    await producer.connect();
+    // Registered first, so it runs last: failed notifications in flight are written before it disconnects.
+    context.onShutdown('producer', () => producer.disconnect());
+    const shutdown = new AbortController();
+    context.onShutdown('alert-consumer', async () => {
+      logger.info('deliveries in flight are abandoned and redelivered after restart');
+      shutdown.abort();
+      await consumer.disconnect();
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic: config.topics.alerts, fromBeginning: true });
+    await runAlertSink({ config, consumer, producer, logger, registry: context.registry, signal: shutdown.signal });
+  },
 });
-consumer.on(consumer.events.CRASH, (event) => {
-  if (!event.payload.restart) {
-    logger.fatal({ err: event.payload.error }, 'consumer crashed and will not restart');
-    process.exit(1);
-  }
-});
-
-const http = await startServiceHttpServer({ port: config.metricsPort, registry, health: { alive: () => true, ready: () => joined } });
-logger.info({ port: http.port, routes: config.routes.map((route) => `${route.name} (${route.channel})`) }, 'notifier starting');
-await producer.connect();
-await consumer.connect();
-await consumer.subscribe({ topic: config.topics.alerts, fromBeginning: true });
-await runAlertSink({ config, consumer, producer, logger, registry, signal: shutdownController.signal });
-
-async function shutdown(signal: string): Promise<void> {
-  logger.info({ signal }, 'shutting down: deliveries in flight are abandoned and redelivered after restart');
-  shutdownController.abort();
-  await consumer.disconnect();
-  await producer.disconnect();
-  await http.close();
-  logger.flush();
-  process.exit(0);
-}
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,4 +1,5 @@
 import type { InputDecoder } from '@churnwatch/contracts';
+import { consumerHealth } from '@churnwatch/service-shell';
 import type { HealthProbe, Logger } from '@churnwatch/telemetry';
 import type { Consumer, EachBatchPayload, KafkaMessage, Message, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -36,21 +37,10 @@ export interface AccountSink {
 export async function startAccountSink(options: AccountSinkOptions): Promise<AccountSink> {
   const { config, consumer, producer, pool, decoders, metrics, logger } = options;
   const inputOfTopic = new Map<string, AccountInput>(accountInputs.map((input) => [config.topics[input], input]));
-  let joined = false;
-  let crashed = false;
   let databaseUp = true;
   let stopping = false;
   metrics.databaseUp.set(1);
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    joined = true;
-  });
-  consumer.on(consumer.events.REBALANCING, () => {
-    joined = false;
-  });
-  consumer.on(consumer.events.CRASH, (event) => {
-    joined = false;
-    if (!event.payload.restart) crashed = true;
-  });
+  const consumerProbe = consumerHealth(consumer);
 
   async function decodeBatch(topic: string, partition: number, messages: readonly KafkaMessage[]) {
     const input = inputOfTopic.get(topic) as AccountInput;
@@ -117,7 +107,7 @@ export async function startAccountSink(options: AccountSinkOptions): Promise<Acc
     },
   });
   return {
-    health: { alive: () => !crashed, ready: () => joined && databaseUp && !crashed },
+    health: { alive: consumerProbe.alive, ready: () => consumerProbe.ready() && databaseUp },
     async stop() {
       stopping = true;
       await consumer.disconnect();

@@ -1,6 +1,6 @@
 // Composition root: the service shell (configuration → logger → metrics → HTTP → signal traps),
 // then Kafka → the alert sink.
-import { startService } from '@churnwatch/service-shell';
+import { consumerHealth, startService } from '@churnwatch/service-shell';
 import { runAlertSink } from './alert-sink.ts';
 import { loadConfig } from './config.ts';
 
@@ -12,20 +12,10 @@ await startService({
     const kafka = context.kafka({ clientId: `notifier-${process.pid}`, brokers: [...config.brokers] });
     const consumer = kafka.consumer({ groupId: config.groupId });
     const producer = kafka.producer({ idempotent: true });
-    let joined = false;
-    let crashed = false;
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      joined = true;
-    });
-    consumer.on(consumer.events.REBALANCING, () => {
-      joined = false;
-    });
-    consumer.on(consumer.events.CRASH, (event) => {
-      joined = false;
-      if (!event.payload.restart) void context.fail('consumer crashed and will not restart', event.payload.error);
-      crashed ||= !event.payload.restart;
-    });
-    context.health.add('alert-consumer', { alive: () => !crashed, ready: () => joined && !crashed });
+    context.health.add(
+      'alert-consumer',
+      consumerHealth(consumer, (error) => void context.fail('consumer crashed and will not restart', error)),
+    );
     logger.info(
       { routes: config.routes.map((route) => `${route.name} (${route.channel})`), accountPage: config.accountPageBaseUrl ?? null },
       'notifier starting',

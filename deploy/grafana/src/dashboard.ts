@@ -1,3 +1,12 @@
+import type * as cog from '@grafana/grafana-foundation-sdk/cog';
+import * as common from '@grafana/grafana-foundation-sdk/common';
+import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
+import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
+import { PanelBuilder as StatPanel } from '@grafana/grafana-foundation-sdk/stat';
+import { PanelBuilder as TimeseriesPanel } from '@grafana/grafana-foundation-sdk/timeseries';
+
+const { DashboardBuilder } = dashboard;
+
 /**
  * The churnwatch dashboard for Grafana, as data: retention KPIs per segment, alert volumes, and the
  * pipeline's own health. `write-dashboard.ts` writes it to dashboards/churnwatch.json (provisioned
@@ -151,57 +160,54 @@ export const dashboardRows: readonly RowSpec[] = [
 
 const datasource = { type: 'prometheus', uid: 'churnwatch-prometheus' };
 
-/** The Grafana dashboard JSON model: one row per group, panels three abreast. */
-export function buildDashboard(): Record<string, unknown> {
-  const panels: Record<string, unknown>[] = [];
-  let id = 1;
-  let y = 0;
-  for (const row of dashboardRows) {
-    panels.push({ id: id++, type: 'row', title: row.title, collapsed: false, gridPos: { h: 1, w: 24, x: 0, y }, panels: [] });
-    y += 1;
-    row.panels.forEach((panel, index) => {
-      const stat = panel.kind === 'stat';
-      panels.push({
-        id: id++,
-        type: stat ? 'stat' : 'timeseries',
-        title: panel.title,
-        description: panel.description,
-        datasource,
-        gridPos: { h: 8, w: 8, x: (index % 3) * 8, y: y + Math.floor(index / 3) * 8 },
-        fieldConfig: { defaults: { unit: panel.unit }, overrides: [] },
-        options: stat ? { reduceOptions: { calcs: ['lastNotNull'] } } : { legend: { displayMode: 'list', placement: 'bottom' } },
-        targets: panel.queries.map((query, q) => ({ refId: String.fromCharCode(65 + q), datasource, expr: query.expr, legendFormat: query.legend })),
-      });
-    });
-    y += Math.ceil(row.panels.length / 3) * 8;
+function panelOf(panel: PanelSpec): cog.Builder<dashboard.Panel> {
+  const targets = panel.queries.map((query, q) =>
+    new prometheus.DataqueryBuilder()
+      .refId(String.fromCharCode(65 + q))
+      .datasource(datasource)
+      .expr(query.expr)
+      .legendFormat(query.legend),
+  );
+  if (panel.kind === 'stat') {
+    const stat = new StatPanel().title(panel.title).description(panel.description).datasource(datasource).unit(panel.unit).height(8).span(8);
+    return stat.reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull'])).targets(targets);
   }
-  return {
-    uid: 'churnwatch-overview',
-    title: 'churnwatch',
-    tags: ['churnwatch'],
-    timezone: 'browser',
-    schemaVersion: 39,
-    version: 1,
-    refresh: '30s',
-    time: { from: 'now-7d', to: 'now' },
-    templating: {
-      list: [
-        {
-          name: 'segment',
-          label: 'Segment',
-          type: 'query',
-          datasource,
-          query: { query: 'label_values(churnwatch_segment_customers, segment)', refId: 'segments' },
-          includeAll: true,
-          multi: true,
-          allValue: '.*',
-          current: { text: 'All', value: '$__all' },
-          refresh: 2,
-        },
-      ],
-    },
-    panels,
-  };
+  return new TimeseriesPanel()
+    .title(panel.title)
+    .description(panel.description)
+    .datasource(datasource)
+    .unit(panel.unit)
+    .height(8)
+    .span(8)
+    .legend(new common.VizLegendOptionsBuilder().displayMode(common.LegendDisplayMode.List).placement(common.LegendPlacement.Bottom).showLegend(true))
+    .targets(targets);
+}
+
+/** The Grafana dashboard JSON model, built with the Grafana Foundation SDK: one row per group, panels three abreast. */
+export function buildDashboard(): dashboard.Dashboard {
+  const builder = new DashboardBuilder('churnwatch')
+    .uid('churnwatch-overview')
+    .tags(['churnwatch'])
+    .timezone('browser')
+    .version(1)
+    .refresh('30s')
+    .time({ from: 'now-7d', to: 'now' })
+    .withVariable(
+      new dashboard.QueryVariableBuilder('segment')
+        .label('Segment')
+        .datasource(datasource)
+        .query({ query: 'label_values(churnwatch_segment_customers, segment)', refId: 'segments' })
+        .includeAll(true)
+        .multi(true)
+        .allValue('.*')
+        .current({ text: 'All', value: '$__all' })
+        .refresh(dashboard.VariableRefresh.OnTimeRangeChanged),
+    );
+  for (const row of dashboardRows) {
+    builder.withRow(new dashboard.RowBuilder(row.title));
+    for (const panel of row.panels) builder.withPanel(panelOf(panel));
+  }
+  return builder.build();
 }
 
 /** Every PromQL query of the dashboard, with the template variables as Grafana's "All" expands them. */

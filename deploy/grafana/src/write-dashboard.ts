@@ -1,7 +1,13 @@
-// Writes dashboards/churnwatch.json from dashboard.ts: pnpm --filter @churnwatch/grafana-dashboard generate
+// Writes dashboards/*.json from the code: pnpm --filter @churnwatch/grafana-dashboard generate
 import { writeFileSync } from 'node:fs';
+import { buildAccountDashboard } from './account-dashboard.ts';
 import { buildDashboard } from './dashboard.ts';
-import { dashboardFile } from './dashboard-file.ts';
+import { accountDashboardFile, dashboardFile, dashboardJson } from './dashboard-file.ts';
 
-writeFileSync(dashboardFile, `${JSON.stringify(buildDashboard(), null, 2)}\n`);
-process.stdout.write(`wrote ${dashboardFile}\n`);
+for (const [file, model] of [
+  [dashboardFile, buildDashboard()],
+  [accountDashboardFile, buildAccountDashboard()],
+] as const) {
+  writeFileSync(file, dashboardJson(model));
+  process.stdout.write(`wrote ${file}\n`);
+}

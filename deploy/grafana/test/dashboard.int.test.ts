@@ -1,9 +1,10 @@
-// The dashboard's queries parse and run on a real Prometheus, and the provisioned file is current.
+// The dashboards' queries parse and run on a real Prometheus, and the provisioned files are current.
 import { readFileSync } from 'node:fs';
 import { LocalPrometheus } from '@churnwatch/local-prometheus';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildAccountDashboard } from '../src/account-dashboard.ts';
 import { buildDashboard, dashboardQueries } from '../src/dashboard.ts';
-import { dashboardFile } from '../src/dashboard-file.ts';
+import { accountDashboardFile, dashboardFile, dashboardJson } from '../src/dashboard-file.ts';
 
 let prometheus: LocalPrometheus;
 beforeAll(async () => {
@@ -11,8 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => prometheus?.stop());
 
-test('the provisioned dashboard file is what the code generates (pnpm --filter @churnwatch/grafana-dashboard generate)', () => {
-  expect(JSON.parse(readFileSync(dashboardFile, 'utf8'))).toEqual(buildDashboard());
+test.each([
+  [dashboardFile, buildDashboard],
+  [accountDashboardFile, buildAccountDashboard],
+])('the provisioned %s is what the code generates (pnpm --filter @churnwatch/grafana-dashboard generate)', (file, build) => {
+  // Compared as data: the formatter may lay the file out differently.
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(dashboardJson(build())));
 });
 
 test.each(dashboardQueries())('Prometheus accepts %s', async (expr) => {

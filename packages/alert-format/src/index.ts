@@ -1,3 +1,4 @@
+export { type AlertLinks, accountPageUrl } from './account-link.ts';
 export { escapeHtml } from './escape/html-text.ts';
 export { escapeSlackText } from './escape/slack-text.ts';
 export { escapeTeamsText } from './escape/teams-text.ts';

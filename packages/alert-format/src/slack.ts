@@ -30,6 +30,9 @@ export function slackMessage(alert: ChurnRiskAlertV1, options: RenderOptions = {
         elements: [{ type: 'mrkdwn', text: `${stakes} · ${escapeSlackText(before)}\`${escapeSlackText(alert.alertId)}\`${escapeSlackText(after)}` }],
       },
       ...slackActionBlocks(alert),
+      ...(options.links?.accountPage
+        ? [{ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open the account page' }, url: options.links.accountPage }] }]
+        : []),
     ],
   };
 }

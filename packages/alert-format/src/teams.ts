@@ -40,6 +40,7 @@ export function teamsMessage(alert: ChurnRiskAlertV1, options: RenderOptions = {
               wrap: true,
             },
           ],
+          ...(options.links?.accountPage ? { actions: [{ type: 'Action.OpenUrl', title: 'Open the account page', url: options.links.accountPage }] } : {}),
         },
       },
     ],

@@ -26,7 +26,15 @@ export function collectIssues<T>(issues: string[], parse: () => T): T | undefine
 export function configureService<C>(service: string, env: Env, configure: (env: Env) => C): { shell: ShellSettings; config: C } {
   const issues: string[] = [];
   const shell = collectIssues(issues, () => parseEnv(shellSettingsSchema, env));
-  const config = collectIssues(issues, () => configure(env));
+  let config: C | undefined;
+  try {
+    config = configure(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Alone, the service's own error keeps its source (e.g. the file it names).
+    if (issues.length === 0) throw error;
+    issues.push(...error.issues);
+  }
   // Issues the two parsers share (logLevel, metricsPort) are named once.
   const unique = [...new Set(issues)];
   if (unique.length > 0 || shell === undefined || config === undefined) throw new ConfigError(`the configuration of ${service}`, unique);

@@ -1,6 +1,7 @@
 // The public door of @churnwatch/service-shell: how every churnwatch service starts and stops.
 
 export { CONFIG_EXIT_CODE, collectIssues, configureService } from './configure.ts';
+export { consumerHealth } from './consumer-health.ts';
 export { createHealthBoard, type HealthBoard } from './health-board.ts';
 export { createKafkaClient, type KafkaClientOptions } from './kafka-client.ts';
 export { kafkaConsumerSettings } from './kafka-settings.ts';

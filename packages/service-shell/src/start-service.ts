@@ -67,6 +67,7 @@ export async function startService<C, R>(definition: ServiceDefinition<C, R>, en
   const health = createHealthBoard();
   const stops = createStopList();
   const http = await startServiceHttpServer({ port: shell.metricsPort, registry, health });
+  logger.info({ metricsPort: http.port }, 'metrics and health served');
 
   let exiting: Promise<never> | undefined;
   const shutdown = (code: number, reason: string): Promise<never> => {

@@ -30,7 +30,8 @@ export interface AccountPageConfig {
 export function loadAccountPageConfig(env: Readonly<Record<string, string | undefined>>): AccountPageConfig {
   const issues: string[] = [];
   const settings = collectIssues(issues, () => parseEnv(settingsSchema, env));
-  if (settings && settings.accountPageToken === undefined && settings.accountPageTrustedHeader === undefined)
+  // Checked on the raw variables too, so that it is named even when another setting is wrong.
+  if (!env[envName('accountPageToken')] && !env[envName('accountPageTrustedHeader')])
     issues.push(`${envName('accountPageToken')} or ${envName('accountPageTrustedHeader')}: set one, no page is served without authentication`);
   if (issues.length > 0 || !settings) throw new ConfigError('the environment', issues);
   return {

@@ -78,12 +78,13 @@ create table retention_kpis (
   as_of                 timestamptz not null,
   final                 boolean not null,
   currency              char(3) not null,
-  retention_rate        double precision not null,
-  churn_rate            double precision not null,
-  repeat_purchase_rate  double precision not null,
-  net_dollar_retention  double precision not null,
-  nps                   double precision not null,
-  clv_cents             double precision not null,
+  -- null where the period has nothing to divide by (no customers at its start, no purchases…)
+  retention_rate        double precision,
+  churn_rate            double precision,
+  repeat_purchase_rate  double precision,
+  net_dollar_retention  double precision,
+  nps                   double precision,
+  clv_cents             double precision,
   snapshot              jsonb not null,
   primary key (segment, period_from)
 );

@@ -1,9 +1,10 @@
-import type { InputDecoder } from '@churnwatch/contracts';
+import { buildDeadLetter, type InputDecoder, type RawRecord } from '@churnwatch/contracts';
+import { consumerHealth } from '@churnwatch/service-shell';
 import type { HealthProbe, Logger } from '@churnwatch/telemetry';
 import type { Consumer, EachBatchPayload, KafkaMessage, Message, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { AccountStoreConfig } from './config.ts';
-import { BatchAbandonedError } from './errors.ts';
+import { BatchAbandonedError, RowsRejectedError } from './errors.ts';
 import { type AccountInput, accountInputs, type RowChange, rowChangeOf } from './row-change.ts';
 import type { StoreMetrics } from './store-metrics.ts';
 import { writeRows } from './write-rows.ts';
@@ -36,28 +37,17 @@ export interface AccountSink {
 export async function startAccountSink(options: AccountSinkOptions): Promise<AccountSink> {
   const { config, consumer, producer, pool, decoders, metrics, logger } = options;
   const inputOfTopic = new Map<string, AccountInput>(accountInputs.map((input) => [config.topics[input], input]));
-  let joined = false;
-  let crashed = false;
   let databaseUp = true;
   let stopping = false;
   metrics.databaseUp.set(1);
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    joined = true;
-  });
-  consumer.on(consumer.events.REBALANCING, () => {
-    joined = false;
-  });
-  consumer.on(consumer.events.CRASH, (event) => {
-    joined = false;
-    if (!event.payload.restart) crashed = true;
-  });
+  const consumerProbe = consumerHealth(consumer);
 
   async function decodeBatch(topic: string, partition: number, messages: readonly KafkaMessage[]) {
     const input = inputOfTopic.get(topic) as AccountInput;
-    const changes: RowChange[] = [];
+    const changes: { raw: RawRecord; change: RowChange }[] = [];
     const deadLetters: Message[] = [];
     for (const message of messages) {
-      const result = await decoders[input]({
+      const raw: RawRecord = {
         topic,
         partition,
         offset: message.offset,
@@ -65,13 +55,14 @@ export async function startAccountSink(options: AccountSinkOptions): Promise<Acc
         value: message.value,
         headers: message.headers ?? {},
         timestamp: message.timestamp,
-      });
+      };
+      const result = await decoders[input](raw);
       if (!result.ok) {
         deadLetters.push({ key: message.key, value: JSON.stringify(result.deadLetter) });
         continue;
       }
       const change = rowChangeOf(input, result.key, result.value);
-      if (change) changes.push(change);
+      if (change) changes.push({ raw, change });
     }
     return { changes, deadLetters };
   }
@@ -79,24 +70,47 @@ export async function startAccountSink(options: AccountSinkOptions): Promise<Acc
   async function eachBatch({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0) return;
     const { changes, deadLetters } = await decodeBatch(batch.topic, batch.partition, batch.messages);
-    if (deadLetters.length > 0) {
-      await producer.send({ topic: config.topics.deadLetters, messages: deadLetters });
-      metrics.deadLetters.inc({ topic: batch.topic }, deadLetters.length);
-      logger.warn({ topic: batch.topic, partition: batch.partition, count: deadLetters.length }, 'unreadable records sent to the dead-letter topic');
-    }
-    await writeWithRetry(() => writeRows(pool, changes), {
+    const retry = {
       ...config.retry,
       heartbeat,
       stillWanted: () => !stopping && isRunning() && !isStale(),
-      onDatabaseState: (up) => {
+      onDatabaseState: (up: boolean) => {
         if (!up) metrics.writeFailures.inc();
         if (up !== databaseUp) logger.info({ databaseUp: up }, up ? 'PostgreSQL takes writes again; consumption resumes' : 'PostgreSQL refuses writes');
         databaseUp = up;
         metrics.databaseUp.set(up ? 1 : 0);
       },
       logger,
-    });
-    for (const change of changes) metrics.rowsWritten.inc({ table: change.table });
+    };
+    try {
+      await writeWithRetry(
+        () =>
+          writeRows(
+            pool,
+            changes.map((item) => item.change),
+          ),
+        retry,
+      );
+    } catch (error) {
+      if (!(error instanceof RowsRejectedError)) throw error;
+      // One row the database refuses must not hold up the partition: write them one by one and
+      // dead-letter the refused ones.
+      for (const { raw, change } of changes) {
+        try {
+          await writeWithRetry(() => writeRows(pool, [change]), retry);
+        } catch (rowError) {
+          if (!(rowError instanceof RowsRejectedError)) throw rowError;
+          const rejection = { reason: 'schema_violation' as const, message: rowError.message, fields: [] };
+          deadLetters.push({ key: raw.key, value: JSON.stringify(buildDeadLetter(raw, rejection, 'account-store', Date.now())) });
+        }
+      }
+    }
+    if (deadLetters.length > 0) {
+      await producer.send({ topic: config.topics.deadLetters, messages: deadLetters });
+      metrics.deadLetters.inc({ topic: batch.topic }, deadLetters.length);
+      logger.warn({ topic: batch.topic, partition: batch.partition, count: deadLetters.length }, 'unreadable or refused records sent to the dead-letter topic');
+    }
+    for (const { change } of changes) metrics.rowsWritten.inc({ table: change.table });
     const next = (BigInt(batch.lastOffset()) + 1n).toString();
     await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
   }
@@ -117,7 +131,7 @@ export async function startAccountSink(options: AccountSinkOptions): Promise<Acc
     },
   });
   return {
-    health: { alive: () => !crashed, ready: () => joined && databaseUp && !crashed },
+    health: { alive: consumerProbe.alive, ready: () => consumerProbe.ready() && databaseUp },
     async stop() {
       stopping = true;
       await consumer.disconnect();

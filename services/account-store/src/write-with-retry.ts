@@ -1,5 +1,5 @@
 import type { Logger } from '@churnwatch/telemetry';
-import { BatchAbandonedError, DatabaseUnavailableError } from './errors.ts';
+import { BatchAbandonedError, DatabaseUnavailableError, isRowRejection, RowsRejectedError } from './errors.ts';
 
 export interface RetryControl {
   readonly initialMs: number;
@@ -20,7 +20,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * Runs `write` until it succeeds, waiting initialMs, 2×, 4×… up to maxMs between attempts while
  * keeping the group membership. Consumption waits meanwhile (the batch is not done), so nothing
  * past the failing batch is read and nothing is committed. Throws BatchAbandonedError when the
- * batch is no longer wanted.
+ * batch is no longer wanted, and RowsRejectedError at once when the rows themselves are refused.
  */
 export async function writeWithRetry(write: () => Promise<void>, control: RetryControl): Promise<void> {
   const sleep = control.sleep ?? defaultSleep;
@@ -32,6 +32,7 @@ export async function writeWithRetry(write: () => Promise<void>, control: RetryC
       control.onDatabaseState(true);
       return;
     } catch (error) {
+      if (isRowRejection(error)) throw new RowsRejectedError(error);
       control.onDatabaseState(false);
       control.logger.warn({ err: new DatabaseUnavailableError(error), attempt, retryInMs: waitMs }, 'PostgreSQL refused the batch; consumption waits');
     }

@@ -132,7 +132,8 @@ describe('account store', () => {
     const config = configFor(database.url);
     const first = await startSink(config, pool);
     try {
-      await allCommitted(config.groupId, topics.alerts, 'alert offsets committed');
+      for (const topic of [topics.alerts, topics.customerHealth, topics.customerProfiles, topics.retentionKpis])
+        await allCommitted(config.groupId, topic, `${topic} committed`);
       expect(await counts()).toEqual(expectedCounts);
       const ada = (await pool.query("select status, severity, summary from alert where alert_id = 'alert-cust-ada-usage_declining'")).rows[0];
       expect(ada).toEqual({ status: 'escalated', severity: 'critical', summary: 'Usage fell 71 % over 21 days against its 8-week baseline' });

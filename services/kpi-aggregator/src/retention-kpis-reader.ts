@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { type RetentionKpisV1, retentionKpisV1 } from '@churnwatch/detection';
+import { consumerHealth } from '@churnwatch/service-shell';
 import type { HealthProbe, Logger } from '@churnwatch/telemetry';
 import type { Kafka } from 'kafkajs';
 import type { KpiGauges } from './kpi-gauges.ts';
@@ -31,15 +32,7 @@ export async function startRetentionKpisReader(options: RetentionKpisReaderOptio
   const { gauges, logger } = options;
   const allowed = new Set(options.segments);
   const consumer = options.kafka.consumer({ groupId: `${options.groupPrefix}.kpi-gauges.${hostname()}.${process.pid}`, readUncommitted: false });
-  let joined = false;
-  let crashed = false;
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    joined = true;
-  });
-  consumer.on(consumer.events.CRASH, (event) => {
-    joined = false;
-    if (!event.payload.restart) crashed = true;
-  });
+  const health = consumerHealth(consumer);
   await consumer.connect();
   await consumer.subscribe({ topic: options.topic, fromBeginning: true });
   await consumer.run({
@@ -64,5 +57,5 @@ export async function startRetentionKpisReader(options: RetentionKpisReaderOptio
       gauges.show(snapshot);
     },
   });
-  return { health: { alive: () => !crashed, ready: () => joined && !crashed }, stop: () => consumer.disconnect() };
+  return { health, stop: () => consumer.disconnect() };
 }

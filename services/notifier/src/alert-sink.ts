@@ -75,7 +75,7 @@ export async function runAlertSink(deps: AlertSinkDeps): Promise<void> {
       const alert = decoded.value;
       await Promise.all(
         routesFor(alert, routes).map(async (route) => {
-          const result = await deliver(notificationRequest(alert, route, config.signingKeys[route.name]), config.delivery, {
+          const result = await deliver(notificationRequest(alert, route, config.signingKeys[route.name], config.accountPageBaseUrl), config.delivery, {
             signal,
             keepAlive: heartbeat,
             onAttempt: (outcome, seconds) => attempts.observe({ channel: route.channel, outcome }, seconds),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '@churnwatch/errors';
+import { collectIssues, kafkaConsumerSettings } from '@churnwatch/service-shell';
 import { envName, parseEnv, parseTopics } from '@churnwatch/stream-runtime';
 import { z } from 'zod';
 import { type Route, routesSchema } from './routes.ts';
@@ -7,15 +8,7 @@ import { readSigningKeys } from './signing-config.ts';
 
 /** Read from CHURNWATCH_<FIELD> variables, e.g. CHURNWATCH_NOTIFIER_MAX_ATTEMPTS (see envName). */
 const settingsSchema = z.object({
-  kafkaBrokers: z
-    .string()
-    .transform((value) => value.split(',').map((broker) => broker.trim()))
-    .pipe(z.array(z.string().regex(/^[^\s:,]+:\d{1,5}$/, 'expected host:port')).min(1)),
-  /** Consumer group id. */
-  applicationId: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, . _ - only')
-    .default('churnwatch.notifier'),
+  ...kafkaConsumerSettings('churnwatch.notifier'),
   /** The routes as JSON, or CHURNWATCH_NOTIFIER_ROUTES_FILE naming a JSON file with them. */
   notifierRoutes: z.string().optional(),
   notifierRoutesFile: z.string().optional(),
@@ -26,6 +19,8 @@ const settingsSchema = z.object({
   notifierRequestTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(10_000),
   notifierInitialBackoffMs: z.coerce.number().int().min(1).default(500),
   notifierMaxBackoffMs: z.coerce.number().int().min(1).default(30_000),
+  /** Base URL of the account page; Slack and Teams messages then link to the customer's page. */
+  accountPageBaseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   metricsPort: z.coerce.number().int().min(0).max(65_535).default(9464),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
@@ -40,12 +35,14 @@ export interface NotifierConfig {
   readonly routes: readonly Route[];
   /** Standard Webhooks signing keys by route name; a route not listed sends unsigned. */
   readonly signingKeys: Readonly<Record<string, readonly Buffer[]>>;
+  /** Where a customer's account page lives, when one is configured. */
+  readonly accountPageBaseUrl?: string;
   readonly delivery: { readonly maxAttempts: number; readonly requestTimeoutMs: number; readonly backoff: { initialDelayMs: number; maxDelayMs: number } };
   readonly metricsPort: number;
   readonly logLevel: string;
 }
 
-function readRoutes(settings: Settings): { routes?: Route[]; issues: string[] } {
+function readRoutes(settings: Pick<Settings, 'notifierRoutes' | 'notifierRoutesFile'>): { routes?: Route[]; issues: string[] } {
   const variable = envName(settings.notifierRoutesFile ? 'notifierRoutesFile' : 'notifierRoutes');
   let text = settings.notifierRoutes;
   if (settings.notifierRoutesFile) {
@@ -67,17 +64,21 @@ function readRoutes(settings: Settings): { routes?: Route[]; issues: string[] } 
   return { issues: parsed.error.issues.map((issue) => `${[variable, ...issue.path].join('.')}: ${issue.message}`) };
 }
 
-/** Parses the environment once; a bad setting stops start-up with every bad variable named. */
+/** Parses the environment once; a bad setting stops start-up with every bad variable and route field named. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): NotifierConfig {
-  const settings = parseEnv(settingsSchema, env);
-  const topics = parseTopics(env, Object.keys(notifierTopicDefaults), notifierTopicDefaults);
-  const { routes, issues } = readRoutes(settings);
-  const signing = readSigningKeys(settings, routes);
+  const issues: string[] = [];
+  const settings = collectIssues(issues, () => parseEnv(settingsSchema, env));
+  const topics = collectIssues(issues, () => parseTopics(env, Object.keys(notifierTopicDefaults), notifierTopicDefaults));
+  const read = settings
+    ? readRoutes(settings)
+    : readRoutes({ notifierRoutes: env[envName('notifierRoutes')] || undefined, notifierRoutesFile: env[envName('notifierRoutesFile')] || undefined });
+  issues.push(...read.issues);
+  const signing = readSigningKeys(settings ?? {}, read.routes);
   issues.push(...signing.issues);
-  if (settings.notifierMaxBackoffMs < settings.notifierInitialBackoffMs) {
+  if (settings && settings.notifierMaxBackoffMs < settings.notifierInitialBackoffMs) {
     issues.push(`${envName('notifierMaxBackoffMs')}: must not be below ${envName('notifierInitialBackoffMs')}`);
   }
-  if (!routes || issues.length > 0) throw new ConfigError('the environment', issues);
+  if (!settings || !topics || !read.routes || issues.length > 0) throw new ConfigError('the environment', issues);
   return {
     brokers: settings.kafkaBrokers,
     groupId: settings.applicationId,
@@ -85,7 +86,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): N
       alerts: topics.alerts ?? notifierTopicDefaults.alerts,
       failedNotifications: topics.failedNotifications ?? notifierTopicDefaults.failedNotifications,
     },
-    routes,
+    routes: read.routes,
+    ...(settings.accountPageBaseUrl ? { accountPageBaseUrl: settings.accountPageBaseUrl } : {}),
     signingKeys: signing.keys,
     delivery: {
       maxAttempts: settings.notifierMaxAttempts,

@@ -1,43 +1,38 @@
-// Composition root: config → logger → metrics → Kafka → one alert sink per route → signal traps.
-import { createLogger, createMetricsRegistry, startServiceHttpServer } from '@churnwatch/telemetry';
-import { Kafka, logLevel } from 'kafkajs';
+// Composition root: the service shell (configuration → logger → metrics → HTTP → signal traps),
+// then Kafka → one alert consumer per route.
+import { startService } from '@churnwatch/service-shell';
 import { loadConfig } from './config.ts';
-import { type RouteConsumers, startRouteConsumers } from './route-consumers.ts';
+import { startRouteConsumers } from './route-consumers.ts';
 
-const service = 'notifier';
-const config = loadConfig(process.env);
-const logger = createLogger({ service, level: config.logLevel });
-const registry = createMetricsRegistry(service);
-const shutdownController = new AbortController();
-
-const kafka = new Kafka({ clientId: service, brokers: [...config.brokers], logLevel: logLevel.WARN });
-const producer = kafka.producer({ idempotent: true });
-let routeConsumers: RouteConsumers | undefined;
-
-const http = await startServiceHttpServer({ port: config.metricsPort, registry, health: { alive: () => true, ready: () => routeConsumers?.ready() ?? false } });
-logger.info({ port: http.port, routes: config.routes.map((route) => `${route.name} (${route.channel})`) }, 'notifier starting');
-await producer.connect();
-routeConsumers = await startRouteConsumers({
-  kafka,
-  config,
-  producer,
-  logger,
-  registry,
-  signal: shutdownController.signal,
-  onFatal: (error) => {
-    logger.fatal({ err: error }, 'consumer crashed and will not restart');
-    process.exit(1);
+await startService({
+  service: 'notifier',
+  configure: loadConfig,
+  start: async (context) => {
+    const { config, logger } = context;
+    const kafka = context.kafka({ clientId: `notifier-${process.pid}`, brokers: [...config.brokers] });
+    const producer = kafka.producer({ idempotent: true });
+    logger.info(
+      { routes: config.routes.map((route) => `${route.name} (${route.channel})`), accountPage: config.accountPageBaseUrl ?? null },
+      'notifier starting',
+    );
+    await producer.connect();
+    // Registered first, so it runs last: failed notifications in flight are written before it disconnects.
+    context.onShutdown('producer', () => producer.disconnect());
+    const shutdown = new AbortController();
+    const consumers = await startRouteConsumers({
+      kafka,
+      config,
+      producer,
+      logger,
+      registry: context.registry,
+      signal: shutdown.signal,
+      health: context.health,
+      onFatal: (error) => void context.fail('consumer crashed and will not restart', error),
+    });
+    context.onShutdown('route-consumers', async () => {
+      logger.info('deliveries in flight are abandoned and redelivered after restart');
+      shutdown.abort();
+      await consumers.disconnect();
+    });
   },
 });
-
-async function shutdown(signal: string): Promise<void> {
-  logger.info({ signal }, 'shutting down: deliveries in flight are abandoned and redelivered after restart');
-  shutdownController.abort();
-  await routeConsumers?.disconnect();
-  await producer.disconnect();
-  await http.close();
-  logger.flush();
-  process.exit(0);
-}
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));

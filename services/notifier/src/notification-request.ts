@@ -1,4 +1,4 @@
-import { slackMessage, teamsMessage } from '@churnwatch/alert-format';
+import { accountPageUrl, slackMessage, teamsMessage } from '@churnwatch/alert-format';
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
 import type { Route } from './routes.ts';
 
@@ -14,8 +14,16 @@ export interface NotificationRequest {
  * The HTTP request that delivers one alert step over one route. The idempotency key is the same on
  * every retry and redelivery, so a receiver can drop the repeats that at-least-once delivery allows.
  */
-export function notificationRequest(alert: ChurnRiskAlertV1, route: Route, signingKeys: readonly Buffer[] = []): NotificationRequest {
-  const options = route.locale === undefined ? {} : { locale: route.locale };
+export function notificationRequest(
+  alert: ChurnRiskAlertV1,
+  route: Route,
+  signingKeys: readonly Buffer[] = [],
+  accountPageBaseUrl?: string,
+): NotificationRequest {
+  const options = {
+    ...(route.locale === undefined ? {} : { locale: route.locale }),
+    ...(accountPageBaseUrl ? { links: { accountPage: accountPageUrl(accountPageBaseUrl, alert.customerId) } } : {}),
+  };
   const payload = route.channel === 'slack' ? slackMessage(alert, options) : route.channel === 'teams' ? teamsMessage(alert, options) : alert;
   return {
     url: route.url,

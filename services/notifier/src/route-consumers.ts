@@ -1,3 +1,4 @@
+import { consumerHealth, type HealthBoard } from '@churnwatch/service-shell';
 import type { Logger } from '@churnwatch/telemetry';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { Registry } from 'prom-client';
@@ -11,16 +12,14 @@ export function routeGroupId(applicationId: string, routeName: string): string {
 }
 
 export interface RouteConsumers {
-  /** True once every route's consumer has joined its group. */
-  ready(): boolean;
   disconnect(): Promise<void>;
 }
 
 /**
  * One consumer group per route: a route whose receiver is down retries (and finally writes to the
  * failed-notifications topic) on its own offsets, while the other routes keep delivering. Within a
- * route, alerts of one customer still arrive in order. `onFatal` is called when a consumer crashes
- * for good.
+ * route, alerts of one customer still arrive in order. Each consumer is a part of the service's
+ * health (`route:<name>`); `onFatal` is called when one crashes for good.
  */
 export async function startRouteConsumers(deps: {
   readonly kafka: Kafka;
@@ -29,18 +28,15 @@ export async function startRouteConsumers(deps: {
   readonly logger: Logger;
   readonly registry: Registry;
   readonly signal: AbortSignal;
+  readonly health: HealthBoard;
   readonly onFatal: (error: Error) => void;
 }): Promise<RouteConsumers> {
   const { kafka, config, producer, logger, signal } = deps;
   const metrics = createNotifierMetrics(deps.registry);
-  const joined = new Set<string>();
   const consumers: Consumer[] = [];
   for (const [index, route] of config.routes.entries()) {
     const consumer = kafka.consumer({ groupId: routeGroupId(config.groupId, route.name) });
-    consumer.on(consumer.events.GROUP_JOIN, () => joined.add(route.name));
-    consumer.on(consumer.events.CRASH, (event) => {
-      if (!event.payload.restart) deps.onFatal(event.payload.error);
-    });
+    deps.health.add(`route:${route.name}`, consumerHealth(consumer, deps.onFatal));
     consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic: config.topics.alerts, fromBeginning: true });
@@ -56,7 +52,6 @@ export async function startRouteConsumers(deps: {
     });
   }
   return {
-    ready: () => joined.size === config.routes.length,
     disconnect: async () => {
       await Promise.all(consumers.map((consumer) => consumer.disconnect()));
     },

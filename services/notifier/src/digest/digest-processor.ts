@@ -41,14 +41,15 @@ export interface DigestState {
 export const DIGEST_TIMER = 'digest';
 
 /**
- * Collects an owner's low-severity alert steps and renewal notices (records keyed by owner) and
+ * Collects an owner's low-severity alert steps and renewal notices (records keyed by owner, or by
+ * route and owner, each key with its schedule) and
  * emits them as one digest a day at the owner's local time, on a wall-clock timer the runtime keeps
  * in the changelog, so the digest survives restarts. At most one digest per owner and local day,
  * with a deterministic id; a step already digested (by event id or by time) is not digested again
  * on a replay. Pure.
  */
-export function createDigestProcessor(schedule: DigestSchedule): Processor<DigestState, ChurnRiskAlertV1> {
-  const at = { hour: schedule.hour, minute: schedule.minute };
+export function createDigestProcessor(scheduleOf: DigestSchedule | ((key: string) => DigestSchedule)): Processor<DigestState, ChurnRiskAlertV1> {
+  const scheduleFor = typeof scheduleOf === 'function' ? scheduleOf : () => scheduleOf;
   return {
     name: 'owner-digest',
     inputs: ['digestItems'],
@@ -56,6 +57,8 @@ export function createDigestProcessor(schedule: DigestSchedule): Processor<Diges
     process(state, record: InputRecord<ChurnRiskAlertV1>) {
       const current = state ?? { pending: [], lastDigestDate: null, sentUpToMs: Number.MIN_SAFE_INTEGER };
       const alert = record.value;
+      const schedule = scheduleFor(record.key);
+      const at = { hour: schedule.hour, minute: schedule.minute };
       if (record.eventTimeMs <= current.sentUpToMs || current.pending.some((item) => item.eventId === alert.eventId)) return { state: current };
       const item: DigestItem = {
         eventId: alert.eventId,
@@ -72,13 +75,17 @@ export function createDigestProcessor(schedule: DigestSchedule): Processor<Diges
     },
     onTimer(state, timer: FiredTimer) {
       if (state === undefined || state.pending.length === 0) return { state };
+      const schedule = scheduleFor(timer.key);
+      const at = { hour: schedule.hour, minute: schedule.minute };
       const date = localDateOf(timer.atMs, schedule.timeZone);
       // One digest per local day: a second firing the same day (a moved timer) waits for tomorrow.
       if (state.lastDigestDate === date) {
         return { state, setTimers: [{ name: DIGEST_TIMER, atMs: nextLocalTime(timer.atMs, at, schedule.timeZone), clock: 'wall' }] };
       }
       const items = [...state.pending].sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.eventId.localeCompare(b.eventId));
-      const digest: OwnerDigest = { digestId: `digest:${timer.key}:${date}`, owner: timer.key, date, timeZone: schedule.timeZone, items };
+      // A key of route and owner (`route/owner`) names the owner after the slash.
+      const owner = timer.key.slice(timer.key.indexOf('/') + 1);
+      const digest: OwnerDigest = { digestId: `digest:${timer.key}:${date}`, owner, date, timeZone: schedule.timeZone, items };
       const output: OutputRecord = { output: 'digests', key: timer.key, value: digest, id: digest.digestId, eventTimeMs: timer.atMs };
       return { state: { pending: [], lastDigestDate: date, sentUpToMs: timer.atMs }, outputs: [output] };
     },

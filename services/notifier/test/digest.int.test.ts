@@ -1,4 +1,4 @@
-// The daily digest on the real broker: the notifier as a process, a Slack receiver on loopback.
+// The daily digest on the real broker: the notifier as a process, a webhook receiver on loopback.
 // Low-severity steps of an owner wait for the owner's local digest time and arrive as one message;
 // a warning goes out at once; after a restart the digest is not sent again.
 
@@ -34,7 +34,8 @@ test('low-severity steps arrive once, as one digest at the local time; a warning
   const { at, atMs } = nextDigestMinute();
   // The receiver stamps arrivals with performance.now(); the digest instant on that clock.
   const digestAtPerfMs = performance.now() + (atMs - Date.now());
-  const routes = [{ name: 'cs-slack', channel: 'slack', url: `${receiver.url}/slack`, digest: { at, timeZone: 'UTC' } }];
+  // A webhook route: alerts arrive as alert JSON, digests as digest JSON.
+  const routes = [{ name: 'cs-hook', channel: 'webhook', url: `${receiver.url}/hook`, digest: { at, timeZone: 'UTC' } }];
   const env = {
     CHURNWATCH_APPLICATION_ID: uniqueName('notifier'),
     CHURNWATCH_TOPIC_DIGEST_ITEMS: digestItems,
@@ -71,27 +72,32 @@ test('low-severity steps arrive once, as one digest at the local time; a warning
   });
   await producer.disconnect();
 
-  const slack = () =>
+  const received = () =>
     (receiver?.received ?? []).map((request) => ({
       atMs: request.atMs,
-      body: JSON.parse(request.body) as { text: string; digest?: { items: { eventId: string }[]; owner: string; date: string } },
+      idempotencyKey: request.headers['idempotency-key'],
+      body: JSON.parse(request.body) as { eventId?: string; digestId?: string; items?: { eventId: string }[]; owner?: string },
     }));
-  await waitFor(() => (slack().length >= 1 ? true : undefined), 'the warning at once', 90_000);
+  await waitFor(() => (received().length >= 1 ? true : undefined), 'the warning at once', 90_000);
   expect(Date.now()).toBeLessThan(atMs);
-  expect(slack().map((message) => message.body.text)).toEqual([expect.stringContaining('OPENED usage declining — cust-3')]);
+  expect(received().map((message) => message.body.eventId)).toEqual([warning.eventId]);
 
-  const digestsSeen = () => slack().filter((message) => message.body.digest !== undefined);
+  const digestsSeen = () => received().filter((message) => message.body.digestId !== undefined);
   await waitFor(() => (digestsSeen().length >= 2 ? true : undefined), 'the two owners’ digests', 150_000, 250);
   expect(digestsSeen().every((message) => message.atMs >= digestAtPerfMs - 50)).toBe(true);
-  const byOwner = Object.fromEntries(digestsSeen().map((message) => [message.body.digest?.owner, message.body.digest?.items.map((item) => item.eventId)]));
+  const byOwner = Object.fromEntries(digestsSeen().map((message) => [message.body.owner, message.body.items?.map((item) => item.eventId)]));
   expect(byOwner).toEqual({ 'dana@example.com': ['r1-1', 'u2-1'], 'elin@example.com': ['o4-1'] });
-  const dana = digestsSeen().find((message) => message.body.digest?.owner === 'dana@example.com');
-  expect(dana?.body.text).toBe(`Daily churn digest for dana@example.com, ${new Date(atMs).toISOString().slice(0, 10)} (2 notices)`);
+  const date = new Date(atMs).toISOString().slice(0, 10);
+  expect(
+    digestsSeen()
+      .map((message) => message.idempotencyKey)
+      .sort(),
+  ).toEqual([`digest:cs-hook/dana@example.com:${date}/cs-hook`, `digest:cs-hook/elin@example.com:${date}/cs-hook`]);
 
   // Restarted with the same application id: state and offsets come back, no digest goes out again.
   await stopService(notifier);
   notifier = startNotifier({ alerts, failed }, routes, env);
   await new Promise((resolve) => setTimeout(resolve, 20_000));
   expect(digestsSeen()).toHaveLength(2);
-  expect(slack()).toHaveLength(3);
+  expect(received()).toHaveLength(3);
 });

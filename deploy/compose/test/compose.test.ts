@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig as loadAlertActionsConfig } from '@churnwatch/alert-actions/config';
 import { commands } from '@churnwatch/cli/commands';
 import { loadDetectionServiceConfig } from '@churnwatch/detection-service-kit';
 import { loadConfig as loadNotifierConfig } from '@churnwatch/notifier/config';
@@ -67,6 +68,7 @@ describe('docker-compose.yml', () => {
       if (!main) continue;
       const env = hostEnvironment(service);
       if (name === 'notifier') expect(loadNotifierConfig(env).routes.length, name).toBeGreaterThan(0);
+      else if (name === 'alert-actions') expect(loadAlertActionsConfig(env).brokers, name).toEqual(['kafka:9092']);
       else expect(loadDetectionServiceConfig({ service: name, inputs: [], outputs: [] }, env).runtime.kafkaBrokers, name).toEqual(['kafka:9092']);
     }
   });

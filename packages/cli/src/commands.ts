@@ -17,4 +17,5 @@ export const commands: Record<string, CommandLoader> = {
   generate: async () => (await import('./commands/generate.ts')).default,
   replay: async () => (await import('./commands/replay.ts')).default,
   backtest: async () => (await import('./commands/backtest.ts')).default,
+  alerts: async () => (await import('./commands/alerts.ts')).default,
 };

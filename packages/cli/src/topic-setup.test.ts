@@ -19,6 +19,8 @@ describe('topic setup', () => {
       'churnwatch.kpi-changes': 'delete',
       'churnwatch.retention-kpis': 'compact',
       'churnwatch.notifications.failed': 'delete',
+      'churnwatch.notifications.digest-items': 'delete',
+      'churnwatch.notifications.digests': 'delete',
     });
     expect(new Set(specs.map((spec) => spec.numPartitions))).toEqual(new Set([6]));
   });

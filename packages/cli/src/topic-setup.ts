@@ -25,6 +25,9 @@ export function topicSpecs(options: Pick<TopicSetupOptions, 'partitions' | 'name
       spec(options.names?.[name as DetectionTopic] ?? contract.defaultTopic, contract.shape === 'table'),
     ),
     spec(failedNotificationsTopic, false),
+    // The notifier's daily digests: alert steps re-keyed by route and owner, and the digests.
+    spec('churnwatch.notifications.digest-items', false),
+    spec('churnwatch.notifications.digests', false),
   ];
 }
 

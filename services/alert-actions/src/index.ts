@@ -7,6 +7,6 @@ export {
   type PublishControl,
   SLACK_INTERACTIONS_PATH,
 } from './actions-handler.ts';
-export { type AlertActionRequest, alertActionRequest } from './api-request.ts';
+export { type AlertActionRequest, alertActionRequest, controlFromApi } from './api-request.ts';
 export { kafkaControlPublisher } from './control-publisher.ts';
 export { slackActionIds } from './slack-interaction.ts';

@@ -2,6 +2,8 @@ import { decodeJson, topicContracts } from '@churnwatch/contracts';
 import type { Logger } from '@churnwatch/telemetry';
 import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
 import type { NotifierConfig } from './config.ts';
+import { digestKey } from './digest/digest-keys.ts';
+import { belongsInDigest } from './digest/digest-processor.ts';
 import type { FailedNotificationV1 } from './failed-notification.ts';
 import { deliver } from './http-delivery.ts';
 import { notificationRequest } from './notification-request.ts';
@@ -75,6 +77,15 @@ export async function runAlertSink(deps: AlertSinkDeps): Promise<void> {
       const alert = decoded.value;
       await Promise.all(
         routesFor(alert, routes).map(async (route) => {
+          if (route.digest && alert.owner?.email !== undefined && belongsInDigest(alert)) {
+            // Into the owner's daily digest instead (see digest/): re-keyed by route and owner.
+            await producer.send({
+              topic: config.topics.digestItems,
+              messages: [{ key: digestKey(route.name, alert.owner.email), value: source.message.value }],
+            });
+            notifications.inc({ route: route.name, channel: route.channel, outcome: 'digested' });
+            return;
+          }
           const result = await deliver(notificationRequest(alert, route, config.signingKeys[route.name], config.accountPageBaseUrl), config.delivery, {
             signal,
             keepAlive: heartbeat,

@@ -26,12 +26,18 @@ const settingsSchema = z.object({
 });
 type Settings = z.infer<typeof settingsSchema>;
 
-export const notifierTopicDefaults = { alerts: 'churnwatch.alerts', failedNotifications: 'churnwatch.notifications.failed' } as const;
+export const notifierTopicDefaults = {
+  alerts: 'churnwatch.alerts',
+  failedNotifications: 'churnwatch.notifications.failed',
+  digestItems: 'churnwatch.notifications.digest-items',
+  digests: 'churnwatch.notifications.digests',
+  deadLetters: 'churnwatch.dead-letters',
+} as const;
 
 export interface NotifierConfig {
   readonly brokers: readonly string[];
   readonly groupId: string;
-  readonly topics: { readonly alerts: string; readonly failedNotifications: string };
+  readonly topics: Readonly<Record<keyof typeof notifierTopicDefaults, string>>;
   readonly routes: readonly Route[];
   /** Standard Webhooks signing keys by route name; a route not listed sends unsigned. */
   readonly signingKeys: Readonly<Record<string, readonly Buffer[]>>;
@@ -82,10 +88,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): N
   return {
     brokers: settings.kafkaBrokers,
     groupId: settings.applicationId,
-    topics: {
-      alerts: topics.alerts ?? notifierTopicDefaults.alerts,
-      failedNotifications: topics.failedNotifications ?? notifierTopicDefaults.failedNotifications,
-    },
+    topics: { ...notifierTopicDefaults, ...topics },
     routes: read.routes,
     ...(settings.accountPageBaseUrl ? { accountPageBaseUrl: settings.accountPageBaseUrl } : {}),
     signingKeys: signing.keys,

@@ -4,7 +4,9 @@ import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import { runAlertSink } from './alert-sink.ts';
 import type { NotifierConfig } from './config.ts';
-import { createNotifierMetrics } from './notifier-metrics.ts';
+import { createDigestRuntime } from './digest/digest-runtime.ts';
+import { runDigestSink } from './digest/digest-sink.ts';
+import { createNotifierMetrics, type NotifierMetrics } from './notifier-metrics.ts';
 
 /** Each route reads the alerts in its own consumer group, `<application id>.<route name>`. */
 export function routeGroupId(applicationId: string, routeName: string): string {
@@ -51,9 +53,34 @@ export async function startRouteConsumers(deps: {
       signal,
     });
   }
+  const digests = config.routes.some((route) => route.digest) ? await startDigests({ ...deps, metrics }) : undefined;
+  if (digests) deps.health.add('digests', { alive: () => true, ready: () => digests.ready() });
   return {
     disconnect: async () => {
+      await digests?.stop();
       await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+    },
+  };
+}
+
+/** The digest processor and the consumer that delivers its digests; only when a route has a digest. */
+async function startDigests(deps: Parameters<typeof startRouteConsumers>[0] & { metrics: NotifierMetrics }) {
+  const runtime = createDigestRuntime(deps);
+  void runtime.failure.then(deps.onFatal);
+  await runtime.start();
+  const consumer = deps.kafka.consumer({ groupId: `${deps.config.groupId}.digest-delivery` });
+  let joined = false;
+  consumer.on(consumer.events.GROUP_JOIN, () => {
+    joined = true;
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topic: deps.config.topics.digests, fromBeginning: true });
+  await runDigestSink({ ...deps, consumer, logger: deps.logger.child({ part: 'digest-delivery' }) });
+  return {
+    ready: () => joined && runtime.health.ready(),
+    stop: async () => {
+      await consumer.disconnect();
+      await runtime.stop();
     },
   };
 }

@@ -6,6 +6,15 @@ export type Channel = (typeof channels)[number];
 
 const alertStatuses = ['opened', 'escalated', 'updated', 'resolved'] as const;
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const routeSchema = z
   .object({
     /** Names the route in metrics and failure records; keep it short and fixed. */
@@ -16,6 +25,18 @@ export const routeSchema = z
     headers: z.record(z.string(), z.string()).default({}),
     /** The language of Slack and Teams messages on this route (en, de); default: each alert's owner's, else English. */
     locale: locale.optional(),
+    /**
+     * Low-severity steps and renewal notices of owners with an e-mail go out as one digest a day
+     * at this local time instead of one by one (see digest/); everything else as usual.
+     */
+    digest: z
+      .object({
+        at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time as HH:MM'),
+        timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Berlin'),
+      })
+      .strict()
+      .transform(({ at, timeZone }) => ({ hour: Number(at.slice(0, 2)), minute: Number(at.slice(3, 5)), timeZone }))
+      .optional(),
     match: z
       .object({
         kinds: z.array(z.enum(alertKinds)).min(1).optional(),

@@ -9,7 +9,8 @@ import { escapeSlackText, isSlackMemberId } from './escape/slack-text.ts';
  */
 export function slackActionBlocks(alert: ChurnRiskAlertV1): Record<string, unknown>[] {
   if (alert.status === 'resolved') return [];
-  const value = JSON.stringify({ alertId: alert.alertId, customerId: alert.customerId, kind: alert.kind });
+  // Opaque to Slack (base64url of JSON), so that no customer-supplied id stands as text in the payload.
+  const value = Buffer.from(JSON.stringify({ alertId: alert.alertId, customerId: alert.customerId, kind: alert.kind })).toString('base64url');
   const button = (text: string, actionId: string, style?: 'primary') => ({
     type: 'button',
     text: { type: 'plain_text', text },

@@ -35,7 +35,7 @@ export function controlFromSlack(rawBody: string, nowMs: number, snoozeSeconds: 
   const action = actions[0]!;
   let target: z.infer<typeof buttonValue>;
   try {
-    const parsed = buttonValue.safeParse(JSON.parse(action.value ?? ''));
+    const parsed = buttonValue.safeParse(JSON.parse(Buffer.from(action.value ?? '', 'base64url').toString('utf8')));
     if (!parsed.success) return { ok: false, problem: 'the button value names no alert' };
     target = parsed.data;
   } catch {

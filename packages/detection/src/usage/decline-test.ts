@@ -1,10 +1,9 @@
 import type { Thresholds } from '../config/sections.ts';
 import { negativeBinomialLowerTail } from '../stats/negative-binomial.ts';
 import { poissonLowerTail } from '../stats/poisson.ts';
-import { weekdayOf } from '../time/days.ts';
-import { countOn, type DayCounts } from './day-counts.ts';
-import { expectedShareOf, holidayTestOf } from './holidays.ts';
-import { buildWeekdayBaseline, type WeekdayBaseline } from './weekday-baseline.ts';
+import type { DayCounts } from './day-counts.ts';
+import { covers, type DaySums, daySumsOf, daysPerWeekdayOver, sumPerWeekday, totalOver } from './day-sums.ts';
+import { type WeekdayBaseline, weekdayBaselineOf } from './weekday-baseline.ts';
 
 /**
  * The decline test of one customer on one day. The recent window is the `recentWindowDays`
@@ -81,19 +80,21 @@ export interface DeclineTestInput {
 export function measureDecline(input: DeclineTestInput): DeclineOutcome {
   const { usage, evaluationDay } = input;
   const windowToDay = Math.min(evaluationDay - 1, input.lastActiveDay ?? evaluationDay - 1);
+  const longestWindowDays = Math.max(usage.recentWindowDays, usage.maxRecentWindowDays, input.frozenWindowDays ?? 0);
+  const sums = daySumsOf(input.days, Math.min(input.days.startDay, windowToDay - longestWindowDays + 1), windowToDay, usage);
   if (input.frozenBaseline !== undefined) {
     const windowDays = input.frozenWindowDays ?? usage.recentWindowDays;
-    return { status: 'measured', measurement: measureWindow(input, windowToDay, windowDays, input.frozenBaseline, 1) };
+    return { status: 'measured', measurement: measureWindow(sums, usage, windowToDay, windowDays, input.frozenBaseline, 1) };
   }
   const measured: Omit<DeclineMeasurement, 'windowsTested'>[] = [];
   const maxWindowDays = input.shortestOnly ? usage.recentWindowDays : Math.max(usage.recentWindowDays, usage.maxRecentWindowDays);
   for (let windowDays = usage.recentWindowDays; windowDays <= maxWindowDays; windowDays += 7) {
-    const baseline = baselineBefore(input, windowToDay - windowDays + 1);
+    const baseline = baselineBefore(input, sums, windowToDay - windowDays + 1);
     if (baseline.status === 'insufficient_history') {
       if (measured.length === 0) return baseline;
       break;
     }
-    measured.push(measureWindow(input, windowToDay, windowDays, baseline.baseline, 1));
+    measured.push(measureWindow(sums, usage, windowToDay, windowDays, baseline.baseline, 1));
   }
   const testable = measured.filter((measurement) => measurement.expected >= usage.minExpectedCount);
   const windowsTested = Math.max(1, testable.length);
@@ -110,39 +111,46 @@ type BaselineOutcome =
   | { readonly status: 'insufficient_history'; readonly baselineWeeks: number }
   | { readonly status: 'built'; readonly baseline: WeekdayBaseline };
 
-function baselineBefore(input: DeclineTestInput, windowFromDay: number): BaselineOutcome {
+function baselineBefore(input: DeclineTestInput, sums: DaySums, windowFromDay: number): BaselineOutcome {
   const { days, usage } = input;
   const earliestKnown = Math.max(input.firstSeenDay, days.startDay);
   const baselineWeeks = Math.min(usage.baselineWeeks, Math.floor((windowFromDay - earliestKnown) / 7));
   if (baselineWeeks < usage.minBaselineWeeks) return { status: 'insufficient_history', baselineWeeks: Math.max(0, baselineWeeks) };
-  const isHoliday = holidayTestOf(usage);
-  const baseline = buildWeekdayBaseline((day) => countOn(days, day), weekdayOf, windowFromDay - 7 * baselineWeeks, windowFromDay - 1, isHoliday);
-  return { status: 'built', baseline };
+  return { status: 'built', baseline: weekdayBaselineOf(sums, windowFromDay - 7 * baselineWeeks, windowFromDay - 1) };
 }
 
-function measureWindow(input: DeclineTestInput, windowToDay: number, windowDays: number, baseline: WeekdayBaseline, windowsTested: number): DeclineMeasurement {
-  const { days, usage } = input;
+/**
+ * The window's test. Per weekday w its days' shares c_w (1 a day, a holiday's factor on a
+ * holiday) give μ = Σ_w m_w·c_w and Σ e_d² = Σ_w m_w²·Σ share², read from the running sums.
+ */
+function measureWindow(
+  sums: DaySums,
+  usage: Thresholds['usage'],
+  windowToDay: number,
+  windowDays: number,
+  baseline: WeekdayBaseline,
+  windowsTested: number,
+): DeclineMeasurement {
   const windowFromDay = windowToDay - windowDays + 1;
   const dispersion = baseline.dispersion;
-  const daysOfWeekday = [0, 0, 0, 0, 0, 0, 0];
-  let expected = 0;
+  // Per weekday: its whole days and its holidays in the window; c_w = whole + factor × holidays.
+  const holidays = sumPerWeekday(sums, sums.holidays, windowFromDay, windowToDay, [0, 0, 0, 0, 0, 0, 0]);
+  const wholeDays = daysPerWeekdayOver(windowFromDay, windowToDay, [0, 0, 0, 0, 0, 0, 0]).map((days, weekday) => days - (holidays[weekday] as number));
+  const factor = usage.holidayExpectedFactor;
+  const daysOfWeekday = wholeDays.map((days, weekday) => days + factor * (holidays[weekday] as number));
+  let expected = expectedByTotals(sums, baseline, wholeDays, holidays, factor);
+  const byRates = expected === null;
   let squaredExpected = 0;
-  let observedTotal = 0;
-  for (let day = windowFromDay; day <= windowToDay; day++) {
-    const weekday = weekdayOf(day);
-    const share = expectedShareOf(day, usage);
-    const usual = (baseline.ratesPerWeekday[weekday] ?? 0) * share;
-    daysOfWeekday[weekday] = (daysOfWeekday[weekday] as number) + share;
-    expected += usual;
-    squaredExpected += usual ** 2;
-    observedTotal += countOn(days, day);
-  }
   let baselineVariance = 0;
-  daysOfWeekday.forEach((inWindow, weekday) => {
+  for (let weekday = 0; weekday < 7; weekday++) {
     const rate = baseline.ratesPerWeekday[weekday] ?? 0;
+    const inWindow = daysOfWeekday[weekday] as number;
+    if (byRates) expected = (expected ?? 0) + rate * inWindow;
+    squaredExpected += rate * rate * ((wholeDays[weekday] as number) + factor * factor * (holidays[weekday] as number));
     baselineVariance += (inWindow ** 2 * (rate + dispersion * rate ** 2)) / Math.max(1, daysBehind(baseline, weekday));
-  });
-  const observed = Math.round(observedTotal);
+  }
+  expected ??= 0;
+  const observed = Math.round(totalOver(sums, windowFromDay, windowToDay));
   const excessVariance = dispersion * squaredExpected + baselineVariance;
   const size = excessVariance > 0 && expected > 0 ? expected ** 2 / excessVariance : null;
   const useNegativeBinomial = size !== null && size <= POISSON_EQUIVALENT_SIZE;
@@ -161,6 +169,40 @@ function measureWindow(input: DeclineTestInput, windowToDay: number, windowDays:
     size: useNegativeBinomial ? size : null,
     pValue,
   };
+}
+
+/**
+ * μ = Σ_w S_w·c_w / n_w as one fraction over the least common multiple of the n_w (the baseline
+ * days per weekday; `days` for a weekday without any, which takes the overall mean): whole
+ * counts then give μ exactly whenever it is a representable number, so a window that used
+ * exactly its usual amount is at exactly 100 % and a μ of exactly `minExpectedCount` is enough.
+ * Null when the sums no longer hold the baseline's days as they were when it was made (a frozen
+ * baseline): μ is then Σ_w m_w·c_w.
+ */
+function expectedByTotals(sums: DaySums, baseline: WeekdayBaseline, wholeDays: readonly number[], holidays: readonly number[], factor: number): number | null {
+  const perWeekday = baseline.daysPerWeekday;
+  if (perWeekday === undefined || baseline.days === 0 || !covers(sums, baseline.fromDay, baseline.toDay)) return null;
+  const totals = sumPerWeekday(sums, sums.baselineCount, baseline.fromDay, baseline.toDay, [0, 0, 0, 0, 0, 0, 0]);
+  const total = totals.reduce((sum, count) => sum + count, 0);
+  let denominator = 1;
+  for (let weekday = 0; weekday < 7; weekday++) denominator = leastCommonMultiple(denominator, (perWeekday[weekday] as number) || baseline.days);
+  let onWholeDays = 0;
+  let onHolidays = 0;
+  for (let weekday = 0; weekday < 7; weekday++) {
+    const days = perWeekday[weekday] as number;
+    const [sum, over] = days > 0 ? [totals[weekday] as number, days] : [total, baseline.days];
+    if (sum / over !== baseline.ratesPerWeekday[weekday]) return null;
+    const scaled = sum * (denominator / over);
+    onWholeDays += scaled * (wholeDays[weekday] as number);
+    onHolidays += scaled * (holidays[weekday] as number);
+  }
+  return (onWholeDays + factor * onHolidays) / denominator;
+}
+
+function leastCommonMultiple(a: number, b: number): number {
+  let [x, y] = [a, b];
+  while (y !== 0) [x, y] = [y, x % y];
+  return (a / x) * b;
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { Thresholds } from '../config/sections.ts';
-import { weekdayOf } from '../time/days.ts';
-import { countOn, type DayCounts } from './day-counts.ts';
+import type { DayCounts } from './day-counts.ts';
+import { daySumsOf, totalOver } from './day-sums.ts';
 import { measureDecline } from './decline-test.ts';
-import { holidayTestOf } from './holidays.ts';
-import { buildWeekdayBaseline, type WeekdayBaseline } from './weekday-baseline.ts';
+import { type WeekdayBaseline, weekdayBaselineOf } from './weekday-baseline.ts';
 
 /**
  * What the silence test expects of a customer: its own usual usage per weekday, the rates the
@@ -61,10 +60,11 @@ function computeBasis(days: DayCounts, firstSeenDay: number, lastUsageDay: numbe
   if (weeks < 1) return null;
   const fromDay = lastUsageDay - 7 * weeks;
   const toDay = lastUsageDay - 1;
-  const isHoliday = holidayTestOf(usage);
-  const baseline = buildWeekdayBaseline((day) => countOn(days, day), weekdayOf, fromDay, toDay, isHoliday);
-  let total = 0;
-  for (let day = fromDay; day <= toDay; day++) total += countOn(days, day);
+  // The range the decline test above read, so its sums serve here too.
+  const longestWindowDays = Math.max(usage.recentWindowDays, usage.maxRecentWindowDays);
+  const sums = daySumsOf(days, Math.min(days.startDay, lastUsageDay - longestWindowDays + 1), lastUsageDay, usage);
+  const baseline = weekdayBaselineOf(sums, fromDay, toDay);
+  const total = totalOver(sums, fromDay, toDay);
   return { fromDay, toDay, weeks, ratesPerWeekday: baseline.ratesPerWeekday, dispersion: baseline.dispersion, total };
 }
 

@@ -1,3 +1,5 @@
+import { type DaySums, sumPerWeekday } from './day-sums.ts';
+
 /**
  * The baseline of the decline test: the customer's own usual usage per weekday, and how much it
  * varies beyond a Poisson process.
@@ -28,46 +30,34 @@ export interface WeekdayBaseline {
   readonly daysPerWeekday?: readonly number[];
 }
 
-export function buildWeekdayBaseline(
-  countOf: (day: number) => number,
-  weekdayOf: (day: number) => number,
-  fromDay: number,
-  toDay: number,
-  isHoliday: (day: number) => boolean,
-): WeekdayBaseline {
-  // Two passes over the days, without intermediate lists: this runs for several windows per
-  // customer and day.
-  const sums = [0, 0, 0, 0, 0, 0, 0];
-  const daysPerWeekday = [0, 0, 0, 0, 0, 0, 0];
+/**
+ * The baseline over `fromDay` … `toDay`, read from the running sums: per weekday w the days n_w,
+ * the total S_w and the sum of squares Q_w of its non-holiday days give the rate m_w = S_w / n_w
+ * and the squared deviations Σ (c − m_w)² = Q_w − S_w·m_w, without a walk over the days.
+ */
+export function weekdayBaselineOf(sums: DaySums, fromDay: number, toDay: number): WeekdayBaseline {
+  const totals = sumPerWeekday(sums, sums.baselineCount, fromDay, toDay, [0, 0, 0, 0, 0, 0, 0]);
+  const squares = sumPerWeekday(sums, sums.baselineSquare, fromDay, toDay, [0, 0, 0, 0, 0, 0, 0]);
+  const daysPerWeekday = sumPerWeekday(sums, sums.baselineDays, fromDay, toDay, [0, 0, 0, 0, 0, 0, 0]);
   let total = 0;
   let days = 0;
-  for (let day = fromDay; day <= toDay; day++) {
-    if (isHoliday(day)) continue;
-    const weekday = weekdayOf(day);
-    const count = countOf(day);
-    sums[weekday] = (sums[weekday] as number) + count;
-    daysPerWeekday[weekday] = (daysPerWeekday[weekday] as number) + 1;
-    total += count;
-    days++;
+  for (let weekday = 0; weekday < 7; weekday++) {
+    total += totals[weekday] as number;
+    days += daysPerWeekday[weekday] as number;
   }
   const overallMean = days === 0 ? 0 : total / days;
-  const ratesPerWeekday = sums.map((sum, weekday) => (daysPerWeekday[weekday] === 0 ? overallMean : sum / (daysPerWeekday[weekday] as number)));
-
-  const squaredDeviations = [0, 0, 0, 0, 0, 0, 0];
-  for (let day = fromDay; day <= toDay; day++) {
-    if (isHoliday(day)) continue;
-    const weekday = weekdayOf(day);
-    squaredDeviations[weekday] = (squaredDeviations[weekday] as number) + (countOf(day) - (ratesPerWeekday[weekday] as number)) ** 2;
-  }
+  const ratesPerWeekday = totals.map((sum, weekday) => (daysPerWeekday[weekday] === 0 ? overallMean : sum / (daysPerWeekday[weekday] as number)));
   let excessVariance = 0;
   let squaredMeans = 0;
-  daysPerWeekday.forEach((n, weekday) => {
-    if (n < 2) return;
+  for (let weekday = 0; weekday < 7; weekday++) {
+    const n = daysPerWeekday[weekday] as number;
+    if (n < 2) continue;
     const mean = ratesPerWeekday[weekday] as number;
-    const sampleVariance = (squaredDeviations[weekday] as number) / (n - 1);
-    excessVariance += n * (sampleVariance - mean);
+    // Rounding can leave a hair below 0 where every day had the same count.
+    const squaredDeviations = Math.max(0, (squares[weekday] as number) - (totals[weekday] as number) * mean);
+    excessVariance += n * (squaredDeviations / (n - 1) - mean);
     squaredMeans += n * mean ** 2;
-  });
+  }
   const dispersion = squaredMeans > 0 ? Math.max(0, excessVariance / squaredMeans) : 0;
   return { fromDay, toDay, ratesPerWeekday, dispersion, days, daysPerWeekday };
 }

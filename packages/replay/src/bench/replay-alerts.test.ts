@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { historyShapes } from './bench-history.ts';
 import { benchDetectionConfig } from './measure-throughput.ts';
@@ -7,8 +7,10 @@ import { replayOutputLines } from './replay-alerts.ts';
 
 /**
  * The fixtures hold what the detectors said about this seeded history before the usage monitor
- * kept incremental sums (the alerts in full, the health records as a count and a SHA-256 of their
- * lines): the incremental decline and silence tests must say exactly the same.
+ * read its windows from running sums instead of walking them day by day: the alerts, byte for
+ * byte, and the health records. Sums taken in another order round differently in the last bits,
+ * so health-record numbers may differ by 1e-9 relative; beyond that only the records listed in
+ * `knownDifferences` may differ.
  */
 const simulation = {
   seed: 7,
@@ -29,20 +31,68 @@ const simulation = {
   },
 };
 
-const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url));
+
+/**
+ * Where the old day-by-day sums fell a rounding error short and the running sums, which give
+ * μ exactly when it is a representable number, do not:
+ * - cust-00028 on 2025-03-02: the 14-day window expects exactly 30 sessions (its rates are
+ *   thirds and sixths); the old sum came to 29.999…, below `minExpectedCount`, so it reported
+ *   the 21-day window (101 %) instead of the 14-day one (97 %).
+ * - cust-00029 on 2025-03-12: usage at exactly 87.5 % of a usual level that is no finite binary
+ *   number; the old sum rounded to 0.8750000000000001 (88 %), the new one to 0.8749999999999999.
+ * No alert differs.
+ */
+const knownDifferences = [
+  { customerId: 'cust-00028', asOf: '2025-03-02T00:00:00.000Z', before: 'usage at 101 % of its usual level', after: 'usage at 97 % of its usual level' },
+  { customerId: 'cust-00029', asOf: '2025-03-12T00:00:00.000Z', before: 'usage at 88 % of its usual level', after: 'usage at 87 % of its usual level' },
+  { customerId: 'cust-00029', asOf: '2025-03-12T16:04:59.088Z', before: 'usage at 88 % of its usual level', after: 'usage at 87 % of its usual level' },
+];
+
+/** Paths at which two JSON values differ, numbers compared to 1e-9 relative. */
+function differences(before: unknown, after: unknown, path: string, found: string[]): string[] {
+  if (typeof before === 'number' && typeof after === 'number') {
+    if (Math.abs(before - after) > 1e-9 * Math.max(1, Math.abs(before))) found.push(path);
+  } else if (typeof before === 'object' && before !== null && typeof after === 'object' && after !== null) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    for (const key of keys) differences((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], `${path}.${key}`, found);
+  } else if (before !== after) {
+    found.push(path);
+  }
+  return found;
+}
+
+interface HealthRecord {
+  readonly customerId: string;
+  readonly asOf: string;
+  readonly score: number;
+  readonly factors: readonly { readonly factor: string; readonly value: number; readonly points: number; readonly detail: string }[];
+}
 
 describe.each(historyShapes)('a replay of the %s history', (shape) => {
   const { alerts, health } = replayOutputLines(simulation, shape, benchDetectionConfig());
 
   it('raises the same alerts as before', () => {
-    const expected = fixture(`${shape}-alerts.jsonl`).trimEnd().split('\n');
+    const expected = fixture(`${shape}-alerts.jsonl`).toString('utf8').trimEnd().split('\n');
     expect(alerts.filter((line) => line.includes('"kind":"usage_')).length).toBeGreaterThan(20);
     expect(alerts).toEqual(expected);
   });
 
-  it('writes the same health records as before', () => {
-    const hash = createHash('sha256');
-    for (const line of health) hash.update(`${line}\n`);
-    expect({ records: health.length, sha256: hash.digest('hex') }).toEqual(JSON.parse(fixture(`${shape}-health.json`)));
+  it('writes the same health records as before, to rounding, but for the listed ones', () => {
+    const before = gunzipSync(fixture(`${shape}-health.jsonl.gz`))
+      .toString('utf8')
+      .trimEnd()
+      .split('\n');
+    expect(health).toHaveLength(before.length);
+    const changed = health.flatMap((line, index) => {
+      const [old, now] = [JSON.parse(before[index] as string) as HealthRecord, JSON.parse(line) as HealthRecord];
+      const paths = differences(old, now, '', []);
+      if (paths.length === 0) return [];
+      // Only the usage factor's detail, and the points and score it moves, may differ.
+      expect(paths.every((path) => /^\.(score|band|factors\.\d+\.(value|points|detail))$/.test(path))).toBe(true);
+      const usage = (record: HealthRecord) => record.factors.find((factor) => factor.factor === 'usage_trend')?.detail;
+      return [{ customerId: now.customerId, asOf: now.asOf, before: usage(old), after: usage(now) }];
+    });
+    expect(changed).toEqual(knownDifferences);
   });
 });

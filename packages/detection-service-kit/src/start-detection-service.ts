@@ -56,7 +56,8 @@ export async function startDetectionService<X extends z.ZodRawShape>(
   }
   const logger = createLogger({ service: definition.service, level: config.runtime.logLevel });
   const registry = createMetricsRegistry(definition.service);
-  const schemaRegistry = config.kit.schemaRegistryUrl === undefined ? undefined : createContractRegistry({ url: config.kit.schemaRegistryUrl });
+  const schemaRegistry =
+    config.kit.schemaRegistryUrl === undefined ? undefined : createContractRegistry({ url: config.kit.schemaRegistryUrl, ...config.registrySecurity });
   const decoders = createDecoders(definition.inputs, {
     service: definition.service,
     settings: config.kit,

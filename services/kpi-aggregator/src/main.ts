@@ -1,5 +1,6 @@
 // Composition root: the shared start-up of the detection services (configuration → logger →
 // metrics → Kafka runtime → signal traps), then the reader that keeps the KPI gauges.
+import { kafkaClientSecurity } from '@churnwatch/connection-security';
 import { startDetectionService } from '@churnwatch/detection-service-kit';
 import { Kafka, logLevel } from 'kafkajs';
 import { kpiAggregator } from './config.ts';
@@ -11,6 +12,7 @@ const kafka = new Kafka({
   clientId: `${config.runtime.applicationId}-kpi-gauges-${process.pid}`,
   brokers: config.runtime.kafkaBrokers,
   logLevel: logLevel.WARN,
+  ...kafkaClientSecurity(config.runtime.kafkaSecurity),
 });
 const reader = await startRetentionKpisReader({
   kafka,

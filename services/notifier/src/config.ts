@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '@churnwatch/errors';
+import { type KafkaSecurity, parseKafkaSecurity } from '@churnwatch/connection-security';
+import { ConfigError, collectIssues } from '@churnwatch/errors';
 import { envName, parseEnv, parseTopics } from '@churnwatch/stream-runtime';
 import { z } from 'zod';
 import { type Route, routesSchema } from './routes.ts';
@@ -31,6 +32,7 @@ export const notifierTopicDefaults = { alerts: 'churnwatch.alerts', failedNotifi
 
 export interface NotifierConfig {
   readonly brokers: readonly string[];
+  readonly kafkaSecurity: KafkaSecurity;
   readonly groupId: string;
   readonly topics: { readonly alerts: string; readonly failedNotifications: string };
   readonly routes: readonly Route[];
@@ -66,12 +68,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): N
   const settings = parseEnv(settingsSchema, env);
   const topics = parseTopics(env, Object.keys(notifierTopicDefaults), notifierTopicDefaults);
   const { routes, issues } = readRoutes(settings);
+  const kafkaSecurity = collectIssues(issues, () => parseKafkaSecurity(env));
   if (settings.notifierMaxBackoffMs < settings.notifierInitialBackoffMs) {
     issues.push(`${envName('notifierMaxBackoffMs')}: must not be below ${envName('notifierInitialBackoffMs')}`);
   }
-  if (!routes || issues.length > 0) throw new ConfigError('the environment', issues);
+  if (!routes || !kafkaSecurity || issues.length > 0) throw new ConfigError('the environment', issues);
   return {
     brokers: settings.kafkaBrokers,
+    kafkaSecurity,
     groupId: settings.applicationId,
     topics: {
       alerts: topics.alerts ?? notifierTopicDefaults.alerts,

@@ -1,4 +1,5 @@
 // Composition root: config → logger → metrics → Kafka → alert sink → signal traps.
+import { kafkaClientSecurity, verifyKafkaConnection } from '@churnwatch/connection-security';
 import { createLogger, createMetricsRegistry, startServiceHttpServer } from '@churnwatch/telemetry';
 import { Kafka, logLevel } from 'kafkajs';
 import { runAlertSink } from './alert-sink.ts';
@@ -11,7 +12,7 @@ const registry = createMetricsRegistry(service);
 const shutdownController = new AbortController();
 let joined = false;
 
-const kafka = new Kafka({ clientId: service, brokers: [...config.brokers], logLevel: logLevel.WARN });
+const kafka = new Kafka({ clientId: service, brokers: [...config.brokers], logLevel: logLevel.WARN, ...kafkaClientSecurity(config.kafkaSecurity) });
 const consumer = kafka.consumer({ groupId: config.groupId });
 const producer = kafka.producer({ idempotent: true });
 consumer.on(consumer.events.GROUP_JOIN, () => {
@@ -26,6 +27,13 @@ consumer.on(consumer.events.CRASH, (event) => {
 
 const http = await startServiceHttpServer({ port: config.metricsPort, registry, health: { alive: () => true, ready: () => joined } });
 logger.info({ port: http.port, routes: config.routes.map((route) => `${route.name} (${route.channel})`) }, 'notifier starting');
+try {
+  await verifyKafkaConnection(kafka, config.kafkaSecurity, config.brokers);
+} catch (error) {
+  logger.fatal({ err: error }, `could not start: ${(error as Error).message}`);
+  logger.flush();
+  process.exit(1);
+}
 await producer.connect();
 await consumer.connect();
 await consumer.subscribe({ topic: config.topics.alerts, fromBeginning: true });

@@ -29,11 +29,18 @@ function saslOptions(sasl: KafkaSasl): SASLOptions {
   }
 }
 
+/**
+ * TLS takes a few round trips more than a plain connect, and kafkajs counts the handshake
+ * against `connectionTimeout` (1 s by default): too tight for a managed cluster across a WAN or
+ * a broker on a busy machine, where the first handshake alone can take longer.
+ */
+const tlsConnectionTimeoutMs = 10_000;
+
 /** The `ssl` and `sasl` parts of a kafkajs client configuration; empty for PLAINTEXT. Spread into `new Kafka({...})`. */
-export function kafkaClientSecurity(security: KafkaSecurity | undefined): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+export function kafkaClientSecurity(security: KafkaSecurity | undefined): Pick<KafkaConfig, 'ssl' | 'sasl' | 'connectionTimeout'> {
   if (!security) return {};
   return {
-    ...(security.tls ? { ssl: tlsOptions(security.tls) } : {}),
+    ...(security.tls ? { ssl: tlsOptions(security.tls), connectionTimeout: tlsConnectionTimeoutMs } : {}),
     ...(security.sasl ? { sasl: saslOptions(security.sasl) } : {}),
   };
 }

@@ -78,7 +78,11 @@ describe('Kafka security settings', () => {
         CHURNWATCH_KAFKA_SASL_USERNAME: 'u',
         CHURNWATCH_KAFKA_SASL_PASSWORD: 'p',
       });
-      expect(kafkaClientSecurity(security)).toEqual({ ssl: { rejectUnauthorized: true }, sasl: { mechanism: kafkajs, username: 'u', password: 'p' } });
+      expect(kafkaClientSecurity(security)).toEqual({
+        ssl: { rejectUnauthorized: true },
+        connectionTimeout: 10_000,
+        sasl: { mechanism: kafkajs, username: 'u', password: 'p' },
+      });
     }
   });
 

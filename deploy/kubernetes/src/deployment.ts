@@ -61,8 +61,8 @@ export function deploymentOf(workload: Workload): Deployment {
             {
               name: workload.service,
               image,
-              // Exec form: node itself is PID 1, so the kubelet's SIGTERM reaches the service's shutdown.
-              command: ['node', `services/${workload.service}/src/main.ts`],
+              // The image's exec-form entry point is node (PID 1): the kubelet's SIGTERM reaches the service's shutdown.
+              args: [`services/${workload.service}/src/main.ts`],
               envFrom: [{ configMapRef: { name: connectionConfigMap } }],
               env: envOf(workload),
               ports: [{ name: 'metrics', containerPort: metricsPort, protocol: 'TCP' }],

@@ -22,7 +22,7 @@ export function topicsJob(): Job {
             {
               name: 'topics',
               image,
-              command: ['node', 'packages/cli/src/main.ts', 'topics', '--brokers', '$(CHURNWATCH_KAFKA_BROKERS)', '--partitions', String(partitions)],
+              args: ['packages/cli/src/main.ts', 'topics', '--brokers', '$(CHURNWATCH_KAFKA_BROKERS)', '--partitions', String(partitions)],
               envFrom: [{ configMapRef: { name: connectionConfigMap } }],
               env: credentialEnv(),
               resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },

@@ -74,7 +74,7 @@ describe('the Kubernetes manifests', () => {
       });
     }
     const job = ofKind('Job')[0]!;
-    expect(job.spec.template.spec.containers[0].command).toEqual(expect.arrayContaining(['topics', '--partitions', String(partitions)]));
+    expect(job.spec.template.spec.containers[0].args).toEqual(expect.arrayContaining(['topics', '--partitions', String(partitions)]));
     expect(ofKind('ServiceMonitor')).toHaveLength(1);
     expect(ofKind('TriggerAuthentication')).toHaveLength(1);
     expect(ofKind('ConfigMap').map((map) => map.metadata.name)).toContain('churnwatch-detection');

@@ -6,7 +6,9 @@ import { detectionConfig } from './detection-config.ts';
 import { serviceMonitor } from './monitoring.ts';
 import { scaledObjectOf, triggerAuthentication } from './scaling.ts';
 import { topicsJob } from './topics-job.ts';
-import { workloads } from './workloads.ts';
+import { image, workloads } from './workloads.ts';
+
+const [imageName, imageTag] = image.split(':') as [string, string];
 
 export const namespace = 'churnwatch';
 
@@ -47,6 +49,17 @@ export function renderManifests(): Record<string, string> {
     rendered[file] = header + objects.map((object) => stringify(object.toJSON(), { lineWidth: 0 })).join('---\n');
   }
   rendered['kustomization.yaml'] =
-    header + stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', namespace, resources: Object.keys(files) }, { lineWidth: 0 });
+    header +
+    stringify(
+      {
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        namespace,
+        resources: Object.keys(files),
+        // Where your registry holds the image: change newName and newTag here.
+        images: [{ name: imageName, newName: imageName, newTag: imageTag }],
+      },
+      { lineWidth: 0 },
+    );
   return rendered;
 }

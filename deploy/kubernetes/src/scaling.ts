@@ -42,7 +42,8 @@ export function scaledObjectOf(workload: Workload): ScaledObject {
           type: 'kafka',
           authenticationRef: { name: kafkaTriggerAuthentication },
           metadata: {
-            bootstrapServers: 'kafka-bootstrap.kafka.svc:9093',
+            // Read from the scaled Deployment's own environment (the connection ConfigMap): one place to set it.
+            bootstrapServersFromEnv: 'CHURNWATCH_KAFKA_BROKERS',
             consumerGroup: workload.consumerGroup,
             topic: workload.lagTopic,
             lagThreshold: '5000',

@@ -17,7 +17,8 @@ beforeAll(() => {
   caFile = pki.caFile;
   keyFile = join(pki.dir, 'broker.key');
   certFile = join(pki.dir, 'broker.pem');
-});
+  // openssl makes four RSA keys: seconds on a busy machine.
+}, 60_000);
 
 function issuesOf(parse: () => unknown): string {
   try {

@@ -1,14 +1,23 @@
-import type { Kafka } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { classifyConnectionFailure, KafkaConnectionRefusedError } from './connection-failure.ts';
+import { kafkaClientSecurity } from './kafka-client-options.ts';
 import type { KafkaSecurity } from './kafka-security.ts';
 
 /**
- * One connection attempt (TCP, TLS handshake, SASL login, a metadata request) before a client
- * settles into its retry loops: wrong credentials and TLS mismatches then stop start-up at once
- * with KafkaConnectionRefusedError instead of being retried as "broker not reachable" until a
- * deadline. An unreachable broker is left to the caller's retries. Bounded by `timeoutMs`.
+ * One connection attempt (TCP, TLS handshake, SASL login, a metadata request) before the service's
+ * clients settle into their retry loops: wrong credentials and TLS mismatches then stop start-up at
+ * once with KafkaConnectionRefusedError instead of being retried as "broker not reachable" until
+ * a deadline. An unreachable broker is left to the caller's retries. A client of its own, without
+ * retries (a client's retry settings also govern its connects), bounded by `timeoutMs`.
  */
-export async function verifyKafkaConnection(kafka: Kafka, security: KafkaSecurity, brokers: readonly string[], timeoutMs = 20_000): Promise<void> {
+export async function verifyKafkaConnection(brokers: readonly string[], security: KafkaSecurity, timeoutMs = 20_000): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'churnwatch-connection-check',
+    brokers: [...brokers],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+    ...kafkaClientSecurity(security),
+  });
   const admin = kafka.admin({ retry: { retries: 0 } });
   let timer: NodeJS.Timeout | undefined;
   const attempt = (async () => {
@@ -20,8 +29,7 @@ export async function verifyKafkaConnection(kafka: Kafka, security: KafkaSecurit
   });
   attempt.catch(() => {});
   try {
-    const outcome = await Promise.race([attempt.then(() => 'connected' as const), timeout]);
-    if (outcome === 'timeout') return;
+    await Promise.race([attempt, timeout]);
   } catch (error) {
     const failure = classifyConnectionFailure(error, security, brokers);
     if (failure.kind !== 'unreachable') throw new KafkaConnectionRefusedError(failure.kind, failure.message, error);

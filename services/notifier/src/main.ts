@@ -28,7 +28,7 @@ consumer.on(consumer.events.CRASH, (event) => {
 const http = await startServiceHttpServer({ port: config.metricsPort, registry, health: { alive: () => true, ready: () => joined } });
 logger.info({ port: http.port, routes: config.routes.map((route) => `${route.name} (${route.channel})`) }, 'notifier starting');
 try {
-  await verifyKafkaConnection(kafka, config.kafkaSecurity, config.brokers);
+  await verifyKafkaConnection(config.brokers, config.kafkaSecurity);
 } catch (error) {
   logger.fatal({ err: error }, `could not start: ${(error as Error).message}`);
   logger.flush();

@@ -134,7 +134,7 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
 
   try {
     logger.info({ brokers: settings.kafkaBrokers, security: describeKafkaSecurity(settings.kafkaSecurity ?? plaintext) }, 'connecting to Kafka');
-    await verifyKafkaConnection(kafka, settings.kafkaSecurity ?? plaintext, settings.kafkaBrokers);
+    await verifyKafkaConnection(settings.kafkaBrokers, settings.kafkaSecurity ?? plaintext);
     await runtime.start();
   } catch (error) {
     logger.fatal({ err: error }, `could not start: ${(error as Error).message}`);

@@ -1,4 +1,4 @@
-import { Agent as HttpsAgent } from 'node:https';
+import { Agent as HttpsAgent, request } from 'node:https';
 
 /** How the registry client authenticates and whom it trusts; from @churnwatch/connection-security's parseRegistrySecurity. */
 export interface RegistryTransport {
@@ -25,7 +25,6 @@ export function createRegistryFetch(transport: RegistryTransport): { fetch: type
   };
   const viaAgent = agent
     ? async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-        const { request } = await import('node:https');
         const url = new URL(input instanceof Request ? input.url : input);
         const headers = Object.fromEntries(withAuth(init).entries());
         return new Promise<Response>((resolve, reject) => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
     keyFile: join(secured.pki.dir, 'broker.key'),
     ...registryUser,
   });
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all(services.map((service) => stopService(service)));

@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { ensureKafkaJars, javaClasspath, kafkaDeployDir, pinnedKafkaVersion } from './jars.ts';
 import { freePort } from './jvm/free-port.ts';
 import { runJava, spawnJava } from './jvm/java-process.ts';
-import { JvmServer } from './jvm/jvm-server.ts';
+import { defaultStartTimeoutMs, JvmServer } from './jvm/jvm-server.ts';
 import { checkSecurity, type LocalKafkaSecurity, scramFormatArguments, securedListenerProperties } from './secured-listeners.ts';
 import { singleNodeServerProperties } from './server-properties.ts';
 
@@ -178,7 +178,7 @@ export class LocalKafka {
   async start(): Promise<void> {
     if (this.running) return;
     await this.format();
-    await this.server.start(this.options.startTimeoutMs ?? 90_000);
+    await this.server.start(this.options.startTimeoutMs ?? defaultStartTimeoutMs);
   }
 
   /** Stops the JVM cleanly (SIGTERM, then SIGKILL after `graceMs`); the data stays for a later `start()`. */

@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, JvmServer, spawnTiedToParent } from '@churnwatch/local-kafka';
+import { defaultStartTimeoutMs, freePort, JvmServer, spawnTiedToParent } from '@churnwatch/local-kafka';
 import { ensureApicurio, pinnedApicurioVersion } from './distribution.ts';
 
 export interface LocalRegistryOptions {
@@ -106,7 +106,7 @@ export class LocalRegistry {
   async start(): Promise<void> {
     if (this.running) return;
     mkdirSync(this.dataDir, { recursive: true });
-    await this.server.start(this.options.startTimeoutMs ?? 90_000);
+    await this.server.start(this.options.startTimeoutMs ?? defaultStartTimeoutMs);
   }
 
   /** Stops the JVM (SIGTERM, then SIGKILL after `graceMs`) and keeps the data. */

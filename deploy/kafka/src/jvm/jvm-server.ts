@@ -2,6 +2,12 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { stopProcess } from './java-process.ts';
 
+/**
+ * How long a JVM server may take to answer by default. About 20 s on an idle 2-core machine, but
+ * several minutes when that machine runs a few test suites at once: a slow start is not a failure.
+ */
+export const defaultStartTimeoutMs = 240_000;
+
 export interface JvmServerSpec {
   /** For messages: "the Kafka broker", "Apicurio Registry". */
   readonly name: string;

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Debian packages the tests use: Prometheus with promtool (scrapes services, tests alert rules),
-# kcat (an independent Kafka producer) and Chromium (the account page's browser test). Installed with apt-get when missing; needs root or sudo.
+# kcat (an independent Kafka producer), Chromium (the account page's browser test) and openssl (test
+# certificates). Installed with apt-get when missing; needs root or sudo.
 set -euo pipefail
 missing=()
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v kcat >/dev/null || missing+=(kcat)
 command -v chromium >/dev/null || missing+=(chromium)
+# openssl makes the throw-away CA and certificates of the secured-broker tests.
+command -v openssl >/dev/null || missing+=(openssl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then as_root=(); elif sudo -n true 2>/dev/null; then as_root=(sudo -n); else

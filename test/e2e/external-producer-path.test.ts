@@ -18,8 +18,8 @@ import {
   waitForSeries,
   writeDetectionConfig,
 } from './support/detection-services.ts';
+import { DAY_MS, usageEvent } from './support/usage-events.ts';
 
-const DAY_MS = 86_400_000;
 const PARTITIONS = 3;
 let services: StartedDetectionService[] = [];
 
@@ -27,17 +27,6 @@ afterEach(async () => {
   await stopDetectionServices(services);
   services = [];
 });
-
-function usageEvent(customerId: string, day: number, quantity: number): UsageEventV1 {
-  return {
-    schemaVersion: 1,
-    eventId: `${customerId}-${day}`,
-    customerId,
-    eventTime: new Date(day * DAY_MS + 10 * 3_600_000).toISOString(),
-    metric: 'sessions',
-    quantity,
-  };
-}
 
 test('usage from external producers becomes an alert, bad input a dead letter, both counted in /metrics', async () => {
   const topics = await createDetectionTopics(PARTITIONS);

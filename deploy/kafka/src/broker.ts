@@ -1,12 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { freePort } from './free-port.ts';
 import { ensureKafkaJars, javaClasspath, kafkaDeployDir, pinnedKafkaVersion } from './jars.ts';
-import { runJava, spawnJava, stopProcess } from './java-process.ts';
+import { freePort } from './jvm/free-port.ts';
+import { runJava, spawnJava } from './jvm/java-process.ts';
+import { defaultStartTimeoutMs, JvmServer } from './jvm/jvm-server.ts';
+import { checkSecurity, type LocalKafkaSecurity, scramFormatArguments, securedListenerProperties } from './secured-listeners.ts';
 import { singleNodeServerProperties } from './server-properties.ts';
 
 export interface LocalKafkaOptions {
@@ -18,30 +19,39 @@ export interface LocalKafkaOptions {
   /** Extra server.properties entries, e.g. `{ 'log.segment.bytes': 1048576 }`. */
   readonly serverConfig?: Readonly<Record<string, string | number | boolean>>;
   readonly startTimeoutMs?: number;
+  /** SASL_SSL listeners and their users (see LocalKafkaSecurity); plaintext only without. */
+  readonly security?: LocalKafkaSecurity;
+}
+
+/** A distinct free port for every name. */
+async function freePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
 }
 
 /**
  * A single-node Apache Kafka (broker and KRaft controller in one JVM) listening on loopback.
- * `stop()` followed by `start()` restarts the same broker with its data, on the same port.
+ * `stop()` followed by `start()` restarts the same broker with its data, on the same ports.
  */
 export class LocalKafka {
   readonly dataDir: string;
   readonly port: number;
   readonly controllerPort: number;
   readonly version: string;
-  /** Milliseconds from spawning the JVM until the broker answered metadata requests, for the last start. */
-  lastStartupMs = 0;
 
   private readonly ownsDataDir: boolean;
   private readonly options: LocalKafkaOptions;
   private readonly libDir: string;
-  private process: ChildProcess | undefined;
+  private readonly securedPorts: ReadonlyMap<string, number>;
+  private readonly server: JvmServer;
 
   private constructor(init: {
     dataDir: string;
     ownsDataDir: boolean;
     port: number;
     controllerPort: number;
+    securedPorts: ReadonlyMap<string, number>;
     version: string;
     libDir: string;
     options: LocalKafkaOptions;
@@ -50,34 +60,73 @@ export class LocalKafka {
     this.ownsDataDir = init.ownsDataDir;
     this.port = init.port;
     this.controllerPort = init.controllerPort;
+    this.securedPorts = init.securedPorts;
     this.version = init.version;
     this.libDir = init.libDir;
     this.options = init.options;
+    this.server = new JvmServer({
+      name: 'the Kafka broker',
+      address: this.bootstrapServer,
+      logFiles: [join(this.logsDir, 'server.log'), join(this.logsDir, 'stdout.log')],
+      spawn: () =>
+        spawnJava({
+          classpath: javaClasspath(this.libDir),
+          mainClass: 'kafka.Kafka',
+          args: [this.propertiesFile],
+          jvmOptions: this.jvmOptions(),
+          outputFile: join(this.logsDir, 'stdout.log'),
+        }),
+      answers: () => this.answers(),
+    });
   }
 
   /** Resolves the jars, formats the storage (first time only) and starts the broker. */
   static async start(options: LocalKafkaOptions = {}): Promise<LocalKafka> {
+    if (options.security) checkSecurity(options.security);
     const libDir = await ensureKafkaJars();
     const version = await pinnedKafkaVersion();
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'churnwatch-kafka-'));
-    const port = options.port ?? (await freePort());
-    let controllerPort = await freePort();
-    while (controllerPort === port) controllerPort = await freePort();
-    const broker = new LocalKafka({ dataDir, ownsDataDir: options.dataDir === undefined, port, controllerPort, version, libDir, options });
+    const names = options.security?.listeners.map((listener) => listener.name) ?? [];
+    let ports = await freePorts(names.length + 2);
+    while (options.port !== undefined && ports.includes(options.port)) ports = await freePorts(names.length + 2);
+    const [port, controllerPort, ...securedPorts] = [options.port ?? ports[0]!, ...ports.slice(1)] as [number, number, ...number[]];
+    const broker = new LocalKafka({
+      dataDir,
+      ownsDataDir: options.dataDir === undefined,
+      port,
+      controllerPort,
+      securedPorts: new Map(names.map((name, i) => [name, securedPorts[i]!])),
+      version,
+      libDir,
+      options,
+    });
     await broker.start();
     return broker;
   }
 
+  /** The plaintext listener. */
   get bootstrapServer(): string {
     return `127.0.0.1:${this.port}`;
   }
 
+  /** host:port of a SASL_SSL listener by its name (see LocalKafkaSecurity). */
+  securedBootstrapServer(name = 'SASL_SSL'): string {
+    const port = this.securedPorts.get(name);
+    if (port === undefined) throw new Error(`the broker has no secured listener named ${name}`);
+    return `127.0.0.1:${port}`;
+  }
+
+  /** Milliseconds from spawning the JVM until the broker answered metadata requests, for the last start. */
+  get lastStartupMs(): number {
+    return this.server.lastStartupMs;
+  }
+
   get running(): boolean {
-    return this.process !== undefined && this.process.exitCode === null && this.process.signalCode === null;
+    return this.server.running;
   }
 
   get pid(): number | undefined {
-    return this.process?.pid;
+    return this.server.pid;
   }
 
   private get propertiesFile(): string {
@@ -103,15 +152,24 @@ export class LocalKafka {
     const partitionsDir = join(this.dataDir, 'partitions');
     if (existsSync(join(partitionsDir, 'meta.properties'))) return;
     mkdirSync(this.logsDir, { recursive: true });
+    const security = this.options.security;
     writeFileSync(
       this.propertiesFile,
-      singleNodeServerProperties({ port: this.port, controllerPort: this.controllerPort, logDir: partitionsDir, extra: this.options.serverConfig }),
+      singleNodeServerProperties({
+        port: this.port,
+        controllerPort: this.controllerPort,
+        logDir: partitionsDir,
+        securedListeners: [...this.securedPorts].map(([name, port]) => ({ name, port })),
+        extra: { ...(security ? securedListenerProperties(security) : {}), ...this.options.serverConfig },
+      }),
+      // The file holds the keystore and PLAIN passwords.
+      { mode: 0o600 },
     );
     const clusterId = newClusterId();
     const { code, output } = await runJava({
       classpath: javaClasspath(this.libDir),
       mainClass: 'kafka.tools.StorageTool',
-      args: ['format', '--cluster-id', clusterId, '--config', this.propertiesFile],
+      args: ['format', '--cluster-id', clusterId, '--config', this.propertiesFile, ...scramFormatArguments(security?.users ?? [])],
       jvmOptions: this.jvmOptions(),
     });
     if (code !== 0) throw new Error(`formatting the KRaft storage in ${partitionsDir} failed (exit ${code}):\n${output}`);
@@ -120,45 +178,17 @@ export class LocalKafka {
   async start(): Promise<void> {
     if (this.running) return;
     await this.format();
-    const startedAt = performance.now();
-    const child = spawnJava({
-      classpath: javaClasspath(this.libDir),
-      mainClass: 'kafka.Kafka',
-      args: [this.propertiesFile],
-      jvmOptions: this.jvmOptions(),
-      outputFile: join(this.logsDir, 'stdout.log'),
-    });
-    this.process = child;
-    const exited = new Promise<never>((_, reject) =>
-      child.once('exit', (code, signal) =>
-        reject(new Error(`the Kafka broker exited during start-up (code ${code}, signal ${signal}); see ${this.logsDir}/server.log:\n${this.tailOfLog()}`)),
-      ),
-    );
-    exited.catch(() => {});
-    try {
-      await Promise.race([this.waitUntilAnswering(this.options.startTimeoutMs ?? 90_000), exited]);
-    } catch (error) {
-      await this.stop();
-      throw error;
-    }
-    this.lastStartupMs = Math.round(performance.now() - startedAt);
+    await this.server.start(this.options.startTimeoutMs ?? defaultStartTimeoutMs);
   }
 
   /** Stops the JVM cleanly (SIGTERM, then SIGKILL after `graceMs`); the data stays for a later `start()`. */
-  async stop(graceMs = 30_000): Promise<void> {
-    const child = this.process;
-    this.process = undefined;
-    if (child) await stopProcess(child, graceMs);
+  stop(graceMs = 30_000): Promise<void> {
+    return this.server.stop(graceMs);
   }
 
   /** Kills the JVM at once, as a crash would. */
-  async kill(): Promise<void> {
-    const child = this.process;
-    this.process = undefined;
-    if (!child || child.exitCode !== null) return;
-    const gone = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await gone;
+  kill(): Promise<void> {
+    return this.server.kill();
   }
 
   /** Stops the broker and removes its data folder if this object created it. */
@@ -167,7 +197,8 @@ export class LocalKafka {
     if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  private async waitUntilAnswering(timeoutMs: number): Promise<void> {
+  /** One metadata request on the plaintext listener, bounded by kafkajs' 1 s connection timeout. */
+  private async answers(): Promise<boolean> {
     const kafka = new Kafka({
       clientId: 'local-kafka-probe',
       brokers: [this.bootstrapServer],
@@ -175,29 +206,14 @@ export class LocalKafka {
       retry: { retries: 0 },
       connectionTimeout: 1000,
     });
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const admin = kafka.admin();
-      try {
-        await admin.connect();
-        const cluster = await admin.describeCluster();
-        if (cluster.brokers.length > 0) return;
-      } catch {
-        // not answering yet
-      } finally {
-        await admin.disconnect().catch(() => {});
-      }
-      if (Date.now() > deadline) throw new Error(`the Kafka broker did not answer on ${this.bootstrapServer} within ${timeoutMs} ms:\n${this.tailOfLog()}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      const cluster = await admin.describeCluster();
+      return cluster.brokers.length > 0;
+    } finally {
+      await admin.disconnect().catch(() => {});
     }
-  }
-
-  private tailOfLog(lines = 30): string {
-    for (const file of ['server.log', 'stdout.log']) {
-      const path = join(this.logsDir, file);
-      if (existsSync(path)) return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
-    }
-    return '(no log yet)';
   }
 }
 

@@ -3,20 +3,24 @@ export interface SingleNodeSettings {
   readonly port: number;
   readonly controllerPort: number;
   readonly logDir: string;
+  /** SASL_SSL listeners beside the plaintext one, by name, with their ports. */
+  readonly securedListeners?: readonly { readonly name: string; readonly port: number }[];
   readonly extra?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export function singleNodeServerProperties(settings: SingleNodeSettings): string {
   const { port, controllerPort, logDir } = settings;
+  const secured = settings.securedListeners ?? [];
+  const securedAt = secured.map((listener) => `,${listener.name}://127.0.0.1:${listener.port}`).join('');
   const properties: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${controllerPort}`,
-    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
+    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}${securedAt}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}${securedAt}`,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'listener.security.protocol.map': `PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${secured.map((listener) => `,${listener.name}:SASL_SSL`).join('')}`,
     'log.dirs': logDir,
     // One node: every internal topic has a single replica and needs a single in-sync replica.
     'offsets.topic.replication.factor': 1,

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { ensureKafkaJars, javaClasspath } from './jars.ts';
-import { spawnJava } from './java-process.ts';
+import { spawnJava } from './jvm/java-process.ts';
 
 /** Apache Kafka's own command-line tools, run from the same jars as the broker. */
 export const kafkaTools = {

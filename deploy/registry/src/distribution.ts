@@ -1,14 +1,10 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { repoRoot, resolveWithMaven } from '@churnwatch/local-kafka';
 
 export const registryDeployDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const repoRoot = resolve(registryDeployDir, '..', '..');
 
 /** The Apicurio Registry version pinned in deploy/registry/pom.xml. */
 export async function pinnedApicurioVersion(): Promise<string> {
@@ -27,48 +23,27 @@ function runnerJarIn(dir: string): string | undefined {
 /**
  * Returns the runner jar of the Apicurio Registry distribution (the `all` tar.gz of
  * io.apicurio:apicurio-registry-app), unpacking it with Maven into the git-ignored .cache/ on
- * first use. Unpacked under a temporary name and renamed, so an interrupted download leaves
- * nothing half-filled behind.
+ * first use.
  */
 export async function ensureApicurio(): Promise<string> {
   const version = await pinnedApicurioVersion();
-  const home = join(repoRoot, '.cache', `apicurio-registry-${version}`);
-  const ready = runnerJarIn(home);
-  if (ready) return ready;
-
-  const staging = `${home}.partial-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(dirname(home), { recursive: true });
-  process.stderr.write(`[local-registry] resolving Apicurio Registry ${version} from Maven Central (once)\n`);
-  try {
+  const home = await resolveWithMaven({
+    label: `Apicurio Registry ${version}`,
+    tag: 'local-registry',
+    dir: join(repoRoot, '.cache', `apicurio-registry-${version}`),
+    isComplete: (dir) => runnerJarIn(dir) !== undefined,
     // unpack with an explicit artifact: the app's parent POM is not published, so resolving it as
     // a project dependency fails, while fetching the one tar.gz works.
-    await run(
-      'mvn',
-      [
-        '-B',
-        '-q',
-        '-f',
-        join(registryDeployDir, 'pom.xml'),
-        'dependency:unpack',
-        `-Dartifact=io.apicurio:apicurio-registry-app:${version}:tar.gz:all`,
-        `-DoutputDirectory=${staging}`,
-        // The plugin skips artifacts it has a marker for (kept in the pom's build directory,
-        // under .cache/): always unpack, the staging folder is new.
-        '-Dmdep.overWriteReleases=true',
-      ],
-      { maxBuffer: 16 * 1024 * 1024 },
-    );
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    const detail = error instanceof Error && 'stdout' in error ? String((error as { stdout: unknown }).stdout) : '';
-    throw new Error(`Maven could not resolve Apicurio Registry ${version} (is mvn on PATH and Maven Central reachable?)\n${detail}`, { cause: error });
-  }
-  if (!runnerJarIn(home)) {
-    rmSync(home, { recursive: true, force: true });
-    renameSync(staging, home);
-  } else rmSync(staging, { recursive: true, force: true });
-  const jar = runnerJarIn(home);
-  if (!jar) throw new Error(`the Apicurio Registry ${version} distribution in ${home} has no *-runner.jar and lib/`);
-  return jar;
+    mavenArgs: (staging) => [
+      '-f',
+      join(registryDeployDir, 'pom.xml'),
+      'dependency:unpack',
+      `-Dartifact=io.apicurio:apicurio-registry-app:${version}:tar.gz:all`,
+      `-DoutputDirectory=${staging}`,
+      // The plugin skips artifacts it has a marker for (kept in the pom's build directory,
+      // under .cache/): always unpack, the staging folder is new.
+      '-Dmdep.overWriteReleases=true',
+    ],
+  });
+  return runnerJarIn(home) as string;
 }

@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, spawnTiedToParent, stopProcess } from '@churnwatch/local-kafka';
+import { defaultStartTimeoutMs, freePort, JvmServer, spawnTiedToParent } from '@churnwatch/local-kafka';
 import { ensureApicurio, pinnedApicurioVersion } from './distribution.ts';
 
 export interface LocalRegistryOptions {
@@ -26,13 +25,11 @@ export class LocalRegistry {
   readonly dataDir: string;
   readonly port: number;
   readonly version: string;
-  /** Milliseconds from spawning the JVM until the Confluent API answered, for the last start. */
-  lastStartupMs = 0;
 
   private readonly ownsDataDir: boolean;
   private readonly options: LocalRegistryOptions;
   private readonly runnerJar: string;
-  private process: ChildProcess | undefined;
+  private readonly server: JvmServer;
 
   private constructor(init: { dataDir: string; ownsDataDir: boolean; port: number; version: string; runnerJar: string; options: LocalRegistryOptions }) {
     this.dataDir = init.dataDir;
@@ -41,6 +38,14 @@ export class LocalRegistry {
     this.version = init.version;
     this.runnerJar = init.runnerJar;
     this.options = init.options;
+    this.server = new JvmServer({
+      name: 'Apicurio Registry',
+      address: this.url,
+      logFiles: [this.logFile],
+      pollIntervalMs: 150,
+      spawn: () => this.spawn(),
+      answers: async () => (await fetch(`${this.url}/subjects`, { signal: AbortSignal.timeout(1000) })).ok,
+    });
   }
 
   static async start(options: LocalRegistryOptions = {}): Promise<LocalRegistry> {
@@ -63,17 +68,20 @@ export class LocalRegistry {
     return `${this.rootUrl}${CCOMPAT_PATH}`;
   }
 
+  /** Milliseconds from spawning the JVM until the Confluent API answered, for the last start. */
+  get lastStartupMs(): number {
+    return this.server.lastStartupMs;
+  }
+
   get running(): boolean {
-    return this.process !== undefined && this.process.exitCode === null && this.process.signalCode === null;
+    return this.server.running;
   }
 
   private get logFile(): string {
     return join(this.dataDir, 'registry.log');
   }
 
-  async start(): Promise<void> {
-    if (this.running) return;
-    mkdirSync(this.dataDir, { recursive: true });
+  private spawn() {
     const heapMb = this.options.heapMb ?? 384;
     const javaArgs = [
       `-Xmx${heapMb}m`,
@@ -88,45 +96,27 @@ export class LocalRegistry {
       '-jar',
       this.runnerJar,
     ];
-    const started = Date.now();
     const child = spawnTiedToParent('java', javaArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(this.logFile, { flags: 'a' });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    this.process = child;
-    await this.waitUntilAnswering(this.options.startTimeoutMs ?? 90_000);
-    this.lastStartupMs = Date.now() - started;
+    return child;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    mkdirSync(this.dataDir, { recursive: true });
+    await this.server.start(this.options.startTimeoutMs ?? defaultStartTimeoutMs);
   }
 
   /** Stops the JVM (SIGTERM, then SIGKILL after `graceMs`) and keeps the data. */
-  async stop(graceMs = 10_000): Promise<void> {
-    const child = this.process;
-    this.process = undefined;
-    if (child) await stopProcess(child, graceMs);
+  stop(graceMs = 10_000): Promise<void> {
+    return this.server.stop(graceMs);
   }
 
   /** Stops the registry and removes its data folder when `start()` created it. */
   async dispose(): Promise<void> {
     await this.stop();
     if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
-  }
-
-  private async waitUntilAnswering(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (!this.running) throw new Error(`Apicurio Registry exited during start-up:\n${this.tailOfLog()}`);
-      try {
-        const response = await fetch(`${this.url}/subjects`, { signal: AbortSignal.timeout(1000) });
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`Apicurio Registry did not answer on ${this.url} within ${timeoutMs} ms:\n${this.tailOfLog()}`);
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
-
-  private tailOfLog(lines = 30): string {
-    return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n') : '(no log yet)';
   }
 }

@@ -1,3 +1,4 @@
+import { type KafkaSecurity, kafkaClientSecurity } from '@churnwatch/connection-security';
 import { type DetectionTopic, detectionTopicContracts } from '@churnwatch/detection-service-kit';
 import { type Admin, Kafka, logLevel } from 'kafkajs';
 
@@ -7,6 +8,8 @@ export interface TopicSetupOptions {
   readonly partitions: number;
   /** Topic name per logical topic, where it differs from the default. */
   readonly names?: Partial<Record<DetectionTopic, string>>;
+  /** TLS and SASL (see @churnwatch/connection-security); plaintext without. */
+  readonly security?: KafkaSecurity;
 }
 
 /** Where the notifier writes alerts it could not deliver (see services/notifier). */
@@ -39,7 +42,12 @@ export function topicSpecs(options: Pick<TopicSetupOptions, 'partitions' | 'name
  * it created.
  */
 export async function ensureContractTopics(options: TopicSetupOptions): Promise<string[]> {
-  const kafka = new Kafka({ clientId: 'churnwatch-topic-setup', brokers: [...options.brokers], logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'churnwatch-topic-setup',
+    brokers: [...options.brokers],
+    logLevel: logLevel.NOTHING,
+    ...kafkaClientSecurity(options.security),
+  });
   const admin: Admin = kafka.admin();
   await admin.connect();
   try {

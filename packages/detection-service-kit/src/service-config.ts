@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { parseRegistrySecurity, type RegistrySecurity } from '@churnwatch/connection-security';
 import type { DetectionConfig } from '@churnwatch/detection';
-import { ConfigError } from '@churnwatch/errors';
-import { collectIssues as collect } from '@churnwatch/service-shell';
+import { ConfigError, collectIssues as collect } from '@churnwatch/errors';
 import { parseEnv, parseRuntimeSettings, parseTopics, type RuntimeSettings } from '@churnwatch/stream-runtime';
 import { z } from 'zod';
 import { loadDetectionConfigFile, type ReadText } from './detection-config-file.ts';
@@ -28,6 +28,8 @@ export interface DetectionServiceConfig<X extends z.ZodRawShape = Record<never, 
   /** Topic per logical input and output, and `deadLetters`. */
   readonly topics: Readonly<Record<string, string>>;
   readonly detection: DetectionConfig;
+  /** Basic auth and CA for an https schema registry. */
+  readonly registrySecurity: RegistrySecurity;
 }
 
 /**
@@ -50,10 +52,12 @@ export function loadDetectionServiceConfig<X extends z.ZodRawShape>(
   const topics = collect(issues, () => parseTopics(env, names, defaultTopicNames()));
   // The file is checked even when variables are wrong too, so that one attempt shows everything.
   const detection = collect(issues, () => loadDetectionConfigFile(env.CHURNWATCH_DETECTION_CONFIG_FILE || undefined, readText));
-  if (issues.length > 0 || !runtime || !settings || !topics || !detection) throw new ConfigError(`the configuration of ${spec.service}`, issues);
+  const registrySecurity = collect(issues, () => parseRegistrySecurity(env, readText));
+  if (issues.length > 0 || !runtime || !settings || !topics || !detection || !registrySecurity)
+    throw new ConfigError(`the configuration of ${spec.service}`, issues);
 
   const kitFields = new Set(Object.keys(kitSettingsSchema.shape));
   const kit = Object.fromEntries(Object.entries(settings).filter(([field]) => kitFields.has(field))) as KitSettings;
   const own = Object.fromEntries(Object.entries(settings).filter(([field]) => !kitFields.has(field))) as z.infer<z.ZodObject<X>>;
-  return { service: spec.service, runtime, kit, own, topics, detection };
+  return { service: spec.service, runtime, kit, own, topics, detection, registrySecurity };
 }

@@ -56,7 +56,8 @@ export async function startDetectionService<X extends z.ZodRawShape>(
             `${definition.service} declares inputs [${definition.inputs}] and outputs [${definition.outputs}] but its processor has [${processor.inputs}] and [${processor.outputs}]`,
           );
         }
-        const schemaRegistry = config.kit.schemaRegistryUrl === undefined ? undefined : createContractRegistry({ url: config.kit.schemaRegistryUrl });
+        const schemaRegistry =
+          config.kit.schemaRegistryUrl === undefined ? undefined : createContractRegistry({ url: config.kit.schemaRegistryUrl, ...config.registrySecurity });
         const decoders = createDecoders(definition.inputs, {
           service: definition.service,
           settings: config.kit,

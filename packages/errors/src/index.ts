@@ -1,1 +1,2 @@
 export { ChurnwatchError, type ChurnwatchErrorOptions, ConfigError, isRetriable } from './churnwatch-error.ts';
+export { collectIssues } from './collect-issues.ts';

@@ -1,22 +1,14 @@
-import { ConfigError } from '@churnwatch/errors';
+import { parseKafkaSecurity } from '@churnwatch/connection-security';
+import { ConfigError, collectIssues } from '@churnwatch/errors';
 import { parseEnv } from '@churnwatch/stream-runtime';
 import { type ShellSettings, shellSettingsSchema } from './shell-settings.ts';
+
+export { collectIssues };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Exit code of a service that refused to start on bad configuration (sysexits' EX_CONFIG). */
 export const CONFIG_EXIT_CODE = 78;
-
-/** Runs one parse step; a ConfigError's issues are collected instead of thrown. */
-export function collectIssues<T>(issues: string[], parse: () => T): T | undefined {
-  try {
-    return parse();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    issues.push(...error.issues);
-    return undefined;
-  }
-}
 
 /**
  * The shell's settings and the service's own configuration, both parsed before anything starts.
@@ -25,7 +17,8 @@ export function collectIssues<T>(issues: string[], parse: () => T): T | undefine
  */
 export function configureService<C>(service: string, env: Env, configure: (env: Env) => C): { shell: ShellSettings; config: C } {
   const issues: string[] = [];
-  const shell = collectIssues(issues, () => parseEnv(shellSettingsSchema, env));
+  const settings = collectIssues(issues, () => parseEnv(shellSettingsSchema, env));
+  const kafkaSecurity = collectIssues(issues, () => parseKafkaSecurity(env));
   let config: C | undefined;
   try {
     config = configure(env);
@@ -37,6 +30,8 @@ export function configureService<C>(service: string, env: Env, configure: (env: 
   }
   // Issues the two parsers share (logLevel, metricsPort) are named once.
   const unique = [...new Set(issues)];
-  if (unique.length > 0 || shell === undefined || config === undefined) throw new ConfigError(`the configuration of ${service}`, unique);
-  return { shell, config };
+  if (unique.length > 0 || settings === undefined || kafkaSecurity === undefined || config === undefined) {
+    throw new ConfigError(`the configuration of ${service}`, unique);
+  }
+  return { shell: { ...settings, kafkaSecurity }, config };
 }

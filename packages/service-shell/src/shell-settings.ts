@@ -1,3 +1,4 @@
+import type { KafkaSecurity } from '@churnwatch/connection-security';
 import { z } from 'zod';
 
 /**
@@ -15,4 +16,5 @@ export const shellSettingsSchema = z.object({
   shutdownTimeoutMs: z.coerce.number().int().positive().default(20_000),
 });
 
-export type ShellSettings = z.infer<typeof shellSettingsSchema>;
+/** The shell's settings and how to reach Kafka (TLS, SASL: `CHURNWATCH_KAFKA_*`, see connection-security). */
+export type ShellSettings = z.infer<typeof shellSettingsSchema> & { readonly kafkaSecurity: KafkaSecurity };

@@ -1,3 +1,4 @@
+import { describeKafkaSecurity, verifyKafkaConnection } from '@churnwatch/connection-security';
 import { ConfigError } from '@churnwatch/errors';
 import { createLogger, createMetricsRegistry, type Logger, startServiceHttpServer } from '@churnwatch/telemetry';
 import type { Kafka } from 'kafkajs';
@@ -18,8 +19,14 @@ export interface ServiceContext<C> {
   readonly logger: Logger;
   readonly registry: Registry;
   readonly health: HealthBoard;
-  /** A kafkajs client logging through the service's logger. */
+  /** A kafkajs client with the service's TLS and SASL settings, logging through the service's logger. */
   kafka(options: KafkaClientOptions): Kafka;
+  /**
+   * One connection attempt before the clients settle into their retries: wrong credentials or a TLS
+   * mismatch reject at once with a KafkaConnectionRefusedError that says which; an unreachable broker
+   * is left to the clients' retries.
+   */
+  verifyKafka(brokers: readonly string[]): Promise<void>;
   /** Registers a shutdown step: steps run last-registered first, so start things in dependency order. */
   onShutdown(name: string, stop: () => Promise<void> | void): void;
   /** Gives up: logs the reason, runs the ordered shutdown and exits 1. */
@@ -106,6 +113,10 @@ export async function startService<C, R>(definition: ServiceDefinition<C, R>, en
     registry,
     health,
     kafka: (options) => createKafkaClient(options, logger, shell),
+    verifyKafka: async (brokers) => {
+      logger.info({ brokers, security: describeKafkaSecurity(shell.kafkaSecurity) }, 'connecting to Kafka');
+      await verifyKafkaConnection(brokers, shell.kafkaSecurity);
+    },
     onShutdown: (name, stop) => stops.add(name, stop),
     fail,
   };

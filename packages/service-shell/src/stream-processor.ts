@@ -73,6 +73,7 @@ export async function startStreamProcessor(context: ServiceContext<unknown>, opt
   context.health.add('stream-runtime', runtime.health);
   context.onShutdown('stream-runtime', () => runtime.stop());
   void runtime.failure.then((error) => context.fail(error.message, error));
+  await context.verifyKafka(settings.kafkaBrokers);
   await runtime.start();
   context.logger.info({ applicationId: settings.applicationId, delivery: settings.delivery }, 'stream processor started');
   return runtime;

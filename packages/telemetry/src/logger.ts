@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { credentialLogPaths, redactionCensor } from './redaction.ts';
 
 export type { Logger };
 
@@ -9,7 +10,10 @@ export interface LoggerOptions {
   readonly destination?: DestinationStream;
 }
 
-/** One JSON line per entry, with the service name on every line. */
+/** One JSON line per entry, with the service name on every line and credential fields blanked (see credentialLogPaths). */
 export function createLogger(options: LoggerOptions): Logger {
-  return pino({ level: options.level ?? 'info', base: { service: options.service } }, options.destination ?? pino.destination({ dest: 1, sync: false }));
+  return pino(
+    { level: options.level ?? 'info', base: { service: options.service }, redact: { paths: [...credentialLogPaths], censor: redactionCensor } },
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
+  );
 }

@@ -15,6 +15,7 @@ await startService({
       { routes: config.routes.map((route) => `${route.name} (${route.channel})`), accountPage: config.accountPageBaseUrl ?? null },
       'notifier starting',
     );
+    await context.verifyKafka(config.brokers);
     await producer.connect();
     // Registered first, so it runs last: failed notifications in flight are written before it disconnects.
     context.onShutdown('producer', () => producer.disconnect());

@@ -1,3 +1,4 @@
+import { kafkaClientSecurity, parseKafkaSecurity } from '@churnwatch/connection-security';
 import { runGenerate } from '@churnwatch/simulator';
 import type { Command } from '../commands.ts';
 
@@ -18,6 +19,8 @@ const generate: Command = {
         startedAt: new Date().toISOString(),
         nowMs: () => performance.now(),
         signal: abort.signal,
+        // CHURNWATCH_KAFKA_* as for the services; a bad setting is a ConfigError (exit 2, named).
+        kafkaSecurity: kafkaClientSecurity(parseKafkaSecurity(process.env)),
       });
     } finally {
       process.off('SIGINT', stop);

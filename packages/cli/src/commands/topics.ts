@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseKafkaSecurity } from '@churnwatch/connection-security';
 import type { Command } from '../commands.ts';
 import { ensureContractTopics, topicSpecs } from '../topic-setup.ts';
 
@@ -6,7 +7,8 @@ const usage = `usage: ./churnwatch topics --brokers host:port[,host:port] [--par
 
 Creates every topic churnwatch reads or writes that does not exist yet (tables compacted, the
 rest deleted by age), all with the same partition count so customer-keyed topics are
-co-partitioned. Existing topics are left as they are. --list prints the topics without creating.`;
+co-partitioned. Existing topics are left as they are. --list prints the topics without creating.
+TLS and SASL come from the same CHURNWATCH_KAFKA_* variables as the services' (see the README).`;
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -22,7 +24,7 @@ async function run(args: string[]): Promise<number> {
     for (const spec of topicSpecs({ partitions })) process.stdout.write(`${spec.topic}\t${spec.configEntries[0]?.value}\n`);
     return 0;
   }
-  const created = await ensureContractTopics({ brokers: (values.brokers ?? '').split(','), partitions });
+  const created = await ensureContractTopics({ brokers: (values.brokers ?? '').split(','), partitions, security: parseKafkaSecurity(process.env) });
   process.stdout.write(created.length ? `created ${created.length} topics: ${created.join(', ')}\n` : 'every topic exists already\n');
   return 0;
 }

@@ -3,11 +3,12 @@ import type { AvroSchema } from './avro-schema.ts';
 import { createAvroNormalizer } from './avro-values.ts';
 import { CONFLUENT_HEADER_BYTES } from './framing.ts';
 import { isRegistryRefusal, isSchemaNotFound, RegistryRejectedError, RegistryUnavailableError, registryStatus } from './registry-errors.ts';
+import { createRegistryFetch, type RegistryTransport } from './registry-http.ts';
 
 export type RegistrySchemaType = 'AVRO' | 'JSON';
 export type Compatibility = keyof typeof COMPATIBILITY;
 
-export interface RegistryOptions {
+export interface RegistryOptions extends RegistryTransport {
   /** Base URL of the Confluent-compatible API, e.g. http://127.0.0.1:8081 or …/apis/ccompat/v7 for Apicurio. */
   readonly url: string;
   /** Client-side retries of one request before the caller sees the failure (the caller backs off). Default 1. */
@@ -43,8 +44,15 @@ export interface ContractRegistry {
 export function createContractRegistry(options: RegistryOptions): ContractRegistry {
   const url = options.url.replace(/\/+$/, '');
   const normalizers = new Map<number, (value: unknown) => unknown>();
+  const transport = createRegistryFetch(options);
+  const fetch = transport.fetch;
   const client = new SchemaRegistry(
-    { host: url, retry: { retries: options.requestRetries ?? 1, maxRetryTimeInSecs: 2 } },
+    {
+      host: url,
+      retry: { retries: options.requestRetries ?? 1, maxRetryTimeInSecs: 2 },
+      ...(options.basicAuth ? { auth: { username: options.basicAuth.username, password: options.basicAuth.password } } : {}),
+      ...(transport.agent ? { agent: transport.agent } : {}),
+    },
     // ajv: no format vocabulary and no strict mode; the zod contract is the full check after decoding.
     { [SchemaType.JSON]: { strict: false, validateFormats: false, allErrors: true } },
   );

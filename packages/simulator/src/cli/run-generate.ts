@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ChurnwatchError, ConfigError } from '@churnwatch/errors';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
 import { resolveStartDate } from '../config/start-date.ts';
 import { produceEvents } from '../kafka/produce-events.ts';
 import { eventToJsonLine, outcomeToJsonLine, writeJsonLines } from '../output/jsonl.ts';
@@ -20,6 +20,8 @@ export interface GenerateIo {
   readonly nowMs: () => number;
   /** Aborting stops producing to Kafka after the batch in flight. */
   readonly signal?: AbortSignal;
+  /** TLS and SASL for `--to-kafka` (kafkajs `ssl` and `sasl`, see @churnwatch/connection-security); plaintext without. */
+  readonly kafkaSecurity?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
 }
 
 /** `./churnwatch generate`: returns the exit code (0 ok, 1 failed, 2 bad arguments or options). */
@@ -95,6 +97,7 @@ async function produce(
     brokers: [...brokers],
     logLevel: logLevel.ERROR,
     logCreator: () => (entry) => io.stderr.write(`kafka: ${entry.log.message}\n`),
+    ...io.kafkaSecurity,
   });
   const startedMs = io.nowMs();
   let reportedMs = startedMs;

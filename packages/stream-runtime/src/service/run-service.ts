@@ -1,3 +1,4 @@
+import { describeKafkaSecurity, kafkaClientSecurity, plaintext, verifyKafkaConnection } from '@churnwatch/connection-security';
 import type { InputDecoder } from '@churnwatch/contracts';
 import { createLogger, createMetricsRegistry, type Logger, startServiceHttpServer } from '@churnwatch/telemetry';
 import { Kafka } from 'kafkajs';
@@ -58,6 +59,7 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
     logLevel: kafkaLogLevels[settings.kafkaLogLevel],
     logCreator: kafkajsLogCreator(logger),
     retry: { initialRetryTime: 300, retries: 8 },
+    ...kafkaClientSecurity(settings.kafkaSecurity),
   });
   const runtime = createStreamRuntime({
     kafka,
@@ -132,6 +134,8 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
   void runtime.failure.then((error) => shutdown(1, error.message));
 
   try {
+    logger.info({ brokers: settings.kafkaBrokers, security: describeKafkaSecurity(settings.kafkaSecurity ?? plaintext) }, 'connecting to Kafka');
+    await verifyKafkaConnection(settings.kafkaBrokers, settings.kafkaSecurity ?? plaintext);
     await runtime.start();
   } catch (error) {
     logger.fatal({ err: error }, `could not start: ${(error as Error).message}`);

@@ -1,4 +1,5 @@
-import { ConfigError } from '@churnwatch/errors';
+import { type KafkaSecurity, parseKafkaSecurity } from '@churnwatch/connection-security';
+import { ConfigError, collectIssues } from '@churnwatch/errors';
 import { z } from 'zod';
 import { defaultTuning } from '../kafka/runtime-tuning.ts';
 import { envName, parseEnv } from './env-config.ts';
@@ -41,10 +42,16 @@ export const runtimeSettingsSchema = z
     path: ['heartbeatIntervalMs'],
   });
 
-export type RuntimeSettings = z.infer<typeof runtimeSettingsSchema>;
+/** The shared settings, plus TLS and SASL (absent: plaintext), read by @churnwatch/connection-security from `CHURNWATCH_KAFKA_*`. */
+export type RuntimeSettings = z.infer<typeof runtimeSettingsSchema> & { readonly kafkaSecurity?: KafkaSecurity };
 
+/** Both parts are checked, so one failure names every bad variable of either. */
 export function parseRuntimeSettings(env: Readonly<Record<string, string | undefined>>): RuntimeSettings {
-  return parseEnv(runtimeSettingsSchema, env);
+  const issues: string[] = [];
+  const settings = collectIssues(issues, () => parseEnv(runtimeSettingsSchema, env));
+  const kafkaSecurity = collectIssues(issues, () => parseKafkaSecurity(env));
+  if (!settings || !kafkaSecurity) throw new ConfigError('the environment', issues);
+  return { ...settings, kafkaSecurity };
 }
 
 /**

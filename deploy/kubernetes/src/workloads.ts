@@ -1,0 +1,63 @@
+/**
+ * What runs in the cluster, and the figures the manifests are sized from.
+ *
+ * Sizing (./churnwatch bench-runtime on a 2-core machine, packages/stream-runtime/README.md): one
+ * runtime instance processes about 50,000 records/s on one core; restoring 1,000,000 customers
+ * from a changelog grows the heap by about 470 MiB (~0.5 KiB per customer). A detection service
+ * therefore asks for a quarter core and 256 MiB (room for ~250,000 customers per pod beside
+ * Node's ~80 MiB) and may grow to one core and 768 MiB (~1.2 million customers per pod); its V8
+ * heap is capped below the limit so that Node collects garbage before the kernel kills it.
+ * The notifier holds no state: 128 MiB, limit 256 MiB.
+ */
+export interface Workload {
+  /** Folder under services/ and the Kubernetes name suffix. */
+  readonly service: string;
+  /** Consumer group: CHURNWATCH_APPLICATION_ID, also what KEDA reads the lag of. */
+  readonly consumerGroup: string;
+  /** The topic whose lag scales it (KEDA reads the group's lag on it). */
+  readonly lagTopic: string;
+  readonly resources: { readonly cpuRequest: string; readonly cpuLimit: string; readonly memoryRequestMi: number; readonly memoryLimitMi: number };
+  /** Reads the detection thresholds ConfigMap. */
+  readonly detection: boolean;
+}
+
+const detectionResources = { cpuRequest: '250m', cpuLimit: '1', memoryRequestMi: 256, memoryLimitMi: 768 } as const;
+
+const detection = (service: string, lagTopic: string): Workload => ({
+  service,
+  consumerGroup: `churnwatch.${service}`,
+  lagTopic,
+  resources: detectionResources,
+  detection: true,
+});
+
+export const workloads: readonly Workload[] = [
+  detection('usage-monitor', 'usage'),
+  detection('contract-monitor', 'purchases'),
+  detection('complaint-monitor', 'complaints'),
+  detection('purchase-monitor', 'purchases'),
+  detection('risk-scorer', 'churnwatch.signals'),
+  detection('kpi-aggregator', 'churnwatch.kpi-changes'),
+  {
+    service: 'notifier',
+    consumerGroup: 'churnwatch.notifier',
+    lagTopic: 'churnwatch.alerts',
+    resources: { cpuRequest: '100m', cpuLimit: '500m', memoryRequestMi: 128, memoryLimitMi: 256 },
+    detection: false,
+  },
+];
+
+/**
+ * Partitions of every topic (the topics job creates them so). More consumers than partitions in
+ * one group sit idle, so KEDA's maximum replica count is this number.
+ */
+export const partitions = 6;
+
+/** CHURNWATCH_SHUTDOWN_TIMEOUT_MS of every service; the pod's grace period must exceed it or SIGKILL cuts a commit short. */
+export const shutdownTimeoutMs = 20_000;
+export const terminationGracePeriodSeconds = 45;
+
+export const metricsPort = 9464;
+export const image = 'churnwatch:0.1.0';
+/** The image's non-root user (node, uid 1000 in the Node base image). */
+export const runAsUser = 1000;

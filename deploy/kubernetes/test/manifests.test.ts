@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { describe, expect, test } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { manifestFiles, partitions, renderManifests, shutdownTimeoutMs, workloads } from '../src/index.ts';
+import { manifestsDir } from '../src/write-manifests.ts';
+
+const files = manifestFiles();
+const objects = Object.values(files).flat();
+// biome-ignore lint/suspicious/noExplicitAny: the objects' JSON, read field by field by the assertions below
+const ofKind = (kind: string) => objects.filter((object) => object.kind === kind) as unknown as Array<Record<string, any>>;
+
+describe('the Kubernetes manifests', () => {
+  test('every object validates against its schema (Kubernetes, KEDA, Prometheus Operator)', () => {
+    expect(objects.length).toBeGreaterThan(30);
+    for (const object of objects) expect(() => object.validate(), `${object.kind} ${object.metadata?.name}`).not.toThrow();
+    expect(new Set(objects.map((object) => object.apiVersion))).toEqual(
+      new Set(['v1', 'apps/v1', 'batch/v1', 'policy/v1', 'keda.sh/v1alpha1', 'monitoring.coreos.com/v1']),
+    );
+  });
+
+  test('the schemas do catch mistakes: a Deployment without a selector, and a wrong type, are refused', () => {
+    const broken = new Deployment({ metadata: { name: 'x' }, spec: { template: {} } as never });
+    expect(() => broken.validate()).toThrow(/selector/);
+    const wrongType = new Deployment({ metadata: { name: 'x' }, spec: { replicas: 'two' as never, selector: {}, template: {} } });
+    expect(() => wrongType.validate()).toThrow(/replicas/);
+  });
+
+  test('deploy/kubernetes/manifests/ is what the TypeScript generates (regenerate with pnpm --filter @churnwatch/kubernetes generate)', () => {
+    const rendered = renderManifests();
+    expect(readdirSync(manifestsDir).sort()).toEqual(Object.keys(rendered).sort());
+    for (const [file, text] of Object.entries(rendered)) expect(readFileSync(join(manifestsDir, file), 'utf8'), file).toBe(text);
+    // And the YAML reads back as the objects.
+    const documents = Object.entries(rendered)
+      .filter(([file]) => file !== 'kustomization.yaml')
+      .flatMap(([, text]) => parseAllDocuments(text).map((document) => document.toJSON()));
+    expect(documents).toEqual(objects.map((object) => JSON.parse(JSON.stringify(object.toJSON()))));
+  });
+
+  test('one Deployment per service: non-root, read-only root, limits, probes, grace period above the shutdown deadline', () => {
+    const deployments = ofKind('Deployment');
+    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(workloads.map((w) => `churnwatch-${w.service}`).sort());
+    for (const deployment of deployments) {
+      const pod = deployment.spec.template.spec;
+      const [container] = pod.containers;
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
+      expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+      expect(container.resources.requests).toMatchObject({ cpu: expect.any(String), memory: expect.stringMatching(/Mi$/) });
+      expect(container.resources.limits).toMatchObject({ cpu: expect.any(String), memory: expect.stringMatching(/Mi$/) });
+      expect(container.livenessProbe.httpGet.path).toBe('/healthz');
+      expect(container.readinessProbe.httpGet.path).toBe('/readyz');
+      const shutdown = Number(container.env.find((e: { name: string }) => e.name === 'CHURNWATCH_SHUTDOWN_TIMEOUT_MS').value);
+      expect(shutdown).toBe(shutdownTimeoutMs);
+      expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(shutdown);
+      // The heap cap leaves room below the memory limit.
+      const heapMi = Number(/--max-old-space-size=(\d+)/.exec(container.env.find((e: { name: string }) => e.name === 'NODE_OPTIONS').value)?.[1]);
+      expect(heapMi).toBeLessThan(Number.parseInt(container.resources.limits.memory, 10));
+      // Credentials come as files, never as literal values.
+      for (const variable of container.env) expect(variable.name.endsWith('PASSWORD') || variable.name.endsWith('USERNAME')).toBe(false);
+      expect(container.volumeMounts.filter((mount: { readOnly?: boolean }) => mount.readOnly).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  test('a PodDisruptionBudget, a Service and a KEDA ScaledObject per service, the replicas capped by the partitions', () => {
+    for (const kind of ['PodDisruptionBudget', 'Service', 'ScaledObject']) expect(ofKind(kind), kind).toHaveLength(workloads.length);
+    for (const scaled of ofKind('ScaledObject')) {
+      expect(scaled.spec.maxReplicaCount).toBe(partitions);
+      expect(scaled.spec.minReplicaCount).toBeGreaterThanOrEqual(1);
+      expect(scaled.spec.triggers[0]).toMatchObject({
+        type: 'kafka',
+        authenticationRef: { name: 'churnwatch-kafka' },
+        metadata: { sasl: 'scram_sha512', tls: 'enable' },
+      });
+    }
+    const job = ofKind('Job')[0]!;
+    expect(job.spec.template.spec.containers[0].args).toEqual(expect.arrayContaining(['topics', '--partitions', String(partitions)]));
+    expect(ofKind('ServiceMonitor')).toHaveLength(1);
+    expect(ofKind('TriggerAuthentication')).toHaveLength(1);
+    expect(ofKind('ConfigMap').map((map) => map.metadata.name)).toContain('churnwatch-detection');
+    expect(
+      ofKind('Secret')
+        .map((secret) => secret.metadata.name)
+        .sort(),
+    ).toEqual(['churnwatch-kafka', 'churnwatch-schema-registry']);
+  });
+
+  test('the detection thresholds ConfigMap holds deploy/config/detection.json', () => {
+    const map = ofKind('ConfigMap').find((m) => m.metadata.name === 'churnwatch-detection')!;
+    expect(map.data['detection.json']).toBe(readFileSync(new URL('../../config/detection.json', import.meta.url), 'utf8'));
+  });
+});

@@ -26,6 +26,13 @@ describe('runtime settings', () => {
       expect(text).toContain(variable);
   });
 
+  test('the commit interval is optional (the delivery mode picks it) and must be a positive number of ms', () => {
+    const base = { CHURNWATCH_KAFKA_BROKERS: 'a:1', CHURNWATCH_APPLICATION_ID: 'x' };
+    expect(parseRuntimeSettings(base).commitIntervalMs).toBeUndefined();
+    expect(parseRuntimeSettings({ ...base, CHURNWATCH_COMMIT_INTERVAL_MS: '250' }).commitIntervalMs).toBe(250);
+    expect(() => parseRuntimeSettings({ ...base, CHURNWATCH_COMMIT_INTERVAL_MS: '0' })).toThrow(/CHURNWATCH_COMMIT_INTERVAL_MS/);
+  });
+
   test('the heartbeat must be shorter than the session timeout', () => {
     expect(() =>
       parseRuntimeSettings({

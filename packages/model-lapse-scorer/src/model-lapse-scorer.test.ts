@@ -1,6 +1,6 @@
 import { DEFAULT_THRESHOLDS, gapModelOf, gapShapeOf, type PurchaseHistory, pauseProbability } from '@churnwatch/detection';
 import { ConfigError } from '@churnwatch/errors';
-import { type PurchaseModelParameters, probabilityNoPurchase } from '@churnwatch/purchase-models';
+import { customerLifetimeValue, expectedMeanSpend, type PurchaseModelParameters, probabilityNoPurchase } from '@churnwatch/purchase-models';
 import { describe, expect, it } from 'vitest';
 import { createModelLapseScorer } from './model-lapse-scorer.ts';
 
@@ -88,6 +88,26 @@ describe('model lapse scorer', () => {
     expect(critical.lapse?.severity).toBe('critical');
     expect(critical.nextCheckMs).toBeNull();
     expect(critical.lapse?.headline).toMatch(/No purchase for \d+ days \(last on 2026-02-02\)/);
+  });
+
+  it('values the customer by the fitted models: Gamma-Gamma order value × discounted BG/NBD purchases', () => {
+    const withSpend: PurchaseModelParameters = { ...model, gammaGamma: { p: 6.25, q: 3.74, gamma: 15.44, logLikelihood: -4055.9, customers: 946 } };
+    const history = historyOf([0, 14, 28, 42]);
+    const nowMs = start + 50 * DAY_MS;
+    const result = createModelLapseScorer(withSpend, thresholds).assess(history, nowMs, DEFAULT_THRESHOLDS.purchases, 'test-rules');
+    const ageWeeks = (nowMs - Math.floor(start / DAY_MS) * DAY_MS) / DAY_MS / 7;
+    // 4 purchase days of 50.00: mean spend 50 per day; x = 3 repeat days; 3 years, 10 % a year, quarterly.
+    const orderValue = expectedMeanSpend(withSpend.gammaGamma!, 3, 50);
+    const clv = customerLifetimeValue(withSpend.bgnbd, { frequency: 3, recency: 6, age: ageWeeks }, orderValue, {
+      horizon: (3 * 365.25) / 7,
+      annualDiscountRate: 0.1,
+      unitsPerYear: 365.25 / 7,
+      periodsPerYear: 4,
+    });
+    expect(result.lifetimeValueCents).toBeCloseTo(clv * 100, 6);
+    expect(clv).toBeGreaterThan(0);
+    // Without a spend model the monitor estimates the value itself.
+    expect(assess(history, nowMs).lifetimeValueCents).toBeUndefined();
   });
 
   it('refuses thresholds out of order, naming both', () => {

@@ -32,7 +32,9 @@ export {
   alertKinds,
   alertSeverities,
   type ChurnRiskAlertV1,
+  type CustomerValueMethod,
   churnRiskAlertV1,
+  customerValueMethods,
 } from './outputs/alert.ts';
 export { type CustomerHealthV1, customerHealthV1, type HealthFactor, healthFactors } from './outputs/customer-health.ts';
 export { type DeadLetterReason, type DeadLetterV1, deadLetterReasons, deadLetterV1 } from './outputs/dead-letter.ts';

@@ -19,6 +19,8 @@ export {
   retentionKpisV1,
 } from './kpi/kpi-contract.ts';
 export { averageLifetimeValue, churnRate, netDollarRetention, netPromoterScore, repeatPurchaseRate, retentionRate } from './kpi/kpi-formulas.ts';
+export { type GapJudgement, gapEvidence, intervalsOf, judgeGap, pauseChanceText, usualGapText } from './purchases/gap-lapse.ts';
+export { type GapModel, type GapPrior, gapModelOf, gapShapeOf, pauseDaysAt, pauseProbability } from './purchases/gap-survival.ts';
 export type { LapseAssessment, PurchaseLapseScorer } from './purchases/lapse-scorer.ts';
 export { modelHistoryOf, type PurchaseHistory } from './purchases/purchase-history.ts';
 export {

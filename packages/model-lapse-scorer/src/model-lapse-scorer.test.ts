@@ -1,6 +1,6 @@
-import { DEFAULT_THRESHOLDS, type PurchaseHistory } from '@churnwatch/detection';
+import { DEFAULT_THRESHOLDS, gapModelOf, gapShapeOf, type PurchaseHistory, pauseProbability } from '@churnwatch/detection';
 import { ConfigError } from '@churnwatch/errors';
-import { type PurchaseModelParameters, probabilityAlive } from '@churnwatch/purchase-models';
+import { customerLifetimeValue, expectedMeanSpend, type PurchaseModelParameters, probabilityNoPurchase } from '@churnwatch/purchase-models';
 import { describe, expect, it } from 'vitest';
 import { createModelLapseScorer } from './model-lapse-scorer.ts';
 
@@ -14,7 +14,7 @@ const model: PurchaseModelParameters = {
   customers: 2357,
   bgnbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, logLikelihood: -9582.4 },
 };
-const thresholds = { lapseBelowProbability: 0.5, criticalBelowProbability: 0.2 };
+const thresholds = { lapseBelowProbability: 0.5, criticalBelowProbability: 0.2, horizonDays: 90 };
 const scorer = createModelLapseScorer(model, thresholds);
 const start = Date.parse('2026-01-05T10:00:00Z');
 
@@ -35,24 +35,40 @@ function historyOf(dayOffsets: readonly number[]): PurchaseHistory {
 const assess = (history: PurchaseHistory, nowMs: number) => scorer.assess(history, nowMs, DEFAULT_THRESHOLDS.purchases, 'test-rules');
 
 describe('model lapse scorer', () => {
-  it('never calls a one-time buyer lapsed: BG/NBD keeps them alive', () => {
-    const result = assess(historyOf([0]), start + 400 * DAY_MS);
-    expect(result.recency?.value).toBe(1);
-    expect(result.lapse).toBeNull();
-    expect(result.nextCheckMs).toBeNull();
+  it('covers a one-time buyer: its chance of buying again falls as time passes', () => {
+    const early = assess(historyOf([0]), start + 20 * DAY_MS);
+    const late = assess(historyOf([0]), start + 400 * DAY_MS);
+    // x = 0, t_x = 0, T = 400 days less the 10 hours into the first day, in weeks; horizon 90 days.
+    const ageWeeks = (start + 400 * DAY_MS - Math.floor(start / DAY_MS) * DAY_MS) / DAY_MS / 7;
+    const chance = 1 - probabilityNoPurchase(model.bgnbd, { frequency: 0, recency: 0, age: ageWeeks }, 90 / 7);
+    expect(late.evidence.statistic).toEqual({ name: 'probability_purchase_within_horizon', value: chance });
+    // 1 − ((alpha + T)/(alpha + T + 90/7))^r, T = 57.20 weeks (python: 0.04500805006279951).
+    expect(chance).toBeCloseTo(0.04500805, 8);
+    expect(late.lapse?.severity).toBe('critical');
+    expect(late.evidence.observed).toMatchObject({ model: 'bg-nbd', probabilityAlive: 1, horizonDays: 90 });
+    expect(early.evidence.statistic?.value).toBeGreaterThan(chance);
   });
 
-  it('reports P(alive) of the customer history in the model unit as the recency factor', () => {
+  it('with a rhythm, judges the pause by the customer’s own gaps and BG/NBD’s dropout', () => {
     const history = historyOf([0, 14, 28, 42]);
     const nowMs = start + 70 * DAY_MS;
     const result = assess(history, nowMs);
-    // x = 3 repeat days, t_x = 6 weeks, T = 10 weeks less the 10 hours into the first day.
-    const ageWeeks = (nowMs - Math.floor(start / DAY_MS) * DAY_MS) / DAY_MS / 7;
-    const alive = probabilityAlive(model.bgnbd, { frequency: 3, recency: 6, age: ageWeeks });
-    expect(result.recency?.value).toBeCloseTo(alive, 4);
-    expect(result.evidence.statistic).toEqual({ name: 'bgnbd_probability_alive', value: alive });
-    expect(result.evidence.observed).toMatchObject({ model: 'bg-nbd', repeatPurchaseDays: 3, recencyDays: 42 });
-    expect(result.expectedPurchasesPerYear).toBeGreaterThan(0);
+    // Gaps 14, 14, 14 shrunk towards the population's (r/k intervals of alpha/r weeks); dropout
+    // after a purchase a/(a+b+x) with x = 3; P(alive) = (1−π)S(g) / ((1−π)S(g) + π), g = 28 days.
+    const k = gapShapeOf([14, 14, 14], DEFAULT_THRESHOLDS.purchases.priorIntervalVariation);
+    const gaps = gapModelOf([14, 14, 14], {
+      meanIntervalDays: (model.bgnbd.alpha * 7) / model.bgnbd.r,
+      intervals: model.bgnbd.r / k,
+      intervalVariation: DEFAULT_THRESHOLDS.purchases.priorIntervalVariation,
+    })!;
+    const dropout = model.bgnbd.a / (model.bgnbd.a + model.bgnbd.b + 3);
+    const survival = pauseProbability(gaps, 28);
+    const alive = ((1 - dropout) * survival) / ((1 - dropout) * survival + dropout);
+    const chance = alive * (1 - pauseProbability(gaps, 28 + 90) / survival);
+    expect(result.evidence.statistic?.value).toBeCloseTo(chance, 12);
+    expect(result.evidence.observed).toMatchObject({ model: 'bg-nbd+gaps', repeatPurchaseDays: 3, recencyDays: 42, intervals: 3, meanIntervalDays: 14 });
+    expect(result.evidence.observed.probabilityAlive).toBeCloseTo(alive, 4);
+    expect(result.expectedPurchasesPerYear).toBeCloseTo(365.25 / gaps.usualDays, 10);
   });
 
   it('sets the next check where P(alive) crosses a threshold, and lapses from there', () => {
@@ -74,10 +90,30 @@ describe('model lapse scorer', () => {
     expect(critical.lapse?.headline).toMatch(/No purchase for \d+ days \(last on 2026-02-02\)/);
   });
 
+  it('values the customer by the fitted models: Gamma-Gamma order value × discounted BG/NBD purchases', () => {
+    const withSpend: PurchaseModelParameters = { ...model, gammaGamma: { p: 6.25, q: 3.74, gamma: 15.44, logLikelihood: -4055.9, customers: 946 } };
+    const history = historyOf([0, 14, 28, 42]);
+    const nowMs = start + 50 * DAY_MS;
+    const result = createModelLapseScorer(withSpend, thresholds).assess(history, nowMs, DEFAULT_THRESHOLDS.purchases, 'test-rules');
+    const ageWeeks = (nowMs - Math.floor(start / DAY_MS) * DAY_MS) / DAY_MS / 7;
+    // 4 purchase days of 50.00: mean spend 50 per day; x = 3 repeat days; 3 years, 10 % a year, quarterly.
+    const orderValue = expectedMeanSpend(withSpend.gammaGamma!, 3, 50);
+    const clv = customerLifetimeValue(withSpend.bgnbd, { frequency: 3, recency: 6, age: ageWeeks }, orderValue, {
+      horizon: (3 * 365.25) / 7,
+      annualDiscountRate: 0.1,
+      unitsPerYear: 365.25 / 7,
+      periodsPerYear: 4,
+    });
+    expect(result.lifetimeValueCents).toBeCloseTo(clv * 100, 6);
+    expect(clv).toBeGreaterThan(0);
+    // Without a spend model the monitor estimates the value itself.
+    expect(assess(history, nowMs).lifetimeValueCents).toBeUndefined();
+  });
+
   it('refuses thresholds out of order, naming both', () => {
     const error = (() => {
       try {
-        createModelLapseScorer(model, { lapseBelowProbability: 1.5, criticalBelowProbability: 0 });
+        createModelLapseScorer(model, { lapseBelowProbability: 1.5, criticalBelowProbability: 0, horizonDays: 90 });
       } catch (e) {
         return e;
       }

@@ -55,7 +55,9 @@ export function formatHoldoutReport(evaluation: HoldoutEvaluation, holdoutEnd: s
     `Holdout through ${holdoutEnd} (${fixed(horizon, 2)} ${unit})`,
     `  ${evaluation.lapsed} of ${evaluation.customers} customers made no purchase`,
     `  AUC of P(no purchase in the holdout) for "no purchase": ${fixed(evaluation.aucNoPurchase, 4)}`,
+    `  AUC of -E[purchases in the holdout] for the same:       ${fixed(evaluation.aucFewPurchases, 4)}`,
     `  AUC of 1 - P(alive) for the same:                      ${fixed(evaluation.aucNotAlive, 4)}`,
+    `  precision at recall 0.5, ranking by P(no purchase): ${fixed(evaluation.precisionAtHalfRecall.noPurchase, 4)}; by -E[purchases]: ${fixed(evaluation.precisionAtHalfRecall.fewPurchases, 4)}`,
     `  purchase days: actual ${evaluation.actualPurchases}, expected ${fixed(evaluation.expectedPurchases, 1)}`,
     '  mean holdout purchase days by calibration repeat purchases:',
     ...table(

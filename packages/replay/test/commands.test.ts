@@ -82,7 +82,7 @@ describe('replay command', { timeout: 60_000 }, () => {
   });
 
   it('judges purchase lapses with fitted BG/NBD parameters when given them', async () => {
-    // A customer with repeat purchases who stops: the model's P(alive) falls below 0.5.
+    // A customer with repeat purchases who stops, and a one-time buyer: their chance of buying within the horizon falls below 0.2.
     const rows = ['00001 19970101 1 10.00', '00001 19970108 1 10.00', '00001 19970115 1 10.00', '00002 19970101 1 10.00'];
     await writeFile(at('few.txt'), `${rows.join('\n')}\n`);
     const parameters = {
@@ -102,11 +102,17 @@ describe('replay command', { timeout: 60_000 }, () => {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line));
-    expect(alerts.filter((alert) => alert.status === 'opened').map((alert) => [alert.customerId, alert.kind])).toEqual([['00001', 'purchase_lapse']]);
-    expect(alerts[0].evidence[0].observed.model).toBe('bg-nbd');
+    // Both lapse: the one-time buyer too, its chance of a purchase within 273 days falling as time passes.
+    const opened = alerts.filter((alert) => alert.status === 'opened').map((alert) => [alert.customerId, alert.kind]);
+    expect(opened.sort()).toEqual([
+      ['00001', 'purchase_lapse'],
+      ['00002', 'purchase_lapse'],
+    ]);
+    const modelOf = (customerId: string) => alerts.find((alert) => alert.customerId === customerId).evidence[0].observed.model;
+    expect([modelOf('00001'), modelOf('00002')]).toEqual(['bg-nbd+gaps', 'bg-nbd']);
 
     const unordered = memoryIo();
-    const args = [at('few.txt'), '--format', 'cdnow', '--purchase-models', at('models.json'), '--purchase-model-lapse-below', '0.1'];
+    const args = [at('few.txt'), '--format', 'cdnow', '--purchase-models', at('models.json'), '--purchase-model-lapse-below', '0.05'];
     expect(await runReplayCommand(args, unordered)).toBe(2);
     expect(unordered.stderr.text).toMatch(/criticalBelowProbability/);
   });

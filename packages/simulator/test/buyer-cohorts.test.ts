@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { drawGapShape } from '../src/plan/buyer-terms.ts';
+import { Prng } from '../src/random/prng.ts';
 import { dayOf, inCohort, sharedDigest, sum } from './digest.ts';
 
 const set = sharedDigest();
@@ -47,6 +49,29 @@ describe('buyers', () => {
       expect(churnDay).toBeLessThanOrEqual(lastDay);
       if (days.length >= 3) expect(churnDay - days.at(-1)!, outcome.customerId).toBeGreaterThan(medianGap(days));
     }
+  });
+
+  it('repeat buyers vary their gaps around their own rhythm, some more regular than others', () => {
+    // Gaps are gamma with a coefficient of variation drawn per buyer from [0.25, 0.5] (rounded to whole days).
+    const variations = inCohort(set, 'repeat_buyer')
+      .map(({ purchases }) => purchaseDays(purchases))
+      .filter((days) => days.length >= 12)
+      .map((days) => {
+        const gaps = days.slice(1).map((day, i) => day - days[i]!);
+        const mean = gaps.reduce((total, gap) => total + gap, 0) / gaps.length;
+        return Math.sqrt(gaps.reduce((total, gap) => total + (gap - mean) ** 2, 0) / (gaps.length - 1)) / mean;
+      });
+    expect(variations.length).toBeGreaterThan(5);
+    for (const variation of variations) expect(variation).toBeLessThan(0.9);
+    expect(Math.max(...variations) - Math.min(...variations)).toBeGreaterThan(0.1);
+  });
+
+  it('draws a buyer’s regularity from the configured range', () => {
+    const rng = Prng.create(7, 99);
+    const shapes = Array.from({ length: 200 }, () => drawGapShape(rng, [0.25, 0.5]));
+    expect(Math.min(...shapes)).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...shapes)).toBeLessThanOrEqual(16);
+    expect(drawGapShape(rng, [0.5, 0.5])).toBe(4);
   });
 
   it('one-off buyers buy exactly once and are not counted as churned', () => {

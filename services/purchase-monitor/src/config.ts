@@ -12,10 +12,12 @@ const probability = z.coerce.number().gt(0, 'must be above 0').lt(1, 'must be be
 export const purchaseMonitorSettings = {
   /** Parameters written by `./churnwatch fit`; without it the customer's own purchase rhythm decides. */
   purchaseModelsFile: z.string().min(1).optional(),
-  /** With a model: lapsed once P(alive) falls below this. */
-  purchaseModelLapseBelowProbability: probability.default(0.5),
-  /** With a model: critical once P(alive) falls below this. */
-  purchaseModelCriticalBelowProbability: probability.default(0.2),
+  /** With a model: lapsed once the chance of a purchase within the horizon falls below this. */
+  purchaseModelLapseBelowProbability: probability.default(0.2),
+  /** With a model: critical once it falls below this. */
+  purchaseModelCriticalBelowProbability: probability.default(0.1),
+  /** With a model: the horizon of that chance, days (39 weeks: a new one-time buyer is not called lapsed at once). */
+  purchaseModelHorizonDays: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(3660, 'must be at most 3660').default(273),
 };
 
 type Settings = z.infer<z.ZodObject<typeof purchaseMonitorSettings>>;
@@ -37,6 +39,7 @@ export function lapseScorerOf(settings: Settings, readText: ReadText = (path) =>
   return createModelLapseScorer(model, {
     lapseBelowProbability: settings.purchaseModelLapseBelowProbability,
     criticalBelowProbability: settings.purchaseModelCriticalBelowProbability,
+    horizonDays: settings.purchaseModelHorizonDays,
   });
 }
 

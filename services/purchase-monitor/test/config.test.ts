@@ -13,7 +13,7 @@ const model = {
 };
 const files: Record<string, string> = { 'models.json': JSON.stringify(model), 'bad.json': JSON.stringify({ ...model, unit: 'years', bgnbd: { r: -1 } }) };
 const readText = (path: string) => files[path] ?? '';
-const settings = { purchaseModelLapseBelowProbability: 0.5, purchaseModelCriticalBelowProbability: 0.2 };
+const settings = { purchaseModelLapseBelowProbability: 0.5, purchaseModelCriticalBelowProbability: 0.2, purchaseModelHorizonDays: 90 };
 
 function issues(run: () => unknown): readonly string[] {
   try {
@@ -39,7 +39,9 @@ describe('purchase monitor configuration', () => {
   });
 
   it('refuses a critical threshold above the lapse threshold, naming both variables', () => {
-    const found = issues(() => lapseScorerOf({ purchaseModelLapseBelowProbability: 0.3, purchaseModelCriticalBelowProbability: 0.4 }, readText));
+    const found = issues(() =>
+      lapseScorerOf({ purchaseModelLapseBelowProbability: 0.3, purchaseModelCriticalBelowProbability: 0.4, purchaseModelHorizonDays: 90 }, readText),
+    );
     expect(found).toEqual([expect.stringMatching(/CHURNWATCH_PURCHASE_MODEL_CRITICAL_BELOW_PROBABILITY.*CHURNWATCH_PURCHASE_MODEL_LAPSE_BELOW_PROBABILITY/)]);
   });
 });

@@ -4,6 +4,10 @@ import { calendarDate, customerId, locale, money, timestamp, token } from '../co
 export const alertKinds = ['usage_declining', 'usage_stopped', 'renewal_upcoming', 'renewal_at_risk', 'complaint_escalation', 'purchase_lapse'] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
+/** How a customer lifetime value was estimated (see valueAtRisk.method). */
+export const customerValueMethods = ['purchase_models', 'order_rate', 'revenue_to_date'] as const;
+export type CustomerValueMethod = (typeof customerValueMethods)[number];
+
 export const alertSeverities = ['info', 'warning', 'critical'] as const;
 export type AlertSeverity = (typeof alertSeverities)[number];
 
@@ -65,9 +69,16 @@ export const churnRiskAlertV1 = z
     evidence: z.array(alertEvidence).min(1),
     healthScore: z.number().min(0).max(100).optional(),
     valueAtRisk: money
-      .extend({ basis: z.enum(['recurring_revenue', 'contract_value', 'customer_lifetime_value']) })
+      .extend({
+        basis: z.enum(['recurring_revenue', 'contract_value', 'customer_lifetime_value']),
+        method: z.enum(customerValueMethods).optional().meta({
+          description:
+            'For a customer lifetime value, how it was estimated: purchase_models (Gamma-Gamma expected order value × BG/NBD expected purchases over a horizon, discounted), order_rate (average order × purchases a year × expected years), revenue_to_date (no purchase rate known yet: what was bought so far).',
+        }),
+      })
       .optional()
       .meta({ description: 'What the company stands to lose, and how it was worked out.' }),
+    valueAtRiskUnknown: z.string().min(1).max(200).optional().meta({ description: 'Present when valueAtRisk is absent: why no value is known.' }),
     renewalDate: calendarDate.optional(),
     openComplaints: z
       .number()

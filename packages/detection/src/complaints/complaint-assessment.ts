@@ -4,7 +4,7 @@ import { clamp, plural, roundTo } from '../numbers.ts';
 import type { Finding } from '../signals/signal-contract.ts';
 import type { SignalDraft } from '../signals/signal-emitter.ts';
 import { isoOf, MS_PER_DAY, wholeDaysBetween } from '../time/days.ts';
-import type { ComplaintBook, OpenComplaint } from './complaint-book.ts';
+import type { ComplaintBook, OpenComplaint, RecentComplaint } from './complaint-book.ts';
 
 type ComplaintThresholds = Thresholds['complaints'];
 
@@ -35,7 +35,9 @@ export interface ComplaintAssessment {
  * or `repeatCategoryCount` complaints in the window share a category. Counts and categories take
  * only complaints at `countFromSeverity` or above: a few minor tickets resolved in a day are
  * routine support, not a pattern. Critical with an open critical complaint or `criticalCount`
- * (counted) in the window. Factor `complaints` = 1 − Σ open penalties − 0.05 × complaints in window, floored at 0.
+ * (counted) in the window. Each complaint counts with its channel's weight (`channelWeights`, 1
+ * unless named): a public complaint escalates sooner. Factor `complaints` = 1 − Σ open penalties −
+ * 0.05 × the weighted complaints in the window, floored at 0.
  * Pure.
  */
 export function assessComplaints(book: ComplaintBook, nowMs: number, complaints: ComplaintThresholds, ruleVersion: string): ComplaintAssessment {
@@ -43,6 +45,13 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
   const inWindow = book.recent.filter((entry) => entry.openedAtMs > windowStartMs && entry.openedAtMs <= nowMs);
   // Minor complaints (below `countFromSeverity`) are routine support: they weigh on health but make no pattern.
   const counted = inWindow.filter((entry) => entry.severity === undefined || rank(entry.severity) >= rank(complaints.countFromSeverity));
+  const weightOf = (entry: RecentComplaint) => (entry.channel === undefined ? 1 : (complaints.channelWeights[entry.channel] ?? 1));
+  // The count that escalates: each counted complaint weighed by its channel.
+  const weighted = roundTo(
+    counted.reduce((total, entry) => total + weightOf(entry), 0),
+    4,
+  );
+  const publicComplaints = inWindow.filter((entry) => weightOf(entry) > 1).length;
   const open = Object.values(book.open);
   const highestOpen = open.reduce<ComplaintSeverity | null>(
     (highest, entry) => (highest === null || rank(entry.severity) > rank(highest) ? entry.severity : highest),
@@ -54,7 +63,7 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
   // Counts and repeated categories escalate while something is still open: once every complaint
   // is resolved CS has acted, and the all-clear follows (recent complaints still weigh on health).
   const reasons: EscalationReason[] = [];
-  if (open.length > 0 && counted.length >= complaints.countThreshold) reasons.push('count');
+  if (open.length > 0 && weighted >= complaints.countThreshold) reasons.push('count');
   if (highestOpen !== null && rank(highestOpen) >= rank(complaints.escalateAtSeverity)) reasons.push('severity');
   if (oldestOpenDays !== null && oldestOpenDays >= complaints.unresolvedDays) reasons.push('unresolved');
   if (open.length > 0 && topCategory !== null && topCategoryCount >= complaints.repeatCategoryCount) reasons.push('repeated_category');
@@ -67,15 +76,17 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
       openComplaints: open.length,
       complaintsInWindow: inWindow.length,
       countedInWindow: counted.length,
+      weightedCount: weighted,
+      weightedChannelComplaints: publicComplaints,
       highestOpenSeverity: highestOpen,
       oldestOpenDays,
       topCategory,
       topCategoryCount,
       reasons: reasons.join(','),
     },
-    thresholds: { ...complaints },
+    thresholds: flatThresholds(complaints),
   };
-  const critical = highestOpen === 'critical' || counted.length >= complaints.criticalCount;
+  const critical = highestOpen === 'critical' || weighted >= complaints.criticalCount;
   const severity: AlertSeverity = critical ? 'critical' : 'warning';
   const finding =
     reasons.length === 0
@@ -83,11 +94,17 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
       : {
           kind: 'complaint_escalation' as const,
           severity,
-          headline: headlineOf(reasons, { counted: counted.length, open: open.length, highestOpen, oldestOpenDays, topCategory, topCategoryCount }, complaints),
+          headline: headlineOf(
+            reasons,
+            { counted: counted.length, publicComplaints, open: open.length, highestOpen, oldestOpenDays, topCategory, topCategoryCount },
+            complaints,
+          ),
           evidence: [evidence],
         };
 
-  const penalty = open.reduce((total, entry) => total + OPEN_COMPLAINT_PENALTY[entry.severity], 0) + RECENT_COMPLAINT_PENALTY * inWindow.length;
+  const penalty =
+    open.reduce((total, entry) => total + OPEN_COMPLAINT_PENALTY[entry.severity], 0) +
+    RECENT_COMPLAINT_PENALTY * inWindow.reduce((total, entry) => total + weightOf(entry), 0);
   const pending = [
     ...open.map((entry: OpenComplaint) => entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY),
     ...inWindow.map((entry) => entry.openedAtMs + complaints.windowDays * MS_PER_DAY),
@@ -108,6 +125,11 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
   };
 }
 
+/** Evidence thresholds are flat: the channel weights become `channelWeights.<channel>`. */
+function flatThresholds({ channelWeights, ...rest }: ComplaintThresholds): AlertEvidence['thresholds'] {
+  return { ...rest, ...Object.fromEntries(Object.entries(channelWeights).map(([channel, weight]) => [`channelWeights.${channel}`, weight])) };
+}
+
 function mostFrequentCategory(categories: readonly (string | null)[]): [string | null, number] {
   const counts = new Map<string, number>();
   for (const category of categories) if (category !== null) counts.set(category, (counts.get(category) ?? 0) + 1);
@@ -119,6 +141,8 @@ function mostFrequentCategory(categories: readonly (string | null)[]): [string |
 interface HeadlineFacts {
   /** Complaints in the window at `countFromSeverity` or above. */
   readonly counted: number;
+  /** Complaints in the window through a channel that weighs more than 1 (public ones). */
+  readonly publicComplaints: number;
   readonly open: number;
   readonly highestOpen: ComplaintSeverity | null;
   readonly oldestOpenDays: number | null;
@@ -130,7 +154,7 @@ function headlineOf(reasons: readonly EscalationReason[], facts: HeadlineFacts, 
   const parts = reasons.map((reason) => {
     switch (reason) {
       case 'count':
-        return `${plural(facts.counted, 'complaint')}${complaints.countFromSeverity === 'low' ? '' : ` of ${complaints.countFromSeverity} severity or above`} in ${complaints.windowDays} days`;
+        return `${plural(facts.counted, 'complaint')}${complaints.countFromSeverity === 'low' ? '' : ` of ${complaints.countFromSeverity} severity or above`} in ${complaints.windowDays} days${facts.publicComplaints > 0 ? ` (${facts.publicComplaints} public, weighing more)` : ''}`;
       case 'severity':
         return `a ${facts.highestOpen}-severity complaint is open`;
       case 'unresolved':

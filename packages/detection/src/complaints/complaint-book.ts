@@ -19,6 +19,8 @@ export interface RecentComplaint {
   readonly openedAtMs: number;
   /** The highest severity it was seen with; absent in state from before it was kept. */
   readonly severity?: ComplaintSeverity;
+  /** Where it was raised; absent in state from before it was kept (weighs as 1). */
+  readonly channel?: ComplaintEventV1['channel'];
 }
 
 export interface ComplaintBook {
@@ -44,7 +46,7 @@ export function recordComplaintEvent(book: ComplaintBook, event: ComplaintEventV
   const seen = book.recent.find((entry) => entry.complaintId === id);
   const recent =
     seen === undefined
-      ? [...book.recent, { complaintId: id, category, openedAtMs: eventTimeMs, severity: event.severity }]
+      ? [...book.recent, { complaintId: id, category, openedAtMs: eventTimeMs, severity: event.severity, channel: event.channel }]
           .sort((a, b) => a.openedAtMs - b.openedAtMs)
           .slice(-MAX_RECENT)
       : seen.severity === undefined || rank(event.severity) <= rank(seen.severity)

@@ -1,4 +1,6 @@
+import type { ComplaintEventV1 } from '@churnwatch/contracts';
 import { describe, expect, it } from 'vitest';
+import type { FedRecord } from '../../test/drive.ts';
 import { createDriver } from '../../test/drive.ts';
 import { at, complaint } from '../../test/fixtures.ts';
 import { parseDetectionConfig } from '../config/parse.ts';
@@ -13,6 +15,31 @@ function complaintDriver(config: unknown = {}) {
 }
 
 describe('complaint monitor', () => {
+  it('weighs a public complaint more, so that it escalates sooner', () => {
+    const onSocialMedia = (record: FedRecord) => ({ ...record, value: { ...(record.value as ComplaintEventV1), channel: 'social_media' as const } });
+    const twoComplaints = (config: unknown) => {
+      const { driver, last } = complaintDriver(config);
+      driver.send(onSocialMedia(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'medium', 'billing')));
+      driver.send(complaint('acme', at('2026-03-03', 9), 'c2', 'opened', 'medium', 'exports'));
+      return last();
+    };
+    // Built in: a social-media complaint counts 2, so 2 + 1 reaches countThreshold 3.
+    const weighted = twoComplaints({});
+    expect(weighted?.findings[0]).toMatchObject({
+      kind: 'complaint_escalation',
+      severity: 'warning',
+      headline: '2 complaints of medium severity or above in 30 days (1 public, weighing more) (2 open complaints)',
+    });
+    expect(weighted?.findings[0]?.evidence[0]?.observed).toMatchObject({ countedInWindow: 2, weightedCount: 3, weightedChannelComplaints: 1 });
+    expect(weighted?.findings[0]?.evidence[0]?.thresholds).toMatchObject({ 'channelWeights.social_media': 2 });
+    // 1 − 2 × 0.2 (open mediums) − 0.05 × (2 + 1) weighted in the window
+    expect(weighted?.factor?.value).toBe(0.45);
+    // With every channel weighing 1 the same two complaints are no pattern yet.
+    expect(twoComplaints({ defaults: { complaints: { channelWeights: {} } } })?.findings).toEqual([]);
+    // A heavier weight makes one public complaint and one other critical (5 reached).
+    expect(twoComplaints({ defaults: { complaints: { channelWeights: { social_media: 4 } } } })?.findings[0]?.severity).toBe('critical');
+  });
+
   it('does not escalate one medium complaint, and scores it in the complaints factor', () => {
     const { driver, last } = complaintDriver();
     driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'medium', 'billing'));

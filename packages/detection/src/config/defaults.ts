@@ -37,15 +37,24 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     unresolvedDays: 7,
     repeatCategoryCount: 2,
     countFromSeverity: 'medium',
+    // Public complaints are the most damaging: one on social media counts as two.
+    channelWeights: { social_media: 2 },
   },
+  // Tested at every pause of every buyer: below the 97.5th percentile of the customer's own gap
+  // distribution; critical below the 99.75th.
   purchases: {
     minPurchasesForRhythm: 3,
     rhythmIntervals: 10,
-    lapseFactor: 2,
-    criticalLapseFactor: 3,
-    lapseAlpha: 0.05,
-    criticalLapseAlpha: 0.005,
+    lapseAlpha: 0.025,
+    criticalLapseAlpha: 0.0025,
+    lapseFactor: 1.5,
+    criticalLapseFactor: 2,
+    priorMeanIntervalDays: 30,
+    priorIntervals: 0.5,
+    // Repeat buyers with a habit: gaps vary by about half their mean until their own show otherwise.
+    priorIntervalVariation: 0.5,
     expectedLifetimeYears: 3,
+    annualDiscountRate: 0.1,
   },
   healthWeights: { usage_trend: 0.35, complaints: 0.2, purchase_recency: 0.15, renewal: 0.15, nps: 0.15 },
   healthBands: { watchBelow: 75, atRiskBelow: 50, criticalBelow: 25 },

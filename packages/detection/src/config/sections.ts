@@ -1,4 +1,4 @@
-import { calendarDate, complaintSeverities } from '@churnwatch/contracts';
+import { calendarDate, complaintChannels, complaintSeverities } from '@churnwatch/contracts';
 import { z } from 'zod';
 import { flag, fraction, numberAbove, numberBetween, wholeNumber } from './fields.ts';
 
@@ -104,6 +104,12 @@ export const complaintThresholds = z
     repeatCategoryCount: wholeNumber(2, 100),
     /** Counts and repeated categories take only complaints of this severity or above: minor tickets are routine support. */
     countFromSeverity: z.enum(complaintSeverities, { error: `must be one of ${complaintSeverities.join(', ')}` }),
+    /**
+     * How much a complaint counts, by the channel it came through (channels not named count 1): a
+     * public complaint (social media) is seen by others and weighs more, so it escalates sooner.
+     * An override replaces the whole map.
+     */
+    channelWeights: z.partialRecord(z.enum(complaintChannels, { error: `must be one of ${complaintChannels.join(', ')}` }), numberBetween(0, 100)),
   })
   .strict();
 
@@ -113,16 +119,24 @@ export const purchaseThresholds = z
     minPurchasesForRhythm: wholeNumber(3, 1000),
     /** The most recent inter-purchase intervals the rhythm (their median) is taken over. */
     rhythmIntervals: wholeNumber(2, 100),
-    /** Lapse: time since the last purchase above this multiple of the rhythm. */
-    lapseFactor: numberAbove(1, 100),
-    /** …critical above this multiple. */
-    criticalLapseFactor: numberAbove(1, 100),
-    /** …and the pause must be this unlikely given the spread of the customer's own intervals. */
+    /** Lapse: P(a pause this long | still buying), from the customer's own gaps, below this. */
     lapseAlpha: numberAbove(0, 0.5),
     /** …critical below this. */
     criticalLapseAlpha: numberAbove(0, 0.5),
-    /** Expected customer lifetime for the default CLV (average order value × yearly frequency × years). */
+    /** …and the pause at least this multiple of the usual gap (a floor for very regular buyers). */
+    lapseFactor: numberAbove(1, 100),
+    /** …critical at least this multiple. */
+    criticalLapseFactor: numberAbove(1, 100),
+    /** The segment's usual gap between purchase days, that a customer's own gaps are shrunk towards (days). */
+    priorMeanIntervalDays: numberAbove(0, 3650),
+    /** …with the weight of this many intervals (0: the customer's own gaps alone). */
+    priorIntervals: numberBetween(0, 100),
+    /** The segment's usual spread of a buyer's gaps around its own mean (coefficient of variation; 1 is memoryless buying). */
+    priorIntervalVariation: numberAbove(0, 5),
+    /** Expected customer lifetime for the CLV (average order value × yearly frequency × years; with fitted models, their horizon). */
     expectedLifetimeYears: numberAbove(0, 50),
+    /** With fitted models: the yearly rate future purchases are discounted at in the CLV. */
+    annualDiscountRate: numberBetween(0, 1),
   })
   .strict();
 

@@ -23,6 +23,11 @@ export interface LapseAssessment {
   readonly evidence: AlertEvidence;
   /** Expected purchases per year while the customer stays (for the CLV); null when unknown. */
   readonly expectedPurchasesPerYear: number | null;
+  /**
+   * The customer's lifetime value in the reporting currency's minor units when the scorer's own
+   * models can tell it (fitted spend and purchase models); absent to let the monitor estimate it.
+   */
+  readonly lifetimeValueCents?: number;
   /** The next moment the assessment can change without a purchase; null when none. */
   readonly nextCheckMs: number | null;
 }

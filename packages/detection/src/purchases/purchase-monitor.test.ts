@@ -7,84 +7,91 @@ import type { PurchaseLapseScorer } from './lapse-scorer.ts';
 import { modelHistoryOf, recordPurchase } from './purchase-history.ts';
 import { createPurchaseMonitor } from './purchase-monitor.ts';
 
-function purchaseDriver(scorer?: PurchaseLapseScorer) {
-  const driver = createDriver([createPurchaseMonitor(parseDetectionConfig({}), scorer === undefined ? {} : { scorer })]);
+function purchaseDriver(scorer?: PurchaseLapseScorer, config: unknown = {}) {
+  const driver = createDriver([createPurchaseMonitor(parseDetectionConfig(config), scorer === undefined ? {} : { scorer })]);
   const signals = () => driver.outputsTo('signals').map((output) => output.value as SignalV1);
   return { driver, signals };
 }
 
-// Eight purchases a fortnight apart: seven intervals of exactly 14 days. Their spread, pulled towards
-// memoryless buying with the weight of two intervals, gives a gamma shape of 1 / ((2 + 6 × 0) / 8) = 4.
+const firstLapse = (signals: readonly SignalV1[]) => signals.find((signal) => signal.findings.length > 0);
+const minutesFrom = (iso: string | undefined, expectedMs: number) => Math.abs(Date.parse(iso ?? '') - expectedMs) / 60_000;
+
+// Eight purchases a fortnight apart: seven intervals of exactly 14 days. Their squared coefficient
+// of variation, 0, pulled towards the prior 0.5² with the weight of two intervals: (2 × 0.25 + 6 × 0) / 8
+// = 1/16, so the gamma shape k = 16. The rate of the gap scale: prior worth 0.5 intervals of 30 days,
+// a = (0.5 + 7) × 16 = 120, b = 0.5 × 30 + 98 = 113; usual gap k·b/(a − 1) = 15.193 days, spread 15.193/4.
+// (scipy: b·(1/betaincinv(a, k, p) − 1) gives the pause with P(G ≥ g) = p.)
 const fortnightly = ['2026-01-05', '2026-01-19', '2026-02-02', '2026-02-16', '2026-03-02', '2026-03-16', '2026-03-30', '2026-04-13'];
 
 describe('purchase monitor', () => {
-  it('learns the rhythm and, for a regular buyer, flags a lapse at 2× and critical at 3× it, with no event', () => {
+  it('learns a regular buyer’s gaps and flags a lapse below the 97.5th percentile of them, critical later, with no event', () => {
     const { driver, signals } = purchaseDriver();
     for (const date of fortnightly) driver.send(purchase('shop', at(date, 10), '50.00'));
     const learned = signals().at(-1);
-    expect(learned?.factor).toEqual({ value: 1, detail: 'last purchase 0 days ago, usually every 14 days' });
-    // CLV = 50.00 × 365.25/14 purchases a year × 3 years.
+    expect(learned?.factor).toEqual({ value: 1, detail: 'last purchase 0 days ago, usually every 15.2 days (± 3.8)' });
+    // CLV = 50.00 × 365.25/15.193 purchases a year × 3 years.
     expect(learned?.facts).toEqual({
       purchaseCount: 8,
       revenue: { amount: '400.00', currency: 'EUR' },
-      customerValue: { amount: '3913.39', currency: 'EUR' },
+      customerValue: { amount: '3606.04', currency: 'EUR' },
+      customerValueMethod: 'order_rate',
       dormant: false,
     });
-    expect(driver.timersOf('purchase-monitor', 'shop')[0]).toMatchObject({ name: 'purchase-check', atMs: at('2026-04-27', 10), clock: 'wall' });
-
     driver.advanceTo(at('2026-06-01'));
-    // P(a pause ≥ 27.14 days) = 0.05 for this buyer: the floor of 2 × 14 days decides (scipy: gamma.isf(0.05, 4) × 14/4).
-    const lapsed = signals().find((signal) => signal.findings.length > 0);
-    expect(lapsed?.eventTime).toBe('2026-05-11T10:00:00.000Z');
-    expect(lapsed?.factor?.value).toBe(0.5);
+    // P(a pause ≥ 24.241 days) = 0.025 for this buyer (above the floor of 1.5 usual gaps, 22.79 days).
+    const lapsed = firstLapse(signals());
+    expect(minutesFrom(lapsed?.eventTime, at('2026-04-13', 10) + 24.24133993125529 * DAY_MS)).toBeLessThan(1);
     expect(lapsed?.findings[0]).toMatchObject({
       kind: 'purchase_lapse',
       severity: 'warning',
-      since: '2026-05-11T10:00:00.000Z',
-      headline: 'No purchase for 28 days (last on 2026-04-13); this customer usually buys every 14 days',
+      headline:
+        'No purchase for 24 days (last on 2026-04-13); this customer usually buys every 15.2 days (± 3.8), and a pause this long has a 2.5 % chance while it keeps buying',
     });
     expect(lapsed?.findings[0]?.evidence[0]?.observed).toMatchObject({
-      rhythmDays: 14,
-      daysSinceLastPurchase: 28,
-      gapOverRhythm: 2,
-      purchaseDays: 8,
+      usualGapDays: 15.19,
+      gapSpreadDays: 3.8,
+      intervals: 7,
       meanIntervalDays: 14,
-      intervalShape: 4,
-      lapseAfterDays: 28,
-      pauseProbability: expect.closeTo(0.04238011199168396, 12),
+      intervalShape: 16,
+      priorMeanIntervalDays: 30,
+      priorIntervals: 0.5,
+      pauseProbability: expect.closeTo(0.025, 4),
     });
-    // Critical: P < 0.005 at 38.42 days; the floor of 3 × 14 days decides.
+    expect(lapsed?.findings[0]?.evidence[0]?.statistic?.name).toBe('gap_pause_probability');
+    // Critical: P < 0.0025 at 29.50 days, but the floor of 2 usual gaps (30.39 days) decides.
     const critical = signals().at(-1);
-    expect(critical?.eventTime).toBe('2026-05-25T10:00:00.000Z');
-    expect(critical?.findings[0]).toMatchObject({ severity: 'critical', since: '2026-05-11T10:00:00.000Z' });
+    expect(minutesFrom(critical?.eventTime, at('2026-04-13', 10) + 2 * 15.193277310924369 * DAY_MS)).toBeLessThan(1);
+    expect(critical?.findings[0]).toMatchObject({ severity: 'critical', since: lapsed?.findings[0]?.since });
     expect(critical?.factor?.value).toBe(0);
-
     driver.send(purchase('shop', at('2026-06-02', 10), '50.00'));
     expect(signals().at(-1)?.findings).toEqual([]);
   });
 
-  it('gives an irregular buyer the time its own spread of intervals calls for, not a fixed multiple', () => {
+  it('does not alert an irregular buyer on a pause that is ordinary for it', () => {
     const { driver, signals } = purchaseDriver();
-    // Intervals 5, 30, 8, 25, 10, 20, 6, 28: mean 16.5, median 15, variance 108; shape 1 / ((2 + 7 × 108/16.5²) / 9) = 1.884.
+    // Intervals 5, 30, 8, 25, 10, 20, 6, 28: mean 16.5, variance 108; squared variation
+    // (2 × 0.25 + 7 × 108/16.5²) / 9 = 0.364, k = 2.747; a = 8.5k, b = 15 + 132 = 147.
     const dates = ['2026-01-05', '2026-01-10', '2026-02-09', '2026-02-17', '2026-03-14', '2026-03-24', '2026-04-13', '2026-04-19', '2026-05-17'];
     for (const date of dates) driver.send(purchase('shop', at(date, 10), '50.00'));
+    // A 30-day pause (twice the median) has P = 0.1395 for this buyer: no alert.
+    driver.advanceTo(at('2026-06-16', 12));
+    expect(firstLapse(signals())).toBeUndefined();
     driver.advanceTo(at('2026-08-01'));
-    const lapsed = signals().find((signal) => signal.findings.length > 0);
-    // 2 × 15 = 30 days would be an ordinary pause for this buyer (P = 0.152); P < 0.05 only after 39.888 days
-    // (scipy: gamma.isf(0.05, 1.884) × 16.5 / 1.884), on 2026-06-25 at about 07:18.
-    const expectedMs = at('2026-05-17', 10) + 39.88795273634141 * DAY_MS;
-    expect(Math.abs(Date.parse(lapsed?.eventTime ?? '') - expectedMs)).toBeLessThan(60_000);
-    expect(lapsed?.findings[0]?.evidence[0]?.observed).toMatchObject({ intervalShape: 1.88, meanIntervalDays: 16.5 });
+    const lapsed = firstLapse(signals());
+    expect(minutesFrom(lapsed?.eventTime, at('2026-05-17', 10) + 47.87289261371211 * DAY_MS)).toBeLessThan(1);
+    expect(lapsed?.findings[0]?.evidence[0]?.observed).toMatchObject({ intervalShape: 2.75, meanIntervalDays: 16.5, usualGapDays: 18.07 });
   });
 
-  it('assumes memoryless buying while fewer than four intervals show the spread', () => {
+  it('waits longer for a buyer seen only a few times: its rhythm is uncertain', () => {
     const { driver, signals } = purchaseDriver();
-    for (const date of fortnightly.slice(0, 4)) driver.send(purchase('shop', at(date, 10), '50.00'));
+    // Two intervals of 14 days: k = 1/((2 × 0.25 + 0)/3) = 6, a = 2.5 × 6 = 15, b = 15 + 28 = 43, and the
+    // heavier tail of an uncertain rhythm puts the 97.5th percentile at 41.49 days (vs 24.24 after seven intervals).
+    for (const date of fortnightly.slice(0, 3)) driver.send(purchase('shop', at(date, 10), '50.00'));
+    // 40 days: nearly three gaps, and still no alert.
+    driver.advanceTo(at('2026-03-14', 10));
+    expect(firstLapse(signals())).toBeUndefined();
     driver.advanceTo(at('2026-05-01'));
-    // P(a pause ≥ g) = e^(−g/14) < 0.05 from g = 41.94 days.
-    const expectedMs = at('2026-02-16', 10) + 41.94025182975588 * DAY_MS;
-    const lapsed = signals().find((signal) => signal.findings.length > 0);
-    expect(Math.abs(Date.parse(lapsed?.eventTime ?? '') - expectedMs)).toBeLessThan(60_000);
+    expect(minutesFrom(firstLapse(signals())?.eventTime, at('2026-02-02', 10) + 41.48698538766192 * DAY_MS)).toBeLessThan(1);
   });
 
   it('has no rhythm below minPurchasesForRhythm purchase days, and counts two orders on one day as one', () => {
@@ -96,13 +103,15 @@ describe('purchase monitor', () => {
     expect(last?.factor).toBeNull();
     expect(last?.detail).toBe('3 purchases so far; no rhythm yet');
     expect(last?.facts.customerValue).toEqual({ amount: '100.00', currency: 'EUR' });
+    expect(last?.facts.customerValueMethod).toBe('revenue_to_date');
     expect(driver.stateOf<{ history: { purchaseDays: number } }>('purchase-monitor', 'shop')?.history.purchaseDays).toBe(2);
   });
 
-  it('takes the median interval, so one long gap does not stretch the rhythm', () => {
-    const { driver, signals } = purchaseDriver();
-    for (const date of ['2026-01-01', '2026-01-08', '2026-01-15', '2026-03-01', '2026-03-08']) driver.send(purchase('shop', at(date, 10), '10.00'));
-    expect(signals().at(-1)?.factor?.detail).toBe('last purchase 0 days ago, usually every 7 days');
+  it('shrinks the usual gap towards the segment’s prior', () => {
+    const { driver, signals } = purchaseDriver(undefined, { defaults: { purchases: { priorMeanIntervalDays: 60, priorIntervals: 2 } } });
+    for (const date of fortnightly) driver.send(purchase('shop', at(date, 10), '10.00'));
+    // a = (2 + 7) × 16 = 144, b = 2 × 60 + 98 = 218: usual gap 16 × 218 / 143 = 24.39 days.
+    expect(signals().at(-1)?.factor?.detail).toBe('last purchase 0 days ago, usually every 24.4 days (± 6.1)');
   });
 
   it('uses a plugged-in scorer instead of the rhythm', () => {
@@ -126,6 +135,7 @@ describe('purchase monitor', () => {
     expect(signals()[0]?.findings[0]).toMatchObject({ kind: 'purchase_lapse', headline: 'Probably no longer buying: P(alive) 0.2' });
     // 40.00 × 2 a year × 3 years
     expect(signals()[0]?.facts.customerValue).toEqual({ amount: '240.00', currency: 'EUR' });
+    expect(signals()[0]?.facts.customerValueMethod).toBe('order_rate');
   });
 });
 

@@ -32,8 +32,10 @@ export interface PurchaseMonitorOptions {
  * re-assesses at the scorer's next checkpoint and at dormancy, so a customer who stops buying is
  * caught without any event.
  *
- * Customer value (CLV) = average order value × expected purchases per year × expectedLifetimeYears;
- * while the scorer cannot tell a frequency, the value bought so far. Pure.
+ * Customer value (CLV), with the method named in the facts: the scorer's own (fitted Gamma-Gamma
+ * and BG/NBD, `purchase_models`); else average order value × expected purchases per year ×
+ * expectedLifetimeYears (`order_rate`); while no frequency is known, the value bought so far
+ * (`revenue_to_date`). Pure.
  */
 export function createPurchaseMonitor(config: DetectionConfig, options: PurchaseMonitorOptions = {}) {
   const scorer = options.scorer ?? createRhythmLapseScorer();
@@ -57,10 +59,15 @@ export function createPurchaseMonitor(config: DetectionConfig, options: Purchase
           ? []
           : [{ kind: 'purchase_lapse', since: isoOf(lapseSinceMs as number), ...assessment.lapse, evidence: [assessment.evidence] }];
       const averageOrderCents = history.ordersInReportingCurrency === 0 ? 0 : history.revenueCents / history.ordersInReportingCurrency;
-      const customerValueCents =
-        assessment.expectedPurchasesPerYear === null
-          ? history.revenueCents
-          : Math.round(averageOrderCents * assessment.expectedPurchasesPerYear * thresholds.purchases.expectedLifetimeYears);
+      const { cents: customerValueCents, method: customerValueMethod } =
+        assessment.lifetimeValueCents !== undefined
+          ? { cents: Math.round(assessment.lifetimeValueCents), method: 'purchase_models' as const }
+          : assessment.expectedPurchasesPerYear === null
+            ? { cents: history.revenueCents, method: 'revenue_to_date' as const }
+            : {
+                cents: Math.round(averageOrderCents * assessment.expectedPurchasesPerYear * thresholds.purchases.expectedLifetimeYears),
+                method: 'order_rate' as const,
+              };
       const dormantAtMs = history.lastPurchaseMs + config.dormantAfterDays * MS_PER_DAY;
       const checks = [assessment.nextCheckMs, dormantAtMs].filter((atMs): atMs is number => atMs !== null && atMs > nowMs);
       return {
@@ -74,6 +81,7 @@ export function createPurchaseMonitor(config: DetectionConfig, options: Purchase
             purchaseCount: history.purchaseCount,
             revenue: moneyOfCents(history.revenueCents, currency),
             customerValue: moneyOfCents(customerValueCents, currency),
+            customerValueMethod,
             dormant: nowMs >= dormantAtMs,
           },
         },

@@ -4,7 +4,7 @@ import { deterministicId } from '../ids.ts';
 import { isoOf } from '../time/days.ts';
 import type { LifecycleStatus } from './alert-lifecycle.ts';
 import type { StoredProfile } from './scorer-state.ts';
-import type { ValueAtRisk } from './value-at-risk.ts';
+import type { ValueAtRiskOutcome } from './value-at-risk.ts';
 
 /**
  * The deterministic alert id: f(customer, kind, seed). The seed is an event fact: the time the
@@ -30,7 +30,7 @@ export interface AlertStep {
   readonly summary: string;
   readonly evidence: readonly AlertEvidence[];
   readonly healthScore: number | undefined;
-  readonly valueAtRisk: ValueAtRisk | undefined;
+  readonly valueAtRisk: ValueAtRiskOutcome;
   readonly renewalDate: string | undefined;
   /** Undefined until the complaint monitor has reported on the customer. */
   readonly openComplaints?: number | undefined;
@@ -58,7 +58,7 @@ export function alertOutput(step: AlertStep): OutputRecord {
     summary: step.summary,
     evidence: [...step.evidence],
     ...(step.healthScore === undefined ? {} : { healthScore: step.healthScore }),
-    ...(step.valueAtRisk === undefined ? {} : { valueAtRisk: step.valueAtRisk }),
+    ...(step.valueAtRisk.value === undefined ? { valueAtRiskUnknown: step.valueAtRisk.unknown } : { valueAtRisk: step.valueAtRisk.value }),
     ...(step.renewalDate === undefined ? {} : { renewalDate: step.renewalDate }),
     ...(step.openComplaints === undefined ? {} : { openComplaints: step.openComplaints }),
     segment: step.segment,

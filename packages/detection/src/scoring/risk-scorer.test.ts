@@ -211,6 +211,9 @@ describe('risk scorer: customers and KPIs', () => {
     run.driver.send(signal('anon', 'usage', NOW, { findings: [decline(NOW)] }));
     expect(run.alerts()[0]).toMatchObject({ segment: 'default', customerId: 'anon' });
     expect(run.alerts()[0]?.owner).toBeUndefined();
+    // No contract, purchases or CRM value: the alert says why it has no value at risk.
+    expect(run.alerts()[0]?.valueAtRisk).toBeUndefined();
+    expect(run.alerts()[0]?.valueAtRiskUnknown).toBe('no contract, purchase or CRM contract value known');
   });
 
   it('uses the NPS answer as a factor', () => {
@@ -245,6 +248,27 @@ describe('risk scorer: customers and KPIs', () => {
     ]);
     run.driver.send(profileDeleted('acme', NOW + 2 * DAY_MS));
     expect(run.kpi().at(-1)?.segment).toBe('default');
+  });
+
+  it('values a buyer by its customer lifetime value, naming the method', () => {
+    const run = scorer();
+    run.driver.send(
+      signal('shop', 'purchases', NOW, {
+        facts: { customerValue: { amount: '3606.04', currency: 'EUR' }, customerValueMethod: 'order_rate' },
+        findings: [
+          {
+            kind: 'purchase_lapse',
+            severity: 'warning',
+            since: new Date(NOW).toISOString(),
+            headline: 'No purchase for 24 days',
+            fingerprint: 'warning',
+            evidence,
+          },
+        ],
+      }),
+    );
+    expect(run.alerts()[0]?.valueAtRisk).toEqual({ amount: '3606.04', currency: 'EUR', basis: 'customer_lifetime_value', method: 'order_rate' });
+    expect(run.alerts()[0]?.valueAtRiskUnknown).toBeUndefined();
   });
 
   it('puts the CRM segment in alerts and health records, folding it into other only for the KPI stream', () => {

@@ -5,6 +5,7 @@ import {
   alertSeverities,
   calendarDate,
   customerId,
+  customerValueMethods,
   money,
   type TopicContract,
   timestamp,
@@ -43,6 +44,7 @@ export const signalFactsV1 = z
     purchaseCount: z.number().int().min(0).optional(),
     revenue: money.optional().meta({ description: 'Lifetime revenue in the reporting currency.' }),
     customerValue: money.optional().meta({ description: 'Customer lifetime value estimate in the reporting currency.' }),
+    customerValueMethod: z.enum(customerValueMethods).optional().meta({ description: 'How customerValue was estimated.' }),
     dormant: z.boolean().optional().meta({ description: 'No activity of this concern for dormantAfterDays: counts towards churn in the KPIs.' }),
   })
   .strict();

@@ -34,6 +34,9 @@ describe('evaluateHoldout', () => {
     // 1 − P(alive) is 0 for both one-off buyers: "old" (lapsed) ties with "new" (½) and ranks below
     // the active "busy" (0); "gone" beats both (2): 2.5 of 4 pairs.
     expect(evaluation.aucNotAlive).toBe(0.625);
+    // Fewer expected purchases ranks the same way here, so both rankings reach half the lapsed at the top.
+    expect(evaluation.aucFewPurchases).toBe(1);
+    expect(evaluation.precisionAtHalfRecall).toEqual({ noPurchase: 1, fewPurchases: 1 });
   });
 
   it('groups by calibration frequency, pooling from 7', () => {

@@ -3,6 +3,7 @@ import type { BgNbdParameters } from '../bgnbd/parameters.ts';
 import { probabilityAlive, probabilityNoPurchase } from '../bgnbd/posterior.ts';
 import type { CustomerSummary } from '../summary/customer-summary.ts';
 import { areaUnderRocCurve } from './auc.ts';
+import { precisionAtRecall } from './precision-at-recall.ts';
 
 /** Calibration repeat counts are reported one by one up to this, then pooled ("7+"). */
 const POOLED_FROM = 7;
@@ -22,8 +23,12 @@ export interface HoldoutEvaluation {
   readonly lapsed: number;
   /** AUC of P(no purchase in the holdout | calibration), the model's probability of exactly the label. */
   readonly aucNoPurchase: number;
+  /** AUC of −E[purchases in the holdout | calibration]: fewer expected purchases, more likely none. */
+  readonly aucFewPurchases: number;
   /** AUC of 1 − P(alive at calibration end), for comparison. */
   readonly aucNotAlive: number;
+  /** Precision of the static rankings at recall 0.5 (see precisionAtRecall). */
+  readonly precisionAtHalfRecall: { readonly noPurchase: number; readonly fewPurchases: number };
   readonly actualPurchases: number;
   readonly expectedPurchases: number;
   readonly byFrequency: readonly FrequencyGroup[];
@@ -49,9 +54,11 @@ export function evaluateHoldout(
   const groups = new Map<number, { customers: number; actual: number; expected: number }>();
   let actualPurchases = 0;
   let expectedTotal = 0;
+  const fewPurchases: number[] = [];
   for (const summary of summaries) {
     const actual = holdoutPurchases.get(summary.customerId) ?? 0;
     const expected = expectedPurchases(parameters, summary, horizon);
+    fewPurchases.push(-expected);
     actualPurchases += actual;
     expectedTotal += expected;
     const key = Math.min(summary.frequency, POOLED_FROM);
@@ -66,13 +73,13 @@ export function evaluateHoldout(
       actualMean: group.actual / group.customers,
       expectedMean: group.expected / group.customers,
     }));
+  const noPurchase = summaries.map((summary) => probabilityNoPurchase(parameters, summary, horizon));
   return {
     customers: summaries.length,
     lapsed: lapsed.filter(Boolean).length,
-    aucNoPurchase: areaUnderRocCurve(
-      summaries.map((summary) => probabilityNoPurchase(parameters, summary, horizon)),
-      lapsed,
-    ),
+    aucNoPurchase: areaUnderRocCurve(noPurchase, lapsed),
+    aucFewPurchases: areaUnderRocCurve(fewPurchases, lapsed),
+    precisionAtHalfRecall: { noPurchase: precisionAtRecall(noPurchase, lapsed, 0.5), fewPurchases: precisionAtRecall(fewPurchases, lapsed, 0.5) },
     aucNotAlive: areaUnderRocCurve(
       summaries.map((summary) => 1 - probabilityAlive(parameters, summary)),
       lapsed,

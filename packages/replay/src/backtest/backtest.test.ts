@@ -39,6 +39,28 @@ const report = computeBacktest(openings, outcomes, {
 });
 const kind = (name: AlertKind) => report.kinds.find((figures) => figures.kind === name)!;
 
+describe('purchase-lapse detection delay', () => {
+  it('takes the delay in mean gaps of each true positive’s first in-window alert', () => {
+    const lapses = computeBacktest(
+      [
+        { ...opened('B', 'purchase_lapse', '2025-01-01'), meanGapsSinceLastPurchase: 9 }, // 151 days before churn: earlier than the window
+        { ...opened('B', 'purchase_lapse', '2025-05-12'), meanGapsSinceLastPurchase: 1.5 },
+        { ...opened('B', 'purchase_lapse', '2025-05-20'), meanGapsSinceLastPurchase: 2 },
+        { ...opened('A', 'purchase_lapse', '2025-05-22'), meanGapsSinceLastPurchase: 2.5 },
+        { ...opened('D', 'purchase_lapse', '2025-03-01'), meanGapsSinceLastPurchase: 1.8 }, // did not churn
+        opened('C', 'purchase_lapse', '2025-02-20'), // no mean gap known (a one-time buyer)
+      ],
+      outcomes,
+      { minLeadDays: 0, maxLeadDays: 120, historyStartMs: day('2025-01-01'), historyEndMs: day('2025-07-01'), informationalKinds: [] },
+    );
+    const figures = lapses.kinds.find((row) => row.kind === 'purchase_lapse')!;
+    expect(figures.truePositives).toBe(3);
+    // B: first in-window alert 1.5 gaps; A: 2.5; C: unknown, left out.
+    expect(figures.delayMeanGaps).toEqual({ p25: 1.75, median: 2, p75: 2.25 });
+    expect(kind('usage_stopped').delayMeanGaps).toBeNull();
+  });
+});
+
 describe('computeBacktest on a hand-made case', () => {
   it('counts the population and leaves out customers missing from the outcomes', () => {
     expect(report.customers).toBe(6);

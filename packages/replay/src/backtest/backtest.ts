@@ -12,6 +12,8 @@ export interface AlertOpening {
   readonly kind: AlertKind;
   /** Event time of the opening, ms. */
   readonly atMs: number;
+  /** For a purchase lapse: time since the last purchase in the customer's own mean gaps, when its evidence tells. */
+  readonly meanGapsSinceLastPurchase?: number;
 }
 
 export interface BacktestOptions {
@@ -51,6 +53,11 @@ export interface KindFigures {
   readonly leadDays: Quartiles | null;
   /** Every true positive's lead time in days, ascending (for the chart). */
   readonly leadDaysSorted: readonly number[];
+  /**
+   * Detection delay of the true positives whose first in-window opening tells it (purchase
+   * lapses): time from the last purchase to that opening in the customer's own mean gaps.
+   */
+  readonly delayMeanGaps: Quartiles | null;
   /** Churned customers not caught: never alerted, alerted only earlier than the window, only after the churn date (or inside `minLeadDays`). */
   readonly missed: { readonly notAlerted: number; readonly onlyBeforeWindow: number; readonly onlyTooLate: number };
   /** Alerts opened per alerted customer per month of history, and per customer of the population per month. */
@@ -147,13 +154,18 @@ function kindFigures(
   options: BacktestOptions,
 ): KindFigures {
   const leadsOf = new Map<string, number[]>();
+  const delaysOf = new Map<string, (number | undefined)[]>();
   for (const opening of openings) {
     const churnMs = byCustomer.get(opening.customerId)!.churnMs;
     const leads = leadsOf.get(opening.customerId) ?? [];
+    const delays = delaysOf.get(opening.customerId) ?? [];
     leads.push(churnMs === null ? Number.NaN : (churnMs - opening.atMs) / MS_PER_DAY);
+    delays.push(opening.meanGapsSinceLastPurchase);
     leadsOf.set(opening.customerId, leads);
+    delaysOf.set(opening.customerId, delays);
   }
   const leadDays: number[] = [];
+  const delayMeanGaps: number[] = [];
   const missed = { notAlerted: 0, onlyBeforeWindow: 0, onlyTooLate: 0 };
   const byReason: Record<string, { churned: number; caught: number }> = {};
   for (const outcome of outcomes) {
@@ -164,7 +176,10 @@ function kindFigures(
     const reason = outcome.churnReason === null ? undefined : byReason[outcome.churnReason];
     if (reason) reason.churned++;
     if (inWindow.length > 0) {
-      leadDays.push(Math.max(...inWindow));
+      const lead = Math.max(...inWindow);
+      leadDays.push(lead);
+      const delay = delaysOf.get(outcome.customerId)?.[leads.indexOf(lead)];
+      if (delay !== undefined) delayMeanGaps.push(delay);
       if (reason) reason.caught++;
     } else if (leads.length === 0) missed.notAlerted++;
     else if (leads.some((lead) => lead > options.maxLeadDays)) missed.onlyBeforeWindow++;
@@ -183,6 +198,7 @@ function kindFigures(
     recall: ratio(truePositives, churned),
     leadDays: quartilesOf(leadDays),
     leadDaysSorted: [...leadDays].sort((a, b) => a - b),
+    delayMeanGaps: quartilesOf(delayMeanGaps),
     missed,
     alertsPerAlertedCustomerMonth: ratio(openings.length, alerted * months),
     alertsPerCustomerMonth: ratio(openings.length, outcomes.length * months),

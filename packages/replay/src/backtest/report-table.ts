@@ -64,6 +64,17 @@ export function formatBacktestTable(report: BacktestReport, title = 'backtest'):
       ]).map((line) => `  ${line}`),
     );
   }
+  for (const figures of report.kinds.filter((row) => row.delayMeanGaps !== null)) {
+    const delay = figures.delayMeanGaps!;
+    const byReason = Object.entries(figures.recallByReason)
+      .filter(([, r]) => r.caught > 0)
+      .map(([reason, r]) => `${reason} ${fixed(r.recall, 3)} (${r.caught} of ${r.churned})`)
+      .join(', ');
+    lines.push(
+      '',
+      `${figures.kind}: precision ${fixed(figures.precision, 3)}; recall by churn reason: ${byReason}; detection delay after the last purchase, in the customer's own mean gaps: p25 ${fixed(delay.p25, 2)}, median ${fixed(delay.median, 2)}, p75 ${fixed(delay.p75, 2)}`,
+    );
+  }
   const { missed } = report.overall;
   lines.push(
     '',

@@ -39,6 +39,21 @@ describe('backtest table', () => {
     expect(table).toMatch(/renewal_upcoming\s+1\s+1/);
     expect(table).toMatch(/inactivity\s+2\s+2\s+1\.000/);
     expect(table).not.toMatch(/^renewal_upcoming/m);
+    expect(table).not.toContain('mean gaps');
+  });
+
+  it('adds the purchase-lapse line: precision, recall by reason and detection delay in mean gaps', () => {
+    const lapses = computeBacktest(
+      [{ customerId: 'a', kind: 'purchase_lapse', atMs: day('2025-05-01'), meanGapsSinceLastPurchase: 1.8 }],
+      [
+        { customerId: 'a', churnMs: day('2025-06-01'), churnReason: 'lapsed' },
+        { customerId: 'b', churnMs: day('2025-06-01'), churnReason: 'lapsed' },
+      ],
+      { minLeadDays: 0, maxLeadDays: 120, historyStartMs: day('2025-01-01'), historyEndMs: day('2026-01-01'), informationalKinds: [] },
+    );
+    expect(formatBacktestTable(lapses)).toContain(
+      "purchase_lapse: precision 1.000; recall by churn reason: lapsed 0.500 (1 of 2); detection delay after the last purchase, in the customer's own mean gaps: p25 1.80, median 1.80, p75 1.80",
+    );
   });
 });
 

@@ -95,6 +95,15 @@ async function planOf(values: BacktestValues): Promise<BacktestPlan> {
   return { replay: replayRequestOf(values.events, values), outcomes: () => readOutcomes(outcomesPath), title: 'backtest', notes: [] };
 }
 
+/** An opened alert as the backtest counts it; a purchase lapse's delay from the gaps its evidence states. */
+function openingOf(alert: ChurnRiskAlertV1): AlertOpening {
+  const opening = { customerId: alert.customerId, kind: alert.kind, atMs: Date.parse(alert.eventTime) };
+  const observed = alert.evidence[0]?.observed ?? {};
+  const { daysSinceLastPurchase: days, meanIntervalDays: meanGap } = observed;
+  if (alert.kind !== 'purchase_lapse' || typeof days !== 'number' || typeof meanGap !== 'number' || !(meanGap > 0)) return opening;
+  return { ...opening, meanGapsSinceLastPurchase: days / meanGap };
+}
+
 /** `./churnwatch backtest`: returns the exit code (0 done, 1 unusable input, 2 bad arguments or configuration). */
 export async function runBacktestCommand(args: readonly string[], io: CommandIo): Promise<number> {
   try {
@@ -113,7 +122,7 @@ export async function runBacktestCommand(args: readonly string[], io: CommandIo)
       for (const output of outputs) {
         if (output.output !== 'alerts') continue;
         const alert = output.value as ChurnRiskAlertV1;
-        if (alert.status === 'opened') openings.push({ customerId: alert.customerId, kind: alert.kind, atMs: Date.parse(alert.eventTime) });
+        if (alert.status === 'opened') openings.push(openingOf(alert));
       }
     });
     io.stderr.write(`${formatReplaySummary(replayed.tally, { elapsedMs: replayed.elapsedMs, partitions: plan.replay.partitions, endMs: replayed.endMs })}\n`);

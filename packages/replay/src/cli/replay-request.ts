@@ -17,7 +17,7 @@ export interface ReplayRequest {
   readonly healthPath?: string;
   /** Parameters of `./churnwatch fit`: the purchase monitor then judges lapses with the BG/NBD model. */
   readonly purchaseModelsPath?: string;
-  readonly purchaseModelThresholds: { readonly lapseBelowProbability: number; readonly criticalBelowProbability: number };
+  readonly purchaseModelThresholds: { readonly lapseBelowProbability: number; readonly criticalBelowProbability: number; readonly horizonDays: number };
   readonly progress: boolean;
 }
 
@@ -31,8 +31,9 @@ export const replayOptions = {
   alerts: { type: 'string' },
   health: { type: 'string' },
   'purchase-models': { type: 'string' },
-  'purchase-model-lapse-below': { type: 'string', default: '0.5' },
-  'purchase-model-critical-below': { type: 'string', default: '0.2' },
+  'purchase-model-lapse-below': { type: 'string', default: '0.2' },
+  'purchase-model-critical-below': { type: 'string', default: '0.1' },
+  'purchase-model-horizon-days': { type: 'string', default: '273' },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsOptionsConfig;
@@ -50,10 +51,12 @@ export const replayOptionsHelp = `  --format events|cdnow  events: JSON Lines, o
   --alerts <file|->      write the alerts (churnwatch.alerts values) as JSON Lines
   --health <file|->      write the health records (churnwatch.customer-health values) as JSON Lines
   --purchase-models <file>  parameters written by ./churnwatch fit: the purchase monitor judges
-                         lapses by the BG/NBD model's P(alive), as the purchase-monitor service
-                         does with CHURNWATCH_PURCHASE_MODELS_FILE; default: the purchase rhythm
-  --purchase-model-lapse-below <p>     with a model: lapsed below this P(alive) (default 0.5)
-  --purchase-model-critical-below <p>  with a model: critical below this P(alive) (default 0.2)
+                         lapses by the chance of a purchase within a horizon (BG/NBD and the
+                         customer's own gaps), as the purchase-monitor service does with
+                         CHURNWATCH_PURCHASE_MODELS_FILE; default: the customer's purchase gaps
+  --purchase-model-lapse-below <p>     with a model: lapsed below this chance (default 0.2)
+  --purchase-model-critical-below <p>  with a model: critical below this chance (default 0.1)
+  --purchase-model-horizon-days <n>    with a model: the horizon of that chance (default 273)
   --quiet                no progress on standard error`;
 
 type Values = { [K in keyof typeof replayOptions]?: (typeof replayOptions)[K]['type'] extends 'boolean' ? boolean : string };
@@ -78,8 +81,9 @@ export function replayRequestOf(path: string | undefined, values: Values): Repla
     ...(values.health === undefined ? {} : { healthPath: values.health }),
     ...(values['purchase-models'] === undefined ? {} : { purchaseModelsPath: values['purchase-models'] }),
     purchaseModelThresholds: {
-      lapseBelowProbability: parseProbability(values['purchase-model-lapse-below'] ?? '0.5', '--purchase-model-lapse-below'),
-      criticalBelowProbability: parseProbability(values['purchase-model-critical-below'] ?? '0.2', '--purchase-model-critical-below'),
+      lapseBelowProbability: parseProbability(values['purchase-model-lapse-below'] ?? '0.2', '--purchase-model-lapse-below'),
+      criticalBelowProbability: parseProbability(values['purchase-model-critical-below'] ?? '0.1', '--purchase-model-critical-below'),
+      horizonDays: parseWhole(values['purchase-model-horizon-days'] ?? '273', '--purchase-model-horizon-days', 1, 3660),
     },
     progress: !values.quiet,
   };

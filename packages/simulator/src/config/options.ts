@@ -110,6 +110,8 @@ export const simulationOptionsSchema = z
     buyers: z
       .object({
         meanIntervalDays: dayRange.default([7, 45]),
+        /** Each buyer's gaps vary around its own mean by a coefficient of variation drawn from this range. */
+        gapVariation: range(z.number().min(0.05).max(2)).default([0.25, 0.5]),
         /** A lapsed buyer counts as churned this many mean intervals after its last purchase. */
         lapseFactor: z.number().min(1).max(20).default(3),
       })

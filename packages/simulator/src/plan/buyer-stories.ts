@@ -1,6 +1,6 @@
 import { intBetween } from '../random/distributions.ts';
 import type { Prng } from '../random/prng.ts';
-import { type BuyerTerms, drawBasketCents, drawPurchaseDays } from './buyer-terms.ts';
+import { type BuyerTerms, drawBasketCents, drawGapShape, drawPurchaseDays } from './buyer-terms.ts';
 import type { PlanContext } from './context.ts';
 import type { CustomerBase } from './customer-base.ts';
 import { dayBetween, type Story, storyDefaults } from './story.ts';
@@ -18,7 +18,8 @@ function buyerStory(context: PlanContext, terms: BuyerTerms): Story {
 export function repeatBuyerStory(context: PlanContext, rng: Prng, base: CustomerBase): Story {
   const meanIntervalDays = intBetween(rng, ...context.options.buyers.meanIntervalDays);
   const basketCents = drawBasketCents(rng, base.segment);
-  return buyerStory(context, { meanIntervalDays, basketCents, purchaseDays: drawPurchaseDays(rng, meanIntervalDays, 0, context.lastDay) });
+  const shape = drawGapShape(rng, context.options.buyers.gapVariation);
+  return buyerStory(context, { meanIntervalDays, basketCents, purchaseDays: drawPurchaseDays(rng, meanIntervalDays, 0, context.lastDay, shape) });
 }
 
 export function oneOffBuyerStory(context: PlanContext, rng: Prng, base: CustomerBase): Story {
@@ -34,7 +35,7 @@ export function lapsedBuyerStory(context: PlanContext, rng: Prng, base: Customer
   const basketCents = drawBasketCents(rng, base.segment);
   const horizonDays = Math.ceil(buyers.lapseFactor * meanIntervalDays);
   const cutoff = dayBetween(rng, Math.max(warmupDays, 3 * meanIntervalDays), last - horizonDays);
-  const drawn = drawPurchaseDays(rng, meanIntervalDays, 0, cutoff);
+  const drawn = drawPurchaseDays(rng, meanIntervalDays, 0, cutoff, drawGapShape(rng, buyers.gapVariation));
   const purchaseDays = drawn.length ? drawn : [cutoff];
   const lastPurchase = purchaseDays.at(-1) as number;
   return {

@@ -1,4 +1,4 @@
-import { gamma, intBetween, logNormal } from '../random/distributions.ts';
+import { gamma, intBetween, logNormal, uniform } from '../random/distributions.ts';
 import type { Prng } from '../random/prng.ts';
 import type { Segment } from './cohorts.ts';
 import type { PlanContext } from './context.ts';
@@ -20,15 +20,23 @@ export function drawBasketCents(rng: Prng, segment: Segment): number {
 }
 
 /**
- * Purchase days of a buyer with a rhythm: the first within one mean interval of `fromDay`, then
- * gaps drawn from a gamma distribution (shape 4: regular, but not clockwork), up to `untilDay`.
+ * A buyer's personal regularity: the coefficient of variation of its gaps, drawn from the
+ * configured range, as the gamma shape 1/cv² (cv 0.5: shape 4, regular but not clockwork).
  */
-export function drawPurchaseDays(rng: Prng, meanIntervalDays: number, fromDay: number, untilDay: number): number[] {
+export function drawGapShape(rng: Prng, [low, high]: readonly [number, number]): number {
+  return 1 / uniform(rng, low, high) ** 2;
+}
+
+/**
+ * Purchase days of a buyer with a rhythm: the first within one mean interval of `fromDay`, then
+ * gaps drawn from a gamma distribution of the given shape around the mean, up to `untilDay`.
+ */
+export function drawPurchaseDays(rng: Prng, meanIntervalDays: number, fromDay: number, untilDay: number, shape: number): number[] {
   const days: number[] = [];
   let day = fromDay + Math.floor(rng.next() * meanIntervalDays);
   while (day <= untilDay) {
     days.push(day);
-    day += Math.max(1, Math.round(gamma(rng, 4, meanIntervalDays / 4)));
+    day += Math.max(1, Math.round(gamma(rng, shape, meanIntervalDays / shape)));
   }
   return days;
 }

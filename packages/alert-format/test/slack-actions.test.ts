@@ -13,7 +13,12 @@ describe('Slack buttons and mentions', () => {
       ['Snooze 7 days', 'churnwatch_snooze'],
       ['Assign to me', 'churnwatch_assign_me'],
     ]);
-    for (const button of buttons) expect(JSON.parse(Buffer.from(button.value, 'base64url').toString('utf8'))).toEqual({ alertId: alert.alertId, customerId: alert.customerId, kind: alert.kind });
+    for (const button of buttons)
+      expect(JSON.parse(Buffer.from(button.value, 'base64url').toString('utf8'))).toEqual({
+        alertId: alert.alertId,
+        customerId: alert.customerId,
+        kind: alert.kind,
+      });
   });
 
   test('a closed alert has no buttons', () => {

@@ -17,6 +17,11 @@ export function createHealthBoard(): HealthBoard {
     },
     alive: () => [...parts.values()].every((probe) => probe.alive()),
     ready: () => parts.size > 0 && [...parts.values()].every((probe) => probe.ready()),
+    // The /readyz body: each part that is not ready, with its own reason where it gives one.
+    notReadyReason: () => {
+      const waiting = [...parts].filter(([, probe]) => !probe.ready()).map(([name, probe]) => `${name}: ${probe.notReadyReason?.() ?? 'not ready'}`);
+      return waiting.length > 0 ? waiting.join('; ') : undefined;
+    },
     describe: () => Object.fromEntries([...parts].map(([name, probe]) => [name, { alive: probe.alive(), ready: probe.ready() }])),
   };
 }

@@ -1,5 +1,6 @@
 import type { DeliveryMode } from '@churnwatch/stream-runtime';
 import type { Kafka, Message } from 'kafkajs';
+import { waitUntil } from '../kafka/wait.ts';
 import { backgroundComplaint, triggerComplaint } from '../latency/complaint-load.ts';
 import { percentile } from '../latency/percentiles.ts';
 import { startServices, stopServices } from '../services/service-processes.ts';
@@ -63,11 +64,12 @@ async function driveLoad(
 
 /** One rate in one mode: the complaint monitor and the risk scorer as processes, a reader of the alerts topic (read committed). */
 async function measure(context: BenchContext, delivery: DeliveryMode, rate: number): Promise<LatencyRun> {
-  const { config, kafka, workDir } = context;
+  const { config, kafka, workDir, say } = context;
   const run = `${delivery === 'exactly-once' ? 'eos' : 'alo'}-${rate}-${Date.now()}`;
   const prefix = `bench-latency-${process.pid}-${run}`;
   const names = prefixedTopicNames(prefix);
   await createDetectionTopics(kafka, names, config.partitions);
+  say('    topics created; the alerts reader joins');
   const sentAt = new Map<string, number>();
   const latenciesMs: number[] = [];
   const seen = new Set<string>();
@@ -85,7 +87,12 @@ async function measure(context: BenchContext, delivery: DeliveryMode, rate: numb
       latenciesMs.push(arrivedMs - sentMs);
     },
   });
-  await joined;
+  let joinedYet = false;
+  void joined.then(() => {
+    joinedYet = true;
+  });
+  await waitUntil(() => joinedYet, 600_000, 'the alerts reader to join its group', 100);
+  say('    starting the complaint monitor and the risk scorer');
   const services = await startServices(['complaint-monitor', 'risk-scorer'], { ...topicEnv(names), CHURNWATCH_DELIVERY: delivery }, prefix, workDir);
   try {
     const load = await driveLoad(kafka, names.complaints, run, rate, config.latencySeconds, sentAt);

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, spawnTiedToParent } from '@churnwatch/local-kafka';
 import { repoRoot } from '../config.ts';
@@ -50,11 +50,10 @@ export async function startServices(names: readonly string[], env: Record<string
     await waitUntil(
       async () => {
         const exited = services.find((service) => service.process.exitCode !== null);
-        if (exited)
-          throw new BenchError(
-            'BENCH_SERVICE_EXITED',
-            `${exited.name} exited with ${exited.process.exitCode} (log: ${join(logDir, `${prefix}-${exited.name}.log`)})`,
-          );
+        if (exited) {
+          const log = readFileSync(join(logDir, `${prefix}-${exited.name}.log`), 'utf8').slice(-1500);
+          throw new BenchError('BENCH_SERVICE_EXITED', `${exited.name} exited with ${exited.process.exitCode}: ${log}`, { service: exited.name });
+        }
         return (await Promise.all(services.map((service) => isReady(service.metricsPort)))).every(Boolean);
       },
       120_000,

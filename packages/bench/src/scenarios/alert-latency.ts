@@ -93,7 +93,13 @@ async function measure(context: BenchContext, delivery: DeliveryMode, rate: numb
   });
   await waitUntil(() => joinedYet, 600_000, 'the alerts reader to join its group', 100);
   say('    starting the complaint monitor and the risk scorer');
-  const services = await startServices(['complaint-monitor', 'risk-scorer'], { ...topicEnv(names), CHURNWATCH_DELIVERY: delivery }, prefix, workDir);
+  const services = await startServices(
+    context.bootstrap,
+    ['complaint-monitor', 'risk-scorer'],
+    { ...topicEnv(names), CHURNWATCH_DELIVERY: delivery },
+    prefix,
+    workDir,
+  );
   try {
     const load = await driveLoad(kafka, names.complaints, run, rate, config.latencySeconds, sentAt);
     // The last triggers' alerts: wait until all arrived, or 20 s.

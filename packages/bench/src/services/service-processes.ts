@@ -22,10 +22,16 @@ async function isReady(port: number): Promise<boolean> {
 
 /**
  * Starts `services/<name>/src/main.ts` for each name, as they run in production (one process
- * each), with `env` plus its own application id and metrics port; logs go to `<logDir>/<name>.log`.
+ * each), with `env` plus the broker, its own application id and metrics port; logs go to `<logDir>/<name>.log`.
  * Resolves once every one answers /readyz.
  */
-export async function startServices(names: readonly string[], env: Record<string, string>, prefix: string, logDir: string): Promise<BenchService[]> {
+export async function startServices(
+  bootstrap: string,
+  names: readonly string[],
+  env: Record<string, string>,
+  prefix: string,
+  logDir: string,
+): Promise<BenchService[]> {
   const services: BenchService[] = [];
   for (const name of names) {
     const metricsPort = await freePort();
@@ -35,6 +41,7 @@ export async function startServices(names: readonly string[], env: Record<string
         env: {
           ...process.env,
           ...env,
+          CHURNWATCH_KAFKA_BROKERS: bootstrap,
           CHURNWATCH_APPLICATION_ID: `${prefix}.${name}`,
           CHURNWATCH_METRICS_PORT: String(metricsPort),
           CHURNWATCH_LOG_LEVEL: 'warn',

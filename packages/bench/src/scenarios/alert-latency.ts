@@ -11,6 +11,7 @@ import type { BenchContext } from './context.ts';
 const triggersPerSecond = 20;
 const tickMs = 10;
 const backgroundCustomers = 5_000;
+const maxMessagesPerSend = 2_000;
 
 interface LatencyRun {
   readonly latenciesMs: number[];
@@ -37,7 +38,8 @@ async function driveLoad(
     for (;;) {
       const elapsedMs = performance.now() - started;
       if (elapsedMs >= seconds * 1000) break;
-      const due = Math.floor((rate * elapsedMs) / 1000) - sent;
+      // At most 2,000 (about 0.5 MB) a request: a producer that fell behind catches up over several.
+      const due = Math.min(maxMessagesPerSend, Math.floor((rate * elapsedMs) / 1000) - sent);
       const dueTriggers = Math.floor((triggersPerSecond * elapsedMs) / 1000) - triggers;
       if (due > 0) {
         const nowMs = Date.now();

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { LocalKafka } from '@churnwatch/local-kafka';
 import { Kafka, logLevel } from 'kafkajs';
-import type { BenchConfig, ScenarioName } from './config.ts';
+import { type BenchConfig, repoRoot, type ScenarioName } from './config.ts';
 import { describeMachine } from './machine.ts';
 import { computeRatios } from './report/ratios.ts';
 import { type BenchResults, createResultLog } from './report/results.ts';
@@ -51,7 +51,13 @@ export async function runBench(config: BenchConfig, say: (line: string) => void)
         startedAt: started.toISOString(),
         finishedAt: now.toISOString(),
         elapsedSeconds: (now.getTime() - started.getTime()) / 1000,
-        config,
+        // Paths relative to the repository: the results are meant to be shared and committed.
+        config: {
+          ...config,
+          outDir: relative(repoRoot, config.outDir),
+          peerDir: relative(repoRoot, config.peerDir),
+          peerBuildDir: relative(repoRoot, config.peerBuildDir),
+        },
         machine,
         rows: log.rows,
         ratios: computeRatios(log.rows, config),

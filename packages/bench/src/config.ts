@@ -49,7 +49,7 @@ results.json, results.md (a Markdown table with the ratios) and chart.svg into D
   throughput  one topic of --records small JSON records (--customers keys, --partitions):
               Kafka's ConsumerPerformance, bare kafkajs, the runtime with a counting processor
               (at-least-once, exactly-once), the Kafka Streams peer (alo, eos)
-  pipeline    the six detection services on generated events, events/s to the last alert
+  pipeline    the six detection services on generated events, events/s until all caught up
   replay      replay events/s on the generator's stream and on a daily-aggregate stream per
               customers × days, beside JSON parse + validation alone on the same file
   latency     event-to-alert p50/p95/p99 at fixed input rates, at-least-once and exactly-once
@@ -64,6 +64,7 @@ Options (defaults of a full run; --quick shrinks all of them to seconds):
   --peer-dir DIR              the Kafka Streams peer (default ../shared/anchors/kafka-streams-peer
                               beside the repository; or CHURNWATCH_PEER_DIR); built into
                               .cache/kstreams-peer (or PEER_BUILD_DIR)
+  --pipeline-customers N      2000             --pipeline-days N    180 (at least 90)
   --replay-customers LIST     1000,10000,100000 --replay-days LIST   30,90,365
   --replay-max-events N       4000000 (larger points are listed as skipped)
   --latency-rates LIST        1000,10000       --latency-seconds N  20
@@ -90,6 +91,8 @@ export function parseBenchArgs(args: readonly string[], env: NodeJS.ProcessEnv =
       customers: { type: 'string' },
       partitions: { type: 'string' },
       'peer-dir': { type: 'string' },
+      'pipeline-customers': { type: 'string' },
+      'pipeline-days': { type: 'string' },
       'replay-customers': { type: 'string' },
       'replay-days': { type: 'string' },
       'replay-max-events': { type: 'string' },
@@ -110,8 +113,8 @@ export function parseBenchArgs(args: readonly string[], env: NodeJS.ProcessEnv =
     partitions: numberOf(values.partitions) ?? 3,
     peerDir: resolve(values['peer-dir'] ?? env.CHURNWATCH_PEER_DIR ?? join(repoRoot, '..', 'shared', 'anchors', 'kafka-streams-peer')),
     peerBuildDir: resolve(env.PEER_BUILD_DIR ?? join(repoRoot, '.cache', 'kstreams-peer')),
-    pipelineCustomers: quick ? 30 : 2_000,
-    pipelineDays: quick ? 90 : 180,
+    pipelineCustomers: numberOf(values['pipeline-customers']) ?? (quick ? 30 : 2_000),
+    pipelineDays: numberOf(values['pipeline-days']) ?? (quick ? 90 : 180),
     replayCustomers: listOf(values['replay-customers']) ?? (quick ? [50, 200] : [1_000, 10_000, 100_000]),
     replayDays: listOf(values['replay-days']) ?? (quick ? [30, 90] : [30, 90, 365]),
     replayMaxEvents: numberOf(values['replay-max-events']) ?? (quick ? 40_000 : 4_000_000),

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { LocalKafka } from '@churnwatch/local-kafka';
 import { Kafka, logLevel } from 'kafkajs';
-import type { BenchConfig, ScenarioName } from './config.ts';
+import { type BenchConfig, repoRoot, type ScenarioName } from './config.ts';
 import { describeMachine } from './machine.ts';
 import { computeRatios } from './report/ratios.ts';
 import { type BenchResults, createResultLog } from './report/results.ts';
@@ -44,9 +44,30 @@ export async function runBench(config: BenchConfig, say: (line: string) => void)
   try {
     say(`Kafka ${broker.version} on ${broker.bootstrapServer} (started in ${broker.lastStartupMs} ms)`);
     const machine = await describeMachine(broker.version);
+    // Written after every scenario too: a long run that is stopped keeps what it measured.
+    const resultsSoFar = (pending: readonly string[]): BenchResults => {
+      const now = new Date();
+      return {
+        startedAt: started.toISOString(),
+        finishedAt: now.toISOString(),
+        elapsedSeconds: (now.getTime() - started.getTime()) / 1000,
+        // Paths relative to the repository: the results are meant to be shared and committed.
+        config: {
+          ...config,
+          outDir: relative(repoRoot, config.outDir),
+          peerDir: relative(repoRoot, config.peerDir),
+          peerBuildDir: relative(repoRoot, config.peerBuildDir),
+        },
+        machine,
+        rows: log.rows,
+        ratios: computeRatios(log.rows, config),
+        skipped: [...log.skipped, ...pending.map((what) => ({ what, why: 'not reached: the run stopped before it' }))],
+      };
+    };
     const kafka = new Kafka({ clientId: 'churnwatch-bench', brokers: [broker.bootstrapServer], logLevel: logLevel.NOTHING });
     const context: BenchContext = { config, kafka, bootstrap: broker.bootstrapServer, log, say, workDir };
-    for (const [name, scenario] of Object.entries(scenarios)) {
+    const names = Object.keys(scenarios);
+    for (const [index, [name, scenario]] of Object.entries(scenarios).entries()) {
       if (config.skip.includes(name as ScenarioName)) {
         log.skip(name, 'left out with --skip');
         continue;
@@ -59,18 +80,9 @@ export async function runBench(config: BenchConfig, say: (line: string) => void)
         process.stderr.write(`${name} failed: ${(error as Error).stack ?? error}\n`);
         log.skip(name, `failed: ${(error as Error).message}`);
       }
+      await writeResults(config.outDir, resultsSoFar(names.slice(index + 1).filter((next) => !config.skip.includes(next as ScenarioName))));
     }
-    const finished = new Date();
-    const results: BenchResults = {
-      startedAt: started.toISOString(),
-      finishedAt: finished.toISOString(),
-      elapsedSeconds: (finished.getTime() - started.getTime()) / 1000,
-      config,
-      machine,
-      rows: log.rows,
-      ratios: computeRatios(log.rows, config),
-      skipped: log.skipped,
-    };
+    const results = resultsSoFar([]);
     const files = await writeResults(config.outDir, results);
     return { results, files, failures };
   } finally {

@@ -44,6 +44,7 @@ export function renderSvgChart(results: BenchResults): string {
   const title = `churnwatch bench ${results.startedAt.slice(0, 10)}${results.config.quick ? ' (quick)' : ''}: ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, Kafka ${machine.kafka}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" font-family="sans-serif">`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="10" y="24" font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
     ...parts,

@@ -1,5 +1,6 @@
 import type { DeliveryMode } from '@churnwatch/stream-runtime';
 import type { Kafka, Message } from 'kafkajs';
+import { waitUntil } from '../kafka/wait.ts';
 import { backgroundComplaint, triggerComplaint } from '../latency/complaint-load.ts';
 import { percentile } from '../latency/percentiles.ts';
 import { startServices, stopServices } from '../services/service-processes.ts';
@@ -10,6 +11,7 @@ import type { BenchContext } from './context.ts';
 const triggersPerSecond = 20;
 const tickMs = 10;
 const backgroundCustomers = 5_000;
+const maxMessagesPerSend = 2_000;
 
 interface LatencyRun {
   readonly latenciesMs: number[];
@@ -36,7 +38,8 @@ async function driveLoad(
     for (;;) {
       const elapsedMs = performance.now() - started;
       if (elapsedMs >= seconds * 1000) break;
-      const due = Math.floor((rate * elapsedMs) / 1000) - sent;
+      // At most 2,000 (about 0.5 MB) a request: a producer that fell behind catches up over several.
+      const due = Math.min(maxMessagesPerSend, Math.floor((rate * elapsedMs) / 1000) - sent);
       const dueTriggers = Math.floor((triggersPerSecond * elapsedMs) / 1000) - triggers;
       if (due > 0) {
         const nowMs = Date.now();
@@ -63,11 +66,12 @@ async function driveLoad(
 
 /** One rate in one mode: the complaint monitor and the risk scorer as processes, a reader of the alerts topic (read committed). */
 async function measure(context: BenchContext, delivery: DeliveryMode, rate: number): Promise<LatencyRun> {
-  const { config, kafka, workDir } = context;
+  const { config, kafka, workDir, say } = context;
   const run = `${delivery === 'exactly-once' ? 'eos' : 'alo'}-${rate}-${Date.now()}`;
   const prefix = `bench-latency-${process.pid}-${run}`;
   const names = prefixedTopicNames(prefix);
   await createDetectionTopics(kafka, names, config.partitions);
+  say('    topics created; the alerts reader joins');
   const sentAt = new Map<string, number>();
   const latenciesMs: number[] = [];
   const seen = new Set<string>();
@@ -85,8 +89,19 @@ async function measure(context: BenchContext, delivery: DeliveryMode, rate: numb
       latenciesMs.push(arrivedMs - sentMs);
     },
   });
-  await joined;
-  const services = await startServices(['complaint-monitor', 'risk-scorer'], { ...topicEnv(names), CHURNWATCH_DELIVERY: delivery }, prefix, workDir);
+  let joinedYet = false;
+  void joined.then(() => {
+    joinedYet = true;
+  });
+  await waitUntil(() => joinedYet, 600_000, 'the alerts reader to join its group', 100);
+  say('    starting the complaint monitor and the risk scorer');
+  const services = await startServices(
+    context.bootstrap,
+    ['complaint-monitor', 'risk-scorer'],
+    { ...topicEnv(names), CHURNWATCH_DELIVERY: delivery },
+    prefix,
+    workDir,
+  );
   try {
     const load = await driveLoad(kafka, names.complaints, run, rate, config.latencySeconds, sentAt);
     // The last triggers' alerts: wait until all arrived, or 20 s.

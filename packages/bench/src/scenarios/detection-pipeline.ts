@@ -28,6 +28,7 @@ export async function runPipeline(context: BenchContext): Promise<void> {
   await createDetectionTopics(kafka, names, config.partitions);
   const services = detectionServiceInputs();
   const running = await startServices(
+    context.bootstrap,
     services.map((service) => service.name),
     topicEnv(names),
     prefix,

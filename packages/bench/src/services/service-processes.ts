@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, spawnTiedToParent } from '@churnwatch/local-kafka';
 import { repoRoot } from '../config.ts';
@@ -22,10 +22,16 @@ async function isReady(port: number): Promise<boolean> {
 
 /**
  * Starts `services/<name>/src/main.ts` for each name, as they run in production (one process
- * each), with `env` plus its own application id and metrics port; logs go to `<logDir>/<name>.log`.
+ * each), with `env` plus the broker, its own application id and metrics port; logs go to `<logDir>/<name>.log`.
  * Resolves once every one answers /readyz.
  */
-export async function startServices(names: readonly string[], env: Record<string, string>, prefix: string, logDir: string): Promise<BenchService[]> {
+export async function startServices(
+  bootstrap: string,
+  names: readonly string[],
+  env: Record<string, string>,
+  prefix: string,
+  logDir: string,
+): Promise<BenchService[]> {
   const services: BenchService[] = [];
   for (const name of names) {
     const metricsPort = await freePort();
@@ -35,6 +41,7 @@ export async function startServices(names: readonly string[], env: Record<string
         env: {
           ...process.env,
           ...env,
+          CHURNWATCH_KAFKA_BROKERS: bootstrap,
           CHURNWATCH_APPLICATION_ID: `${prefix}.${name}`,
           CHURNWATCH_METRICS_PORT: String(metricsPort),
           CHURNWATCH_LOG_LEVEL: 'warn',
@@ -50,11 +57,10 @@ export async function startServices(names: readonly string[], env: Record<string
     await waitUntil(
       async () => {
         const exited = services.find((service) => service.process.exitCode !== null);
-        if (exited)
-          throw new BenchError(
-            'BENCH_SERVICE_EXITED',
-            `${exited.name} exited with ${exited.process.exitCode} (log: ${join(logDir, `${prefix}-${exited.name}.log`)})`,
-          );
+        if (exited) {
+          const log = readFileSync(join(logDir, `${prefix}-${exited.name}.log`), 'utf8').slice(-1500);
+          throw new BenchError('BENCH_SERVICE_EXITED', `${exited.name} exited with ${exited.process.exitCode}: ${log}`, { service: exited.name });
+        }
         return (await Promise.all(services.map((service) => isReady(service.metricsPort)))).every(Boolean);
       },
       120_000,

@@ -193,7 +193,13 @@ test('right credentials: topics, usage monitor, risk scorer and notifier over SA
       for (const customer of customers) expect(text, `${path} on ${port}`).not.toContain(customer);
     }
   }
-  expect((await httpBody(ports.usage, '/metrics')).text).toMatch(/churnwatch_records_processed_total\{[^}]*\} 120\b/);
+  // The alert may come out before the steady customer's records are all counted: wait for the count.
+  await waitFor(
+    async () => (/churnwatch_records_processed_total\{[^}]*\} 120\b/.test((await httpBody(ports.usage, '/metrics')).text) ? true : undefined),
+    'all 120 usage records counted as processed',
+    60_000,
+    250,
+  );
 
   const stopped = await Promise.all(services.splice(0).map((service) => stopService(service)));
   for (const exit of stopped) expect(exit.code).toBe(0);

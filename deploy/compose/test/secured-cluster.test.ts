@@ -12,8 +12,11 @@ import { parse, type Tags } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
-// Compose's `!reset` tag empties what the base file set; read as the empty value it stands for.
-const customTags: Tags = [{ tag: '!reset', collection: 'map', resolve: () => ({}) }];
+// Compose's `!reset` tag empties what the base file set; `!override` replaces it whole. Read as the values they stand for.
+const customTags: Tags = [
+  { tag: '!reset', collection: 'map', resolve: () => ({}) },
+  { tag: '!override', collection: 'map', resolve: (map) => map.toJSON() },
+];
 
 interface Service {
   command?: string[];
@@ -38,7 +41,12 @@ describe('deploy/compose/secured-cluster.yml', () => {
       .filter(([, service]) => (service as { image?: string }).image === 'churnwatch:local')
       .map(([name]) => name);
     expect(Object.keys(secured.services).sort()).toEqual(churnwatch.sort());
-    for (const [name, service] of Object.entries(secured.services)) expect(service.depends_on, name).toEqual({});
+    for (const [name, service] of Object.entries(secured.services)) {
+      expect(service.depends_on, name).toBeDefined();
+      expect(Object.keys(service.depends_on ?? {}), name).not.toContain('kafka');
+      expect(Object.keys(service.depends_on ?? {}), name).not.toContain('topics');
+    }
+    expect(Object.keys(secured.services['account-store']?.depends_on ?? {})).toEqual(['postgres']);
   });
 
   test('every secret file a variable names is mounted from a declared secret, and the settings parse into SASL_SSL', () => {

@@ -111,7 +111,7 @@ describe('the ingestion boundary under random and mutated input', () => {
     for (const reason of ['malformed_json', 'schema_violation', 'unknown_version', 'missing_key', 'key_mismatch', 'missing_value', 'oversized']) {
       expect(outcomes.get(reason), reason).toBeGreaterThan(0);
     }
-  });
+  }, 60_000);
 
   it('loses nothing: accepted plus dead-lettered is the batch, and the counts by reason add up', async () => {
     await fc.assert(

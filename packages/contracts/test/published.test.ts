@@ -56,5 +56,5 @@ describe('published contracts', () => {
       expect(message.bindings().get('kafka')?.value().key, message.id()).toMatchObject({ type: 'string' });
       expect(message.examples().all().length, message.id()).toBeGreaterThan(0);
     }
-  });
+  }, 60_000);
 });

@@ -51,7 +51,7 @@ describe('day counts', () => {
         expect(newestDay(ring)).toBe(reference.startDay + reference.counts.length - 1);
       }
     }
-  });
+  }, 60_000);
 
   it('adds to the newest day without copying the settled days, and settles them when the next day begins', () => {
     const first = addToDay(EMPTY_DAY_COUNTS, 100, 3, 10).ring;

@@ -33,7 +33,7 @@ import {
 } from './support/detection-services.ts';
 
 const SLACK_SECRET = 'e2e-slack-signing-secret';
-const SNOOZE_SECONDS = 25;
+const SNOOZE_SECONDS = 45;
 let scorer: StartedDetectionService[] = [];
 let others: RunningService[] = [];
 let receiver: HttpReceiver | undefined;

@@ -91,6 +91,8 @@ export async function startDetectionServices(
       CHURNWATCH_SESSION_TIMEOUT_MS: '10000',
       CHURNWATCH_HEARTBEAT_INTERVAL_MS: '1000',
       CHURNWATCH_WALL_CLOCK_CHECK_INTERVAL_MS: '200',
+      // Tests read committed offsets and changelogs: commit every half second, not every 30 s.
+      CHURNWATCH_COMMIT_INTERVAL_MS: '500',
       CHURNWATCH_KAFKA_LOG_LEVEL: 'error',
       ...topicEnv,
       ...options.env,

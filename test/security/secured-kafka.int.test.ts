@@ -122,6 +122,8 @@ test('right credentials: topics, usage monitor, risk scorer and notifier over SA
     CHURNWATCH_SESSION_TIMEOUT_MS: '10000',
     CHURNWATCH_HEARTBEAT_INTERVAL_MS: '1000',
     CHURNWATCH_WALL_CLOCK_CHECK_INTERVAL_MS: '200',
+    // The test reads the processed count and the topics: commit every half second, not every 30 s.
+    CHURNWATCH_COMMIT_INTERVAL_MS: '500',
     CHURNWATCH_DETECTION_CONFIG_FILE: detectionFile,
     CHURNWATCH_SCHEMA_REGISTRY_URL: proxy.url,
     CHURNWATCH_SCHEMA_REGISTRY_USERNAME_FILE: registryFiles.user,

@@ -18,8 +18,15 @@ export async function patiently(send: () => Promise<unknown>): Promise<void> {
   }
 }
 
-/** Creates one topic (replication 1), compacted when asked; waits for its leaders. */
-export async function createTopic(kafka: Kafka, topic: string, partitions: number, compacted = false): Promise<void> {
+/** A topic to create: replication 1, compacted when asked. */
+export interface BenchTopic {
+  readonly topic: string;
+  readonly partitions: number;
+  readonly compacted?: boolean;
+}
+
+/** Creates the topics (replication 1) and waits for their leaders; an existing topic is left alone. */
+export async function createTopics(kafka: Kafka, topics: readonly BenchTopic[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -27,12 +34,22 @@ export async function createTopic(kafka: Kafka, topic: string, partitions: numbe
     await patiently(() =>
       admin.createTopics({
         waitForLeaders: true,
-        topics: [{ topic, numPartitions: partitions, replicationFactor: 1, configEntries: compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [] }],
+        topics: topics.map(({ topic, partitions, compacted }) => ({
+          topic,
+          numPartitions: partitions,
+          replicationFactor: 1,
+          configEntries: [{ name: 'cleanup.policy', value: compacted ? 'compact' : 'delete' }],
+        })),
       }),
     );
   } finally {
     await admin.disconnect();
   }
+}
+
+/** Creates one topic (replication 1), compacted when asked; waits for its leaders. */
+export function createTopic(kafka: Kafka, topic: string, partitions: number, compacted = false): Promise<void> {
+  return createTopics(kafka, [{ topic, partitions, compacted }]);
 }
 
 /** Messages per request and bytes per request (below the broker's 1 MiB per batch): filling, not measuring. */

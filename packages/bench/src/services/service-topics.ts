@@ -1,7 +1,7 @@
 import { type DetectionTopic, detectionTopicContracts } from '@churnwatch/detection-service-kit';
 import { envName } from '@churnwatch/stream-runtime';
 import type { Kafka } from 'kafkajs';
-import { patiently } from '../kafka/topics.ts';
+import { createTopics } from '../kafka/topics.ts';
 
 /** Every detection topic under `<prefix>.<default name>`, so runs on one broker never read each other's records. */
 export function prefixedTopicNames(prefix: string): Record<DetectionTopic, string> {
@@ -17,22 +17,13 @@ export function topicEnv(names: Record<DetectionTopic, string>): Record<string, 
 }
 
 /** Creates them all, co-partitioned, tables compacted. */
-export async function createDetectionTopics(kafka: Kafka, names: Record<DetectionTopic, string>, partitions: number): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await patiently(() =>
-      admin.createTopics({
-        waitForLeaders: true,
-        topics: Object.entries(detectionTopicContracts).map(([name, contract]) => ({
-          topic: names[name as DetectionTopic],
-          numPartitions: partitions,
-          replicationFactor: 1,
-          configEntries: [{ name: 'cleanup.policy', value: contract.shape === 'table' ? 'compact' : 'delete' }],
-        })),
-      }),
-    );
-  } finally {
-    await admin.disconnect();
-  }
+export function createDetectionTopics(kafka: Kafka, names: Record<DetectionTopic, string>, partitions: number): Promise<void> {
+  return createTopics(
+    kafka,
+    Object.entries(detectionTopicContracts).map(([name, contract]) => ({
+      topic: names[name as DetectionTopic],
+      partitions,
+      compacted: contract.shape === 'table',
+    })),
+  );
 }

@@ -8,6 +8,7 @@ import type { PartitionLifecycle } from './partition-lifecycle.ts';
 import type { PartitionRun } from './partition-run.ts';
 import { retry, sleep } from './retry.ts';
 import type { RuntimeContext } from './runtime-context.ts';
+import { advanceTableCatchUp, waitsForTables } from './table-catch-up.ts';
 
 class StopRequested extends Error {}
 
@@ -142,7 +143,9 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
           index++;
         }
         if (lastOffset !== undefined) {
-          run.pendingOffsets.set(batch.topic, (BigInt(lastOffset) + 1n).toString());
+          const next = BigInt(lastOffset) + 1n;
+          run.pendingOffsets.set(batch.topic, next.toString());
+          if (run.tablesBehind.size) advanceTableCatchUp(ctx, run, batch.topic, next);
           payload.resolveOffset(lastOffset);
         }
         await flushOutputs(ctx, run, startedAt);
@@ -184,6 +187,11 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     if (!(await waitUntilReady(run, payload))) return;
     await run.serially(async () => {
       if (run.revoked || run.status !== 'ready' || !ctx.working) return;
+      if (waitsForTables(ctx, run, batch.topic)) {
+        // Fetched before the pause took effect: left unresolved, so it is fetched again on resume.
+        payload.pause();
+        return;
+      }
       if (!run.checkedTopics.has(batch.topic)) {
         // Offsets resolved before this instance fenced the partition (or before a redo) may be stale: start from what is committed now.
         run.checkedTopics.add(batch.topic);

@@ -5,6 +5,7 @@ import { PartitionRun } from './partition-run.ts';
 import { restoreRecords } from './restore-records.ts';
 import { isTransient, retry, sleep } from './retry.ts';
 import type { RuntimeContext } from './runtime-context.ts';
+import { beginTableCatchUp } from './table-catch-up.ts';
 
 export interface PartitionLifecycle<S> {
   /** kafkajs GROUP_JOIN: creates runs for new partitions, drops lost ones (all of them under a new member id). */
@@ -61,6 +62,7 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     run.status = 'ready';
     // A partition paused as failed before (then revoked and assigned again) fetches again.
     ctx.consumer?.resume(ctx.inputTopics.map((topic) => ({ topic, partitions: [partition] })));
+    await beginTableCatchUp(ctx, run);
     logger.info(
       { partition, keys: task.store.size, changelogRecords: restored.records, restoreMs: Math.round(restored.durationMs), streamTimeMs: task.streamTimeMs },
       'partition restored',

@@ -20,6 +20,10 @@ export class PartitionRun<S> {
   revoked = false;
   /** Next offset to read per input topic as committed (or the log start) when last (re)initialised or committed. */
   startOffsets = new Map<string, string | undefined>();
+  /** Table inputs still to be read to this end offset before the stream inputs start (see table-catch-up.ts). */
+  readonly tablesBehind = new Map<string, bigint>();
+  /** performance.now() after which the stream inputs start even if tablesBehind is not empty. */
+  tablesDeadlineMs = Number.POSITIVE_INFINITY;
   /** Input topics whose first batch since (re)initialisation was checked against startOffsets. */
   readonly checkedTopics = new Set<string>();
   /**

@@ -36,6 +36,9 @@ export class RuntimeContext<S> {
   readonly changelogTopic: string;
   readonly inputByTopic: ReadonlyMap<string, BoundInput>;
   readonly inputTopics: readonly string[];
+  /** Topics of the processor's table inputs, read to their end before the stream inputs (table-catch-up.ts). */
+  readonly tableTopics: ReadonlySet<string>;
+  readonly streamTopics: readonly string[];
   readonly routes: ReadonlyMap<string, OutputRoute>;
   readonly runs = new Map<number, PartitionRun<S>>();
   admin: Admin | undefined;
@@ -68,6 +71,8 @@ export class RuntimeContext<S> {
     for (const output of processor.outputs) if (!options.outputs[output]) throw new TopologyError(`no topic bound to output "${output}" of ${processor.name}`);
     this.inputByTopic = new Map(processor.inputs.map((input) => [options.inputs[input]!.topic, { input, decode: options.inputs[input]!.decode }]));
     this.inputTopics = [...this.inputByTopic.keys()];
+    this.tableTopics = new Set((processor.tableInputs ?? []).map((input) => options.inputs[input]!.topic));
+    this.streamTopics = this.inputTopics.filter((topic) => !this.tableTopics.has(topic));
     this.routes = new Map(
       processor.outputs.map((output) => [output, { topic: options.outputs[output]!.topic, encode: options.outputs[output]!.encode ?? jsonEncoder }]),
     );

@@ -34,6 +34,8 @@ export interface RuntimeTuning {
    */
   readonly maxRequestBytes: number;
   readonly maxRecentEventIds: number;
+  /** Longest a partition's stream inputs wait for its table inputs to be read to their end (see table-catch-up.ts). */
+  readonly tableCatchUpMaxMs: number;
   readonly transactionTimeoutMs: number;
   /** For the changelog topic when it is created; -1 is the broker's default. */
   readonly replicationFactor: number;
@@ -68,6 +70,7 @@ export const defaultTuning: RuntimeTuning = {
   wallClockHoldIdleMs: 5_000,
   maxRequestBytes: 512 * 1024,
   maxRecentEventIds: defaultMaxRecentEventIds,
+  tableCatchUpMaxMs: 60_000,
   transactionTimeoutMs: 60_000,
   replicationFactor: -1,
   startupTimeoutMs: 300_000,

@@ -10,6 +10,7 @@ import { createPartitionLifecycle } from './partition-lifecycle.ts';
 import { RuntimeContext } from './runtime-context.ts';
 import { createRuntimeHealth } from './runtime-health.ts';
 import type { StreamRuntime, StreamRuntimeOptions } from './runtime-options.ts';
+import { advanceTableCatchUp, expireTableCatchUps } from './table-catch-up.ts';
 import { createWallClock } from './wall-clock.ts';
 
 export { changelogTopicName, type InputBinding, type OutputBinding, type StreamRuntime, type StreamRuntimeOptions } from './runtime-options.ts';
@@ -18,7 +19,7 @@ export { type DeliveryMode, defaultTuning, type RuntimeTuning } from './runtime-
 /**
  * Runs one processor on Kafka with changelog-backed state, durable timers and the chosen delivery
  * guarantee. This file wires the parts and owns the clients' life cycle (start, stop); see
- * partition-lifecycle.ts, batch-loop.ts, commits.ts, wall-clock.ts, connection.ts, runtime-health.ts.
+ * partition-lifecycle.ts, batch-loop.ts, commits.ts, wall-clock.ts, table-catch-up.ts, connection.ts, runtime-health.ts.
  */
 export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): StreamRuntime {
   const ctx = new RuntimeContext<S>(options as StreamRuntimeOptions<S, unknown>);
@@ -72,6 +73,11 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
     });
     consumer.on(consumer.events.HEARTBEAT, () => ctx.touch());
     consumer.on(consumer.events.FETCH, () => ctx.touch());
+    // A table input's batch of transaction markers only never reaches eachBatch; its offsets still count.
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      const run = payload.batchSize === 0 ? ctx.runs.get(payload.partition) : undefined;
+      if (run?.tablesBehind.size) advanceTableCatchUp(ctx, run, payload.topic, BigInt(payload.lastOffset) + 1n);
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       metrics.consumerCrashes.inc({ restart: String(payload.restart) });
       logger.error({ err: payload.error, restart: payload.restart }, 'the Kafka consumer crashed');
@@ -88,6 +94,7 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
     await consumer.subscribe({ topics: [...ctx.inputTopics], fromBeginning: true });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch });
     intervals.push(setInterval(wallClock.checkWallClock, tuning.wallClockCheckIntervalMs));
+    intervals.push(setInterval(() => expireTableCatchUps(ctx), tuning.wallClockCheckIntervalMs));
     intervals.push(setInterval(wallClock.checkCommits, Math.max(10, Math.min(ctx.commitIntervalMs, 1_000))));
     ctx.started = true;
   };

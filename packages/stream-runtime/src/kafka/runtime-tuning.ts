@@ -48,6 +48,12 @@ export interface RuntimeTuning {
   readonly retryInitialMs: number;
   readonly retryMaxMs: number;
   readonly maxWaitTimeMs: number;
+  /**
+   * Partitions whose batches are worked on at the same time. Each partition's work stays serial
+   * (its queue); across partitions it interleaves, so one partition's commit (in exactly-once mode
+   * a transaction of several round trips) does not hold up the others.
+   */
+  readonly partitionsConsumedConcurrently: number;
 }
 
 /**
@@ -79,4 +85,5 @@ export const defaultTuning: RuntimeTuning = {
   retryInitialMs: 200,
   retryMaxMs: 10_000,
   maxWaitTimeMs: 500,
+  partitionsConsumedConcurrently: 8,
 };

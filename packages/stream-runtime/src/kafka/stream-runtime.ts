@@ -92,7 +92,7 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
     });
     await consumer.connect();
     await consumer.subscribe({ topics: [...ctx.inputTopics], fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently, eachBatch });
     intervals.push(setInterval(wallClock.checkWallClock, tuning.wallClockCheckIntervalMs));
     intervals.push(setInterval(() => expireTableCatchUps(ctx), tuning.wallClockCheckIntervalMs));
     intervals.push(setInterval(wallClock.checkCommits, Math.max(10, Math.min(ctx.commitIntervalMs, 1_000))));

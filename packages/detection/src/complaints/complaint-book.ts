@@ -46,9 +46,7 @@ export function recordComplaintEvent(book: ComplaintBook, event: ComplaintEventV
   const seen = book.recent.find((entry) => entry.complaintId === id);
   const recent =
     seen === undefined
-      ? [...book.recent, { complaintId: id, category, openedAtMs: eventTimeMs, severity: event.severity, channel: event.channel }]
-          .sort((a, b) => a.openedAtMs - b.openedAtMs)
-          .slice(-MAX_RECENT)
+      ? withRecent(book.recent, { complaintId: id, category, openedAtMs: eventTimeMs, severity: event.severity, channel: event.channel })
       : seen.severity === undefined || rank(event.severity) <= rank(seen.severity)
         ? book.recent
         : book.recent.map((entry) => (entry === seen ? { ...entry, severity: event.severity } : entry));
@@ -64,12 +62,35 @@ export function recordComplaintEvent(book: ComplaintBook, event: ComplaintEventV
   return { open, recent, resolvedAtMs: book.resolvedAtMs };
 }
 
-/** Forgets what has left the window: complaints opened and resolutions older than `windowDays`. */
+/**
+ * `recent` with `entry` in its place by opening time (after entries opened at the same time),
+ * keeping the newest MAX_RECENT. Events mostly come in order: then it is an append, not a sort.
+ */
+function withRecent(recent: readonly RecentComplaint[], entry: RecentComplaint): readonly RecentComplaint[] {
+  let at = recent.length;
+  while (at > 0 && recent[at - 1]!.openedAtMs > entry.openedAtMs) at--;
+  const next = [...recent.slice(0, at), entry, ...recent.slice(at)];
+  return next.length > MAX_RECENT ? next.slice(next.length - MAX_RECENT) : next;
+}
+
+/**
+ * Forgets what has left the window: complaints opened and resolutions older than `windowDays`.
+ * Returns the same book when nothing left it, which is the common case on every assessment.
+ */
 export function pruneComplaintBook(book: ComplaintBook, nowMs: number, windowDays: number): ComplaintBook {
   const windowStartMs = nowMs - windowDays * MS_PER_DAY;
+  const recentLeft = book.recent.length > 0 && book.recent[0]!.openedAtMs <= windowStartMs;
+  let resolvedLeft = false;
+  for (const id in book.resolvedAtMs) {
+    if (book.resolvedAtMs[id]! <= windowStartMs) {
+      resolvedLeft = true;
+      break;
+    }
+  }
+  if (!recentLeft && !resolvedLeft) return book;
   return {
     open: book.open,
-    recent: book.recent.filter((entry) => entry.openedAtMs > windowStartMs),
-    resolvedAtMs: Object.fromEntries(Object.entries(book.resolvedAtMs).filter(([, atMs]) => atMs > windowStartMs)),
+    recent: recentLeft ? book.recent.filter((entry) => entry.openedAtMs > windowStartMs) : book.recent,
+    resolvedAtMs: resolvedLeft ? Object.fromEntries(Object.entries(book.resolvedAtMs).filter(([, atMs]) => atMs > windowStartMs)) : book.resolvedAtMs,
   };
 }

@@ -95,7 +95,8 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently, eachBatch });
     intervals.push(setInterval(wallClock.checkWallClock, tuning.wallClockCheckIntervalMs));
     intervals.push(setInterval(() => expireTableCatchUps(ctx), tuning.wallClockCheckIntervalMs));
-    intervals.push(setInterval(wallClock.checkCommits, Math.max(10, Math.min(ctx.commitIntervalMs, 1_000))));
+    // A fifth of the interval: a commit is at most that late when no batch comes to make it (exactly-once outputs wait for it).
+    intervals.push(setInterval(wallClock.checkCommits, Math.max(10, Math.min(ctx.commitIntervalMs / 5, 1_000))));
     ctx.started = true;
   };
 

@@ -36,7 +36,7 @@ export interface ComplaintAssessment {
  * `unresolvedDays` or longer. A customer whose complaints CS resolves is being looked after; in
  * the backtest, alerting on every burst of complaints raised (or on one high-severity ticket)
  * flagged mostly customers whose complaints were then resolved and who stayed. Only an open
- * complaint at `escalateAtSeverity` or above (critical by default) escalates at once. Once
+ * complaint at `escalateAtSeverity` or above (critical by default; `never` turns it off) escalates at once. Once
  * escalated, the counts in the window and a category repeated `repeatCategoryCount` times are
  * named as further reasons. Critical with an open critical complaint or `criticalCount` weighted
  * standing complaints. Factor `complaints` = 1 − Σ open penalties − 0.05 × the weighted
@@ -71,7 +71,8 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
 
   // Complaints left standing escalate, or one open at `escalateAtSeverity`; the rest only adds reasons.
   const unresolved = weightedStanding >= complaints.countThreshold;
-  const severe = highestOpen !== null && rank(highestOpen) >= rank(complaints.escalateAtSeverity);
+  const atOnce = complaints.escalateAtSeverity;
+  const severe = atOnce !== 'never' && highestOpen !== null && rank(highestOpen) >= rank(atOnce);
   const holds: Record<EscalationReason, boolean> = {
     count: weighted >= complaints.countThreshold,
     severity: severe,

@@ -140,6 +140,10 @@ describe('complaint monitor', () => {
     const strict = complaintDriver({ defaults: { complaints: { escalateAtSeverity: 'high' } } });
     strict.driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'high', 'outage'));
     expect(strict.last()?.findings[0]).toMatchObject({ severity: 'warning', headline: 'A high-severity complaint is open (1 open complaint)' });
+    // never: not even a critical one escalates at once.
+    const patient = complaintDriver({ defaults: { complaints: { escalateAtSeverity: 'never' } } });
+    patient.driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'critical', 'outage'));
+    expect(patient.last()?.findings).toEqual([]);
   });
 
   it('names repeated complaints in one category, but they alone do not escalate', () => {

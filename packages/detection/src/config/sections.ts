@@ -96,8 +96,8 @@ export const complaintThresholds = z
     countThreshold: wholeNumber(1, 1000),
     /** This many (weighted) unresolved make the escalation critical. */
     criticalCount: wholeNumber(1, 1000),
-    /** An open complaint of this severity or above escalates at once. */
-    escalateAtSeverity: z.enum(complaintSeverities, { error: `must be one of ${complaintSeverities.join(', ')}` }),
+    /** An open complaint of this severity or above escalates at once; `never`: only complaints left unresolved escalate. */
+    escalateAtSeverity: z.enum([...complaintSeverities, 'never'], { error: `must be one of ${[...complaintSeverities, 'never'].join(', ')}` }),
     /** A complaint still open after this many days counts as unresolved. */
     unresolvedDays: wholeNumber(1, 365),
     /** This many complaints in the same category within the window escalate. */

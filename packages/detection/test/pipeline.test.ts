@@ -50,9 +50,10 @@ function histories(): FedRecord[] {
     complaint('complaining', at('2026-03-02', 14), 'c1', 'opened', 'medium', 'billing'),
     complaint('complaining', at('2026-03-04', 14), 'c2', 'opened', 'medium', 'billing'),
     complaint('complaining', at('2026-03-05', 14), 'c3', 'opened', 'high', 'outage'),
-    complaint('complaining', at('2026-03-09', 13), 'c1', 'resolved', 'medium', 'billing'),
-    complaint('complaining', at('2026-03-09', 15), 'c2', 'resolved', 'medium', 'billing'),
-    complaint('complaining', at('2026-03-09', 16), 'c3', 'resolved', 'high', 'outage'),
+    // Left unresolved for two weeks and more, then resolved.
+    complaint('complaining', at('2026-03-25', 13), 'c1', 'resolved', 'medium', 'billing'),
+    complaint('complaining', at('2026-03-25', 15), 'c2', 'resolved', 'medium', 'billing'),
+    complaint('complaining', at('2026-03-25', 16), 'c3', 'resolved', 'high', 'outage'),
   ];
   return records.sort((a, b) => a.eventTimeMs - b.eventTimeMs);
 }
@@ -93,15 +94,15 @@ describe('detection pipeline', () => {
     expect(steps).toEqual([
       '2026-01-30T00:00 renewing renewal_upcoming opened info',
       '2026-03-01T00:00 renewing renewal_upcoming updated info',
-      '2026-03-04T14:00 complaining complaint_escalation opened warning',
-      '2026-03-05T14:00 complaining complaint_escalation updated warning',
       '2026-03-08T10:00 silent usage_stopped opened warning',
-      '2026-03-09T16:00 complaining complaint_escalation resolved warning',
       '2026-03-10T15:00 renewing renewal_upcoming updated info',
       '2026-03-10T15:00 renewing renewal_at_risk opened warning',
       // Significant from 2026-03-07, the decline opens once it has held a week, by then critical.
       '2026-03-13T00:00 declining usage_declining opened critical',
       '2026-03-15T10:00 silent usage_stopped escalated critical',
+      // The third complaint has stood 14 days: three unresolved; resolving the first clears it.
+      '2026-03-19T14:00 complaining complaint_escalation opened warning',
+      '2026-03-25T13:00 complaining complaint_escalation resolved warning',
       '2026-03-27T00:00 declining usage_declining resolved critical',
       '2026-03-31T00:00 renewing renewal_at_risk escalated critical',
       '2026-03-31T00:00 renewing renewal_upcoming updated info',

@@ -53,22 +53,39 @@ describe('model lapse scorer', () => {
     const history = historyOf([0, 14, 28, 42]);
     const nowMs = start + 70 * DAY_MS;
     const result = assess(history, nowMs);
-    // Gaps 14, 14, 14 shrunk towards the population's (r/k intervals of alpha/r weeks); dropout
-    // after a purchase a/(a+b+x) with x = 3; P(alive) = (1−π)S(g) / ((1−π)S(g) + π), g = 28 days.
-    const k = gapShapeOf([14, 14, 14], DEFAULT_THRESHOLDS.purchases.priorIntervalVariation);
-    const gaps = gapModelOf([14, 14, 14], {
-      meanIntervalDays: (model.bgnbd.alpha * 7) / model.bgnbd.r,
-      intervals: model.bgnbd.r / k,
-      intervalVariation: DEFAULT_THRESHOLDS.purchases.priorIntervalVariation,
-    })!;
+    // Gaps 14, 14, 14 shrunk towards the population's (r/k intervals of alpha/r weeks, BG/NBD's
+    // exponential spread: variation 1); dropout after a purchase a/(a+b+x) with x = 3;
+    // P(alive) = (1−π)S(g) / ((1−π)S(g) + π), g = 28 days.
+    const k = gapShapeOf([14, 14, 14], 1);
+    // Three equal gaps: the squared variation is the prior's 1 weighted 2 against 0 weighted 2, so k = 2.
+    expect(k).toBe(2);
+    const gaps = gapModelOf([14, 14, 14], { meanIntervalDays: (model.bgnbd.alpha * 7) / model.bgnbd.r, intervals: model.bgnbd.r / k, intervalVariation: 1 })!;
     const dropout = model.bgnbd.a / (model.bgnbd.a + model.bgnbd.b + 3);
     const survival = pauseProbability(gaps, 28);
     const alive = ((1 - dropout) * survival) / ((1 - dropout) * survival + dropout);
     const chance = alive * (1 - pauseProbability(gaps, 28 + 90) / survival);
     expect(result.evidence.statistic?.value).toBeCloseTo(chance, 12);
+    // scipy: 1 − betainc(k, a, g/(g+b)) for S, the same formula: 0.623884638420104.
+    expect(result.evidence.statistic?.value).toBeCloseTo(0.623884638420104, 12);
     expect(result.evidence.observed).toMatchObject({ model: 'bg-nbd+gaps', repeatPurchaseDays: 3, recencyDays: 42, intervals: 3, meanIntervalDays: 14 });
     expect(result.evidence.observed.probabilityAlive).toBeCloseTo(alive, 4);
     expect(result.expectedPurchasesPerYear).toBeCloseTo(365.25 / gaps.usualDays, 10);
+  });
+
+  it('does not call a few-purchase or an irregular buyer lapsed after a 100-day pause (the CLI defaults: below 0.2 within 273 days)', () => {
+    const cliScorer = createModelLapseScorer(model, { lapseBelowProbability: 0.2, criticalBelowProbability: 0.1, horizonDays: 273 });
+    const judge = (offsets: readonly number[]) =>
+      cliScorer.assess(historyOf(offsets), start + ((offsets.at(-1) as number) + 100) * DAY_MS, DEFAULT_THRESHOLDS.purchases, 'test-rules');
+    // Three purchases, gaps 20 and 40. scipy, as above: 0.41882346942481513. With the rhythm
+    // scorer's spread prior of 0.5 instead of the model's 1 it was 0.11917387025688762: lapsed.
+    const few = judge([0, 20, 60]);
+    expect(few.evidence.statistic?.value).toBeCloseTo(0.41882346942481513, 12);
+    expect(few.evidence.observed).toMatchObject({ intervals: 2, intervalShape: 1.35 });
+    expect(few.lapse).toBeNull();
+    // Gaps 5, 40, 12, 60, 9: scipy 0.3841668051573825.
+    const irregular = judge([0, 5, 45, 57, 117, 126]);
+    expect(irregular.evidence.statistic?.value).toBeCloseTo(0.3841668051573825, 12);
+    expect(irregular.lapse).toBeNull();
   });
 
   it('sets the next check where P(alive) crosses a threshold, and lapses from there', () => {

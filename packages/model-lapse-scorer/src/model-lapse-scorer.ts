@@ -51,13 +51,24 @@ function checkThresholds(thresholds: ModelLapseThresholds): void {
 }
 
 /**
+ * The spread BG/NBD assumes for a buyer's gaps: while alive it buys as a Poisson process, so its
+ * gaps are exponential, with a coefficient of variation of 1. The fitted population is the prior
+ * of the customer's gaps, so its spread is the prior's too (`priorIntervalVariation` of the
+ * thresholds is the segment's spread for the scorer without a model). With the rhythm scorer's
+ * 0.5, a customer with a few purchases was judged as a regular buyer the model does not know it
+ * to be, and called lapsed on ordinary pauses: on CDNOW, 4 631 of 18 752 alerted customers
+ * bought again in the holdout, against 3 791 of 17 804 with the model's own spread.
+ */
+const MODEL_INTERVAL_VARIATION = 1;
+
+/**
  * BG/NBD's population as a prior for a customer's gaps: its purchase rate is Gamma(r, alpha), so
  * for gamma gaps of shape k the rate of the gap scale is Gamma(r, alpha/k): r/k intervals of mean
- * alpha/r (in days).
+ * alpha/r (in days), with the model's spread.
  */
-function populationPrior(model: PurchaseModelParameters, shape: number, intervalVariation: number): GapPrior {
+function populationPrior(model: PurchaseModelParameters, shape: number): GapPrior {
   const alphaDays = model.bgnbd.alpha * DAYS_PER_UNIT[model.unit];
-  return { meanIntervalDays: alphaDays / model.bgnbd.r, intervals: model.bgnbd.r / shape, intervalVariation };
+  return { meanIntervalDays: alphaDays / model.bgnbd.r, intervals: model.bgnbd.r / shape, intervalVariation: MODEL_INTERVAL_VARIATION };
 }
 
 /**
@@ -76,7 +87,8 @@ function populationPrior(model: PurchaseModelParameters, shape: number, interval
  *   steps, then bisection to a minute, assuming the chance only falls as the pause grows; a check
  *   that finds it still above looks again).
  * Pure and deterministic; the rhythm thresholds of the detection configuration apply to the gap
- * model (`minPurchasesForRhythm`, `rhythmIntervals`), not to the decision.
+ * model (`minPurchasesForRhythm`, `rhythmIntervals`), not to the decision; the gaps' prior spread
+ * is the model's (MODEL_INTERVAL_VARIATION), not `priorIntervalVariation`.
  */
 export function createModelLapseScorer(model: PurchaseModelParameters, thresholds: ModelLapseThresholds): PurchaseLapseScorer {
   checkThresholds(thresholds);
@@ -90,7 +102,7 @@ export function createModelLapseScorer(model: PurchaseModelParameters, threshold
       let prior: GapPrior | null = null;
       if (history.purchaseDays >= purchases.minPurchasesForRhythm) {
         const intervals = intervalsOf(history, purchases.rhythmIntervals);
-        prior = populationPrior(model, gapShapeOf(intervals, purchases.priorIntervalVariation), purchases.priorIntervalVariation);
+        prior = populationPrior(model, gapShapeOf(intervals, MODEL_INTERVAL_VARIATION));
         gapModel = gapModelOf(intervals, prior);
       }
       const chanceAt = (atMs: number) => {

@@ -106,14 +106,15 @@ export function customerMix(nowMs: number): CustomerMix {
     status: 'active',
   });
 
-  // complaining: steady usage; two billing complaints and an outage complaint within a week, all resolved.
+  // complaining: steady usage; two billing complaints and an outage complaint within a week, left
+  // unresolved for over two weeks (the customer chases the outage one), then the billing ones resolved.
   usage('complaining', HISTORY_DAYS, usual);
   complaint('complaining', at(56, 14), 'c1', 'opened', 'medium', 'billing');
   complaint('complaining', at(58, 14), 'c2', 'opened', 'medium', 'billing');
   complaint('complaining', at(59, 14), 'c3', 'opened', 'high', 'outage');
-  complaint('complaining', at(63, 13), 'c1', 'resolved', 'medium', 'billing');
-  complaint('complaining', at(63, 15), 'c2', 'resolved', 'medium', 'billing');
-  complaint('complaining', at(63, 16), 'c3', 'resolved', 'high', 'outage');
+  complaint('complaining', at(74, 10), 'c3', 'updated', 'high', 'outage');
+  complaint('complaining', at(76, 13), 'c1', 'resolved', 'medium', 'billing');
+  complaint('complaining', at(76, 15), 'c2', 'resolved', 'medium', 'billing');
 
   // anonymous (no profile): buys every week for twelve weeks, then stops.
   for (let day = 0; day <= 84; day += 7) purchase('anonymous', at(day, 16), '80.00');
@@ -146,7 +147,7 @@ export function customerMix(nowMs: number): CustomerMix {
         renewal_upcoming: ['opened info', 'updated info', 'updated info'],
         renewal_at_risk: ['opened warning', 'escalated critical'],
       },
-      complaining: { complaint_escalation: ['opened warning', 'updated warning', 'resolved warning'] },
+      complaining: { complaint_escalation: ['opened warning', 'resolved warning'] },
       anonymous: { purchase_lapse: ['opened warning', 'escalated critical'] },
     },
   };

@@ -8,8 +8,8 @@ import type { ComplaintBook, OpenComplaint, RecentComplaint } from './complaint-
 
 type ComplaintThresholds = Thresholds['complaints'];
 
-/** Why complaints escalate; any one is enough. */
-export const escalationReasons = ['count', 'severity', 'unresolved', 'repeated_category'] as const;
+/** Why complaints escalate: `unresolved` or `severity` opens an escalation, the others describe it. */
+export const escalationReasons = ['unresolved', 'severity', 'count', 'repeated_category'] as const;
 export type EscalationReason = (typeof escalationReasons)[number];
 
 /** How much an open complaint of each severity takes off the complaints factor (1 = none open). */
@@ -29,15 +29,18 @@ export interface ComplaintAssessment {
 }
 
 /**
- * The complaint concern at `nowMs`. Escalation when, with at least one complaint open: at least
- * `countThreshold` complaints were opened in the last `windowDays`; an open complaint has
- * severity `escalateAtSeverity` or above; a complaint has been open `unresolvedDays` or longer;
- * or `repeatCategoryCount` complaints in the window share a category. Counts and categories take
- * only complaints at `countFromSeverity` or above: a few minor tickets resolved in a day are
- * routine support, not a pattern. Critical with an open critical complaint or `criticalCount`
- * (counted) in the window. Each complaint counts with its channel's weight (`channelWeights`, 1
- * unless named): a public complaint escalates sooner. Factor `complaints` = 1 − Σ open penalties −
- * 0.05 × the weighted complaints in the window, floored at 0.
+ * The complaint concern at `nowMs`. Complaints handled badly destroy trust; handled well they
+ * build it. So what escalates is complaints left standing, not complaints raised: at least
+ * `countThreshold` complaints (at `countFromSeverity` or above, each with its channel's weight,
+ * `channelWeights`, 1 unless named: a public complaint escalates sooner) still open
+ * `unresolvedDays` or longer. A customer whose complaints CS resolves is being looked after; in
+ * the backtest, alerting on every burst of complaints raised (or on one high-severity ticket)
+ * flagged mostly customers whose complaints were then resolved and who stayed. Only an open
+ * complaint at `escalateAtSeverity` or above (critical by default; `never` turns it off) escalates at once. Once
+ * escalated, the counts in the window and a category repeated `repeatCategoryCount` times are
+ * named as further reasons. Critical with an open critical complaint or `criticalCount` weighted
+ * standing complaints. Factor `complaints` = 1 − Σ open penalties − 0.05 × the weighted
+ * complaints in the window, floored at 0.
  * Pure.
  */
 export function assessComplaints(book: ComplaintBook, nowMs: number, complaints: ComplaintThresholds, ruleVersion: string): ComplaintAssessment {
@@ -45,7 +48,7 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
   const inWindow = book.recent.filter((entry) => entry.openedAtMs > windowStartMs && entry.openedAtMs <= nowMs);
   // Minor complaints (below `countFromSeverity`) are routine support: they weigh on health but make no pattern.
   const counted = inWindow.filter((entry) => entry.severity === undefined || rank(entry.severity) >= rank(complaints.countFromSeverity));
-  const weightOf = (entry: RecentComplaint) => (entry.channel === undefined ? 1 : (complaints.channelWeights[entry.channel] ?? 1));
+  const weightOf = (entry: RecentComplaint | OpenComplaint) => (entry.channel === undefined ? 1 : (complaints.channelWeights[entry.channel] ?? 1));
   // The count that escalates: each counted complaint weighed by its channel.
   const weighted = roundTo(
     counted.reduce((total, entry) => total + weightOf(entry), 0),
@@ -58,15 +61,25 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
     null,
   );
   const oldestOpenDays = open.length === 0 ? null : wholeDaysBetween(Math.min(...open.map((entry) => entry.openedAtMs)), nowMs);
+  const standingFromMs = nowMs - complaints.unresolvedDays * MS_PER_DAY;
+  const standing = open.filter((entry) => entry.openedAtMs <= standingFromMs && rank(entry.severity) >= rank(complaints.countFromSeverity));
+  const weightedStanding = roundTo(
+    standing.reduce((total, entry) => total + weightOf(entry), 0),
+    4,
+  );
   const [topCategory, topCategoryCount] = mostFrequentCategory(counted.map((entry) => entry.category));
 
-  // Counts and repeated categories escalate while something is still open: once every complaint
-  // is resolved CS has acted, and the all-clear follows (recent complaints still weigh on health).
-  const reasons: EscalationReason[] = [];
-  if (open.length > 0 && weighted >= complaints.countThreshold) reasons.push('count');
-  if (highestOpen !== null && rank(highestOpen) >= rank(complaints.escalateAtSeverity)) reasons.push('severity');
-  if (oldestOpenDays !== null && oldestOpenDays >= complaints.unresolvedDays) reasons.push('unresolved');
-  if (open.length > 0 && topCategory !== null && topCategoryCount >= complaints.repeatCategoryCount) reasons.push('repeated_category');
+  // Complaints left standing escalate, or one open at `escalateAtSeverity`; the rest only adds reasons.
+  const unresolved = weightedStanding >= complaints.countThreshold;
+  const atOnce = complaints.escalateAtSeverity;
+  const severe = atOnce !== 'never' && highestOpen !== null && rank(highestOpen) >= rank(atOnce);
+  const holds: Record<EscalationReason, boolean> = {
+    count: weighted >= complaints.countThreshold,
+    severity: severe,
+    unresolved,
+    repeated_category: topCategory !== null && topCategoryCount >= complaints.repeatCategoryCount,
+  };
+  const reasons: EscalationReason[] = unresolved || severe ? escalationReasons.filter((reason) => holds[reason]) : [];
 
   const evidence: AlertEvidence = {
     detector: 'complaint-escalation',
@@ -80,13 +93,15 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
       weightedChannelComplaints: publicComplaints,
       highestOpenSeverity: highestOpen,
       oldestOpenDays,
+      standingComplaints: standing.length,
+      weightedStanding,
       topCategory,
       topCategoryCount,
       reasons: reasons.join(','),
     },
     thresholds: flatThresholds(complaints),
   };
-  const critical = highestOpen === 'critical' || weighted >= complaints.criticalCount;
+  const critical = highestOpen === 'critical' || weightedStanding >= complaints.criticalCount;
   const severity: AlertSeverity = critical ? 'critical' : 'warning';
   const finding =
     reasons.length === 0
@@ -96,7 +111,16 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
           severity,
           headline: headlineOf(
             reasons,
-            { counted: counted.length, publicComplaints, open: open.length, highestOpen, oldestOpenDays, topCategory, topCategoryCount },
+            {
+              counted: counted.length,
+              publicComplaints,
+              open: open.length,
+              standing: standing.length,
+              highestOpen,
+              oldestOpenDays,
+              topCategory,
+              topCategoryCount,
+            },
             complaints,
           ),
           evidence: [evidence],
@@ -144,6 +168,8 @@ interface HeadlineFacts {
   /** Complaints in the window through a channel that weighs more than 1 (public ones). */
   readonly publicComplaints: number;
   readonly open: number;
+  /** Open complaints at `countFromSeverity` or above, open `unresolvedDays` or longer. */
+  readonly standing: number;
   readonly highestOpen: ComplaintSeverity | null;
   readonly oldestOpenDays: number | null;
   readonly topCategory: string | null;
@@ -158,7 +184,7 @@ function headlineOf(reasons: readonly EscalationReason[], facts: HeadlineFacts, 
       case 'severity':
         return `a ${facts.highestOpen}-severity complaint is open`;
       case 'unresolved':
-        return `a complaint has been open for ${facts.oldestOpenDays} days`;
+        return `${plural(facts.standing, 'complaint')} unresolved for ${complaints.unresolvedDays} days or more (the oldest ${facts.oldestOpenDays} days)`;
       case 'repeated_category':
         return `${facts.topCategoryCount} complaints about ${facts.topCategory}`;
     }

@@ -11,6 +11,8 @@ export interface OpenComplaint {
   readonly severity: ComplaintSeverity;
   readonly category: string | null;
   readonly openedAtMs: number;
+  /** Where it was raised; absent in state from before it was kept (weighs as 1). */
+  readonly channel?: ComplaintEventV1['channel'];
 }
 
 export interface RecentComplaint {
@@ -56,7 +58,12 @@ export function recordComplaintEvent(book: ComplaintBook, event: ComplaintEventV
     return { open, recent, resolvedAtMs: { ...book.resolvedAtMs, [id]: eventTimeMs } };
   }
   if (Object.hasOwn(book.resolvedAtMs, id)) return { ...book, recent };
-  const updated: OpenComplaint = { severity: event.severity, category: category ?? known?.category ?? null, openedAtMs: known?.openedAtMs ?? eventTimeMs };
+  const updated: OpenComplaint = {
+    severity: event.severity,
+    category: category ?? known?.category ?? null,
+    openedAtMs: known?.openedAtMs ?? eventTimeMs,
+    channel: event.channel,
+  };
   const open = { ...book.open, [id]: updated };
   if (Object.keys(open).length > MAX_OPEN) return { ...book, recent };
   return { open, recent, resolvedAtMs: book.resolvedAtMs };

@@ -14,30 +14,41 @@ function complaintDriver(config: unknown = {}) {
   return { driver, signals, last };
 }
 
+/** Opens billing complaints c1 … c5 at 09:00 on the given days. */
+function openFive(driver: ReturnType<typeof complaintDriver>['driver'], days: readonly string[], severity: ComplaintEventV1['severity']) {
+  for (const [i, day] of days.entries()) driver.send(complaint('acme', at(day, 9), `c${i + 1}`, 'opened', severity, 'billing'));
+}
+
 describe('complaint monitor', () => {
   it('weighs a public complaint more, so that it escalates sooner', () => {
     const onSocialMedia = (record: FedRecord) => ({ ...record, value: { ...(record.value as ComplaintEventV1), channel: 'social_media' as const } });
     const twoComplaints = (config: unknown) => {
-      const { driver, last } = complaintDriver(config);
+      const { driver, signals } = complaintDriver(config);
       driver.send(onSocialMedia(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'medium', 'billing')));
       driver.send(complaint('acme', at('2026-03-03', 9), 'c2', 'opened', 'medium', 'exports'));
-      return last();
+      driver.advanceTo(at('2026-03-20'));
+      return { first: signals().find((signal) => signal.findings.length > 0), last: signals().at(-1) };
     };
-    // Built in: a social-media complaint counts 2, so 2 + 1 reaches countThreshold 3.
-    const weighted = twoComplaints({});
+    // Built in: a social-media complaint counts 2, so 2 + 1 reaches countThreshold 3 once both
+    // have been open 14 days (c2 on 03-17 09:00).
+    const weighted = twoComplaints({}).first;
+    expect(weighted?.eventTime).toBe('2026-03-17T09:00:00.000Z');
     expect(weighted?.findings[0]).toMatchObject({
       kind: 'complaint_escalation',
       severity: 'warning',
-      headline: '2 complaints of medium severity or above in 30 days (1 public, weighing more) (2 open complaints)',
+      headline:
+        '2 complaints unresolved for 14 days or more (the oldest 15 days); 2 complaints of medium severity or above in 30 days (1 public, weighing more) (2 open complaints)',
     });
-    expect(weighted?.findings[0]?.evidence[0]?.observed).toMatchObject({ countedInWindow: 2, weightedCount: 3, weightedChannelComplaints: 1 });
+    expect(weighted?.findings[0]?.evidence[0]?.observed).toMatchObject({ standingComplaints: 2, weightedStanding: 3, weightedChannelComplaints: 1 });
     expect(weighted?.findings[0]?.evidence[0]?.thresholds).toMatchObject({ 'channelWeights.social_media': 2 });
     // 1 − 2 × 0.2 (open mediums) − 0.05 × (2 + 1) weighted in the window
     expect(weighted?.factor?.value).toBe(0.45);
-    // With every channel weighing 1 the same two complaints are no pattern yet.
-    expect(twoComplaints({ defaults: { complaints: { channelWeights: {} } } })?.findings).toEqual([]);
-    // A heavier weight makes one public complaint and one other critical (5 reached).
-    expect(twoComplaints({ defaults: { complaints: { channelWeights: { social_media: 4 } } } })?.findings[0]?.severity).toBe('critical');
+    // With every channel weighing 1 the same two complaints are no pattern.
+    expect(twoComplaints({ defaults: { complaints: { channelWeights: {} } } }).first).toBeUndefined();
+    // A heavier weight escalates the public complaint alone (4, on 03-16), and with the other one critical (5 reached).
+    const heavier = twoComplaints({ defaults: { complaints: { channelWeights: { social_media: 4 } } } });
+    expect(heavier.first?.eventTime).toBe('2026-03-16T09:00:00.000Z');
+    expect(heavier.last?.findings[0]?.severity).toBe('critical');
   });
 
   it('does not escalate one medium complaint, and scores it in the complaints factor', () => {
@@ -49,84 +60,102 @@ describe('complaint monitor', () => {
     expect(last()?.facts).toEqual({ openComplaints: 1 });
   });
 
-  it('escalates on the count of medium-or-worse complaints in the window and turns critical at criticalCount', () => {
-    const { driver, last } = complaintDriver();
+  it('does not escalate a burst of complaints that CS resolves: handled well, they are no churn signal', () => {
+    const { driver, signals } = complaintDriver();
+    openFive(driver, ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'], 'high');
+    for (const id of ['c1', 'c2', 'c3', 'c4', 'c5']) driver.send(complaint('acme', at('2026-03-12', 9), id, 'resolved', 'high', 'billing'));
+    driver.advanceTo(at('2026-04-30'));
+    expect(signals().filter((signal) => signal.findings.length > 0)).toEqual([]);
+    // While they were open they weighed on health: 1 − 5 × 0.35 − 5 × 0.05, floored at 0.
+    expect(Math.min(...signals().map((signal) => signal.factor?.value ?? 1))).toBe(0);
+  });
+
+  it('escalates complaints left unresolved, on a timer with no new event, and turns critical at criticalCount', () => {
+    const { driver, signals } = complaintDriver();
     driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'medium', 'ui'));
     driver.send(complaint('acme', at('2026-03-03', 9), 'c1', 'resolved', 'medium', 'ui'));
     driver.send(complaint('acme', at('2026-03-05', 9), 'c2', 'opened', 'medium', 'exports'));
-    expect(last()?.findings).toEqual([]);
     driver.send(complaint('acme', at('2026-03-06', 9), 'c3', 'opened', 'medium', 'login'));
-    expect(last()?.findings[0]).toMatchObject({
+    driver.send(complaint('acme', at('2026-03-07', 9), 'c4', 'opened', 'medium', 'sso'));
+    // The first check: c2 open 14 days.
+    expect(driver.timersOf('complaint-monitor', 'acme')).toEqual([{ name: 'complaint-check', atMs: at('2026-03-19', 9), clock: 'wall' }]);
+    driver.advanceTo(at('2026-03-22'));
+    const escalated = signals().filter((signal) => signal.findings.length > 0);
+    expect(escalated[0]?.eventTime).toBe('2026-03-21T09:00:00.000Z');
+    expect(escalated[0]?.findings[0]).toMatchObject({
       kind: 'complaint_escalation',
       severity: 'warning',
-      since: '2026-03-06T09:00:00.000Z',
-      headline: '3 complaints of medium severity or above in 30 days (2 open complaints)',
-      fingerprint: 'warning:count:complaints-3',
+      since: '2026-03-21T09:00:00.000Z',
+      headline: '3 complaints unresolved for 14 days or more (the oldest 16 days); 4 complaints of medium severity or above in 30 days (3 open complaints)',
+      fingerprint: 'warning:unresolved+count:complaints-4',
     });
-    driver.send(complaint('acme', at('2026-03-07', 9), 'c4', 'opened', 'medium', 'sso'));
-    driver.send(complaint('acme', at('2026-03-08', 9), 'c5', 'opened', 'medium', 'api'));
-    expect(last()?.findings[0]).toMatchObject({
-      severity: 'critical',
-      since: '2026-03-06T09:00:00.000Z',
-      headline: '5 complaints of medium severity or above in 30 days (4 open complaints)',
+    expect(escalated[0]?.findings[0]?.evidence[0]?.observed).toMatchObject({
+      standingComplaints: 3,
+      weightedStanding: 3,
+      oldestOpenDays: 16,
+      reasons: 'unresolved,count',
     });
-    // 1 − 4 × 0.2 (open medium) − 5 × 0.05 (in the window), floored at 0.
-    expect(last()?.factor?.value).toBe(0);
+    driver.send(complaint('acme', at('2026-03-22', 9), 'c5', 'opened', 'medium', 'api'));
+    driver.send(complaint('acme', at('2026-03-23', 9), 'c6', 'opened', 'medium', 'billing'));
+    driver.advanceTo(at('2026-04-07'));
+    // c6 reaches 14 days on 04-06 09:00: five unresolved.
+    const critical = signals().find((signal) => signal.findings[0]?.severity === 'critical');
+    expect(critical?.eventTime).toBe('2026-04-06T09:00:00.000Z');
+    expect(critical?.findings[0]).toMatchObject({
+      since: '2026-03-21T09:00:00.000Z',
+      headline: expect.stringMatching(/^5 complaints unresolved for 14 days or more/),
+    });
+    // Resolving all but two ends the escalation.
+    for (const id of ['c2', 'c3', 'c4']) driver.send(complaint('acme', at('2026-04-08', 9), id, 'resolved', 'medium'));
+    expect(signals().at(-1)?.findings).toEqual([]);
   });
 
-  it('does not escalate minor complaints by their number or category: routine support, though they weigh on health', () => {
+  it('does not escalate minor complaints left open: routine support, though they weigh on health', () => {
     const { driver, last } = complaintDriver();
-    for (const [day, id] of [
-      ['2026-03-02', 'c1'],
-      ['2026-03-05', 'c2'],
-      ['2026-03-06', 'c3'],
-      ['2026-03-07', 'c4'],
-      ['2026-03-08', 'c5'],
-    ] as const) {
-      driver.send(complaint('acme', at(day, 9), id, 'opened', 'low', 'billing'));
-    }
+    openFive(driver, ['2026-03-02', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'], 'low');
+    driver.advanceTo(at('2026-03-25'));
     expect(last()?.findings).toEqual([]);
-    expect(last()?.evidence[0]?.observed).toMatchObject({ complaintsInWindow: 5, countedInWindow: 0, topCategoryCount: 0 });
+    expect(last()?.evidence[0]?.observed).toMatchObject({ complaintsInWindow: 5, countedInWindow: 0, standingComplaints: 0, topCategoryCount: 0 });
     // 1 − 5 × 0.1 (open low) − 5 × 0.05.
     expect(last()?.factor?.value).toBe(0.25);
-    // With every severity counted (countFromSeverity low), three of them escalate.
+    // With every severity counted (countFromSeverity low), three of them left open escalate, and the category is named.
     const everything = complaintDriver({ defaults: { complaints: { countFromSeverity: 'low' } } });
     for (const record of ['c1', 'c2', 'c3'].map((id, i) => complaint('acme', at('2026-03-02', 9 + i), id, 'opened', 'low', 'billing')))
       everything.driver.send(record);
-    expect(everything.last()?.findings[0]?.headline).toBe('3 complaints in 30 days; 3 complaints about billing (3 open complaints)');
+    everything.driver.advanceTo(at('2026-03-17'));
+    expect(everything.last()?.findings[0]?.headline).toBe(
+      '3 complaints unresolved for 14 days or more (the oldest 14 days); 3 complaints in 30 days; 3 complaints about billing (3 open complaints)',
+    );
   });
 
-  it('escalates at once on a high-severity complaint and clears when it is resolved', () => {
+  it('escalates at once on a critical complaint, not on a high one, and clears when it is resolved', () => {
     const { driver, last } = complaintDriver();
     driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'high', 'outage'));
-    expect(last()?.findings[0]).toMatchObject({ severity: 'warning', headline: 'A high-severity complaint is open (1 open complaint)' });
+    expect(last()?.findings).toEqual([]);
     driver.send(complaint('acme', at('2026-03-03', 9), 'c1', 'updated', 'critical', 'outage'));
-    expect(last()?.findings[0]?.severity).toBe('critical');
+    expect(last()?.findings[0]).toMatchObject({ severity: 'critical', headline: 'A critical-severity complaint is open (1 open complaint)' });
     driver.send(complaint('acme', at('2026-03-04', 9), 'c1', 'resolved', 'critical', 'outage'));
     expect(last()?.findings).toEqual([]);
+    // escalateAtSeverity high restores the escalation of a high-severity complaint at once.
+    const strict = complaintDriver({ defaults: { complaints: { escalateAtSeverity: 'high' } } });
+    strict.driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'high', 'outage'));
+    expect(strict.last()?.findings[0]).toMatchObject({ severity: 'warning', headline: 'A high-severity complaint is open (1 open complaint)' });
+    // never: not even a critical one escalates at once.
+    const patient = complaintDriver({ defaults: { complaints: { escalateAtSeverity: 'never' } } });
+    patient.driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'critical', 'outage'));
+    expect(patient.last()?.findings).toEqual([]);
   });
 
-  it('escalates a complaint left unresolved for unresolvedDays on a timer, with no new event', () => {
-    const { driver, signals } = complaintDriver();
-    driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'medium', 'billing'));
-    expect(driver.timersOf('complaint-monitor', 'acme')).toEqual([{ name: 'complaint-check', atMs: at('2026-03-09', 9), clock: 'wall' }]);
-    driver.advanceTo(at('2026-03-10'));
-    const escalated = signals().find((signal) => signal.findings.length > 0);
-    expect(escalated?.eventTime).toBe('2026-03-09T09:00:00.000Z');
-    expect(escalated?.findings[0]).toMatchObject({ since: '2026-03-09T09:00:00.000Z', headline: 'A complaint has been open for 7 days (1 open complaint)' });
-    expect(escalated?.findings[0]?.evidence[0]?.observed).toMatchObject({ oldestOpenDays: 7, openComplaints: 1, reasons: 'unresolved' });
-  });
-
-  it('escalates repeated complaints in one category while one is open, and clears once all are resolved', () => {
+  it('names repeated complaints in one category, but they alone do not escalate', () => {
     const { driver, last } = complaintDriver();
     driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'medium', 'billing'));
-    driver.send(complaint('acme', at('2026-03-02', 12), 'c1', 'resolved', 'medium', 'billing'));
-    driver.send(complaint('acme', at('2026-03-10', 9), 'c2', 'opened', 'medium', 'billing'));
-    expect(last()?.findings[0]).toMatchObject({ headline: '2 complaints about billing (1 open complaint)', since: '2026-03-10T09:00:00.000Z' });
-    driver.send(complaint('acme', at('2026-03-11', 9), 'c2', 'resolved', 'medium', 'billing'));
+    driver.send(complaint('acme', at('2026-03-03', 9), 'c2', 'opened', 'medium', 'billing'));
     expect(last()?.findings).toEqual([]);
-    // Both still weigh on health: 1 − 2 × 0.05.
-    expect(last()?.factor).toEqual({ value: 0.9, detail: '0 open complaints, 2 in 30 days' });
+    expect(last()?.evidence[0]?.observed).toMatchObject({ topCategory: 'billing', topCategoryCount: 2, reasons: '' });
+    driver.send(complaint('acme', at('2026-03-04', 9), 'c3', 'opened', 'critical', 'outage'));
+    expect(last()?.findings[0]?.headline).toBe(
+      'A critical-severity complaint is open; 3 complaints of medium severity or above in 30 days; 2 complaints about billing (3 open complaints)',
+    );
   });
 
   it('lets complaints age out of the window on a timer', () => {

@@ -49,7 +49,7 @@ describe('parseDetectionConfig', () => {
     ).toEqual([
       'segments.enterprise.usage.minRelativeDrop: must be between 0 and 1',
       'segments.enterprise.usage.minRelativDrop: unknown field',
-      'plans.gold.complaints.escalateAtSeverity: must be one of low, medium, high, critical',
+      'plans.gold.complaints.escalateAtSeverity: must be one of low, medium, high, critical, never',
       'kpi.periodMonths: must be 1, 2, 3, 4, 6 or 12',
     ]);
   });

@@ -29,12 +29,15 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   renewal: { horizonsDays: [90, 60, 30], graceDays: 7 },
   // From the first renewal horizon on, while CS can still act.
   renewalRisk: { withinDays: 90, criticalWithinDays: 30, poorHealthBelow: 50, autoRenewOffIsRisk: true },
+  // Complaints left unresolved escalate, not complaints raised: three (weighted) open for two
+  // weeks. Escalating every burst or high-severity ticket at once flagged mostly customers whose
+  // complaints were resolved and who stayed (backtest: 50 of 61 alerted customers).
   complaints: {
     windowDays: 30,
     countThreshold: 3,
     criticalCount: 5,
-    escalateAtSeverity: 'high',
-    unresolvedDays: 7,
+    escalateAtSeverity: 'critical',
+    unresolvedDays: 14,
     repeatCategoryCount: 2,
     countFromSeverity: 'medium',
     // Public complaints are the most damaging: one on social media counts as two.

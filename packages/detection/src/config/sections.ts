@@ -92,13 +92,13 @@ export const complaintThresholds = z
   .object({
     /** The sliding window for counts and repeated categories, in days. */
     windowDays: wholeNumber(1, 365),
-    /** This many complaints opened in the window escalate. */
+    /** This many complaints (weighted) left unresolved for `unresolvedDays` escalate. */
     countThreshold: wholeNumber(1, 1000),
-    /** This many make the escalation critical. */
+    /** This many (weighted) unresolved make the escalation critical. */
     criticalCount: wholeNumber(1, 1000),
-    /** An open complaint of this severity or above escalates at once. */
-    escalateAtSeverity: z.enum(complaintSeverities, { error: `must be one of ${complaintSeverities.join(', ')}` }),
-    /** A complaint open longer than this (days) escalates. */
+    /** An open complaint of this severity or above escalates at once; `never`: only complaints left unresolved escalate. */
+    escalateAtSeverity: z.enum([...complaintSeverities, 'never'], { error: `must be one of ${[...complaintSeverities, 'never'].join(', ')}` }),
+    /** A complaint still open after this many days counts as unresolved. */
     unresolvedDays: wholeNumber(1, 365),
     /** This many complaints in the same category within the window escalate. */
     repeatCategoryCount: wholeNumber(2, 100),

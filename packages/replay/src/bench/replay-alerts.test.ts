@@ -11,7 +11,9 @@ import { replayOutputLines } from './replay-alerts.ts';
  * running sums, the alerts stayed byte for byte the same and three health records changed (see
  * `knownDifferences`'s history below); the fixtures now guard the running sums. Sums taken in
  * another order round differently in the last bits, so health-record numbers may differ by 1e-9
- * relative; beyond that only the records listed in `knownDifferences` may differ.
+ * relative; beyond that only the records listed in `knownDifferences` may differ. They were
+ * written again when complaints began to escalate on being left unresolved instead of on being
+ * raised: fewer complaint alerts, and health records that follow them.
  */
 const simulation = {
   seed: 7,

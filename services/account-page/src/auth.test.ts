@@ -59,5 +59,9 @@ describe('account page authentication', () => {
     expect(page).not.toContain('<script>');
     expect(page).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(page).toContain('value="O&quot;Brien"');
+    // A right-to-left override in a customer's name is shown, not obeyed.
+    const reversed = atRiskView([{ ...row, name: 'Nordwind \u202Egpj.exe' }], {}, [], [], translator('en')).html;
+    expect(reversed).toContain('Nordwind [U+202E]gpj.exe');
+    expect(reversed).not.toContain('\u202E');
   });
 });

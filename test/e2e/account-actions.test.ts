@@ -150,6 +150,9 @@ test('buttons on the account page write control events; the alert’s history sh
     60_000,
     500,
   );
+  // The owner reads German (profile owner.locale), so the page opens in German; the reader chooses English.
+  expect(await page.locator('html').getAttribute('lang')).toBe('de');
+  await page.goto(`${customerPage}?lang=en`);
   expect(await card.locator('.history-none').textContent()).toBe('No one has acted on this alert yet.');
 
   // Acknowledge; snooze for three days; assign to a colleague.

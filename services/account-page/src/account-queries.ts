@@ -16,6 +16,8 @@ export interface AtRiskRow {
 
 export interface AccountRow extends AtRiskRow {
   readonly plan: string | null;
+  /** The language the customer's owner reads, from the profile. */
+  readonly owner_locale: string | null;
   readonly as_of: Date | null;
   readonly factors: { factor: string; weight: number; value: number; points: number; detail: string }[] | null;
 }
@@ -103,7 +105,8 @@ export function createAccountQueries(pool: Pool): AccountQueries {
     account: async (customerId) =>
       (
         await pool.query<AccountRow>(
-          `select customer_id, name, owner_name, segment, plan, score, band, as_of, factors, value_at_risk, value_at_risk_currency, open_alerts, renewal_date::text
+          `select customer_id, name, owner_name, segment, plan, score, band, as_of, factors, value_at_risk, value_at_risk_currency, open_alerts, renewal_date::text,
+             (select p.owner_locale from customer_profile p where p.customer_id = account.customer_id) as owner_locale
            from account where customer_id = $1`,
           [customerId],
         )

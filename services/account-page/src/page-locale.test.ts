@@ -11,6 +11,13 @@ describe('page language', () => {
     expect(pageLocale(at('/'), {})).toBe('en');
   });
 
+  it('shows a customer in its owner’s language unless the address chose one', () => {
+    expect(pageLocale(at('/customers/x'), { 'accept-language': 'en-US' }, 'de')).toBe('de');
+    expect(pageLocale(at('/customers/x?lang=en'), {}, 'de')).toBe('en');
+    expect(pageLocale(at('/customers/x'), { 'accept-language': 'de' }, null)).toBe('de');
+    expect(pageLocale(at('/customers/x'), {}, 'xx')).toBe('en');
+  });
+
   it('keeps a chosen language on the next address', () => {
     expect(withLocale('/customers/x?done=snooze', at('/?lang=de'))).toBe('/customers/x?done=snooze&lang=de');
     expect(withLocale('/customers/x', at('/?lang=xx'))).toBe('/customers/x');

@@ -57,7 +57,7 @@ export async function startPageServer(options: {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://account-page');
-    const tr = translator(pageLocale(url, request.headers));
+    let tr = translator(pageLocale(url, request.headers));
     const page = (status: number, title: string, body: ReturnType<typeof html>) => send(response, status, layout(title, body, tr, otherLanguageOf(url, tr)));
     const decision = authorize(request.headers, url.searchParams.get('token'), config.auth);
     if (!decision.ok) {
@@ -94,6 +94,7 @@ export async function startPageServer(options: {
       const customerId = decodeURIComponent(customer);
       const account = await queries.account(customerId);
       if (!account) return page(404, tr.text('page.notFound'), html`<h1>${tr.text('page.unknownCustomer', { id: customerId })}</h1>`);
+      tr = translator(pageLocale(url, request.headers, account.owner_locale));
       const [alerts, steps, actions] = await Promise.all([queries.openAlerts(customerId), queries.timeline(customerId), queries.actions(customerId)]);
       const done = url.searchParams.get('done');
       const notice: PageNotice | undefined = isPageAction(done) ? { kind: 'notice', text: tr.text('page.action.recorded', { action: done }) } : undefined;

@@ -137,4 +137,18 @@ describe('account page', () => {
     await page.screenshot({ path: join(artefactDir, 'customer-cust-ada-de.png'), fullPage: true });
     await page.context().close();
   });
+
+  it('shows a customer in its owner’s language, unless the reader chose another', async () => {
+    const [bo] = sampleChanges().filter((change) => change.table === 'customer_profile' && change.customerId === 'cust-bo');
+    if (bo?.table !== 'customer_profile' || bo.row === null) throw new Error('the sample has cust-bo’s profile');
+    const later = new Date(Date.parse(bo.row.updatedAt) + 1000).toISOString();
+    await writeRows(pool, [{ ...bo, row: { ...bo.row, updatedAt: later, owner: { name: 'Chiara Conti', locale: 'de' } } }]);
+    const page = await signedIn();
+    await page.goto(`${base}/customers/cust-bo`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect(await page.locator('#timeline thead th').first().textContent()).toBe('Datum');
+    await page.goto(`${base}/customers/cust-bo?lang=en`);
+    expect(await page.locator('#timeline thead th').first().textContent()).toBe('Date');
+    await page.context().close();
+  });
 });

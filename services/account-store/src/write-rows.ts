@@ -9,11 +9,11 @@ import type { RowChange } from './row-change.ts';
 
 async function upsertProfile(client: PoolClient, customerId: string, p: CustomerProfileV1): Promise<void> {
   await client.query(
-    `insert into customer_profile (customer_id, name, owner_name, owner_email, segment, plan, contract_value, contract_currency, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `insert into customer_profile (customer_id, name, owner_name, owner_email, segment, plan, contract_value, contract_currency, updated_at, owner_locale)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      on conflict (customer_id) do update set name = excluded.name, owner_name = excluded.owner_name, owner_email = excluded.owner_email,
        segment = excluded.segment, plan = excluded.plan, contract_value = excluded.contract_value, contract_currency = excluded.contract_currency,
-       updated_at = excluded.updated_at
+       updated_at = excluded.updated_at, owner_locale = excluded.owner_locale
      where customer_profile.updated_at <= excluded.updated_at`,
     [
       customerId,
@@ -25,6 +25,7 @@ async function upsertProfile(client: PoolClient, customerId: string, p: Customer
       p.contractValue?.amount ?? null,
       p.contractValue?.currency ?? null,
       p.updatedAt,
+      p.owner?.locale ?? null,
     ],
   );
 }

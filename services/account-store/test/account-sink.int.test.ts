@@ -37,7 +37,7 @@ beforeAll(async () => {
   const names = await createTestTopics(Object.keys(accountStoreTopicDefaults), { partitions: 2 });
   topics = Object.fromEntries(Object.keys(accountStoreTopicDefaults).map((name, i) => [name, names[i]])) as AccountStoreConfig['topics'];
   pool = createDatabasePool(database.url, logger);
-  expect(await migrate(pool)).toEqual(['001_account_view', '002_alert_action']);
+  expect(await migrate(pool)).toEqual(['001_account_view', '002_alert_action', '003_owner_locale']);
   expect(await migrate(pool)).toEqual([]);
 });
 afterAll(async () => {

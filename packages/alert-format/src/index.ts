@@ -12,5 +12,6 @@ export type { RenderOptions } from './render-options.ts';
 export { localSummary, type RenderedAlert, renderAlert } from './rendered-alert.ts';
 export { slackMessage } from './slack.ts';
 export { slackActionBlocks, slackMention } from './slack-actions.ts';
+export type { SentenceFacts } from './summary/sentence-facts.ts';
 export { teamsMessage } from './teams.ts';
 export { formatAlertForTerminal } from './terminal.ts';

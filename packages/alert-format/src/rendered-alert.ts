@@ -3,6 +3,7 @@ import { headline, stakes } from './facts.ts';
 import { type FormatFailure, type Translator, translator } from './i18n/translator.ts';
 import { findingSummary } from './summary/finding-summary.ts';
 import { resolvedSummary } from './summary/resolved-summary.ts';
+import type { SentenceFacts } from './summary/sentence-facts.ts';
 
 /** An alert as plain text in one language, before any channel's escaping. */
 export interface RenderedAlert {
@@ -23,7 +24,7 @@ const complaintKinds = new Set<ChurnRiskAlertV1['kind']>(['complaint_escalation'
  * the finding does not already count them; the alert's own English summary only for evidence
  * this package does not know.
  */
-export function localSummary(alert: ChurnRiskAlertV1, tr: Translator): string {
+export function localSummary(alert: SentenceFacts, tr: Translator): string {
   if (alert.status === 'resolved') return resolvedSummary(alert, tr);
   const sentence = findingSummary(alert, tr);
   if (sentence === undefined) return alert.summary;

@@ -1,13 +1,14 @@
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
 import { escapeSlackText, isSlackMemberId } from './escape/slack-text.ts';
+import type { Translator } from './i18n/translator.ts';
 
 /**
  * The buttons under an alert's Slack message. Their action ids and value are read back by the
  * alert-actions service (services/alert-actions/src/slack-interaction.ts) when someone clicks:
  * the value names the alert, so a click on an alert that has since closed changes nothing.
- * A closed alert gets no buttons.
+ * A closed alert gets no buttons. The labels are in the reader's language (`tr`).
  */
-export function slackActionBlocks(alert: ChurnRiskAlertV1): Record<string, unknown>[] {
+export function slackActionBlocks(alert: ChurnRiskAlertV1, tr: Translator): Record<string, unknown>[] {
   if (alert.status === 'resolved') return [];
   // Opaque to Slack (base64url of JSON), so that no customer-supplied id stands as text in the payload.
   const value = Buffer.from(JSON.stringify({ alertId: alert.alertId, customerId: alert.customerId, kind: alert.kind })).toString('base64url');
@@ -23,9 +24,9 @@ export function slackActionBlocks(alert: ChurnRiskAlertV1): Record<string, unkno
       type: 'actions',
       block_id: `churnwatch_actions:${alert.eventId}`.slice(0, 255),
       elements: [
-        button('Acknowledge', 'churnwatch_acknowledge', 'primary'),
-        button('Snooze 7 days', 'churnwatch_snooze'),
-        button('Assign to me', 'churnwatch_assign_me'),
+        button(tr.text('button.acknowledge'), 'churnwatch_acknowledge', 'primary'),
+        button(tr.text('button.snoozeWeek'), 'churnwatch_snooze'),
+        button(tr.text('button.assignToMe'), 'churnwatch_assign_me'),
       ],
     },
   ];

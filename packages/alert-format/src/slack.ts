@@ -1,6 +1,7 @@
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
 import { escapeSlackText } from './escape/slack-text.ts';
 import { isAllClear } from './facts.ts';
+import { translator } from './i18n/translator.ts';
 import { alertLocale } from './locale.ts';
 import type { RenderOptions } from './render-options.ts';
 import { renderAlert } from './rendered-alert.ts';
@@ -14,7 +15,9 @@ const severityEmoji = { info: ':information_source:', warning: ':warning:', crit
  * mention when the profile holds a real Slack member id, the alert id as code).
  */
 export function slackMessage(alert: ChurnRiskAlertV1, options: RenderOptions = {}): Record<string, unknown> {
-  const rendered = renderAlert(alert, options.locale ?? alertLocale(alert));
+  const locale = options.locale ?? alertLocale(alert);
+  const rendered = renderAlert(alert, locale);
+  const tr = translator(locale);
   const emoji = alert.status === 'resolved' ? (isAllClear(alert) ? ':white_check_mark:' : ':black_square_for_stop:') : severityEmoji[alert.severity];
   const mention = slackMention(alert.owner?.slackHandle);
   const headline = escapeSlackText(rendered.headline);
@@ -29,9 +32,14 @@ export function slackMessage(alert: ChurnRiskAlertV1, options: RenderOptions = {
         type: 'context',
         elements: [{ type: 'mrkdwn', text: `${stakes} · ${escapeSlackText(before)}\`${escapeSlackText(alert.alertId)}\`${escapeSlackText(after)}` }],
       },
-      ...slackActionBlocks(alert),
+      ...slackActionBlocks(alert, tr),
       ...(options.links?.accountPage
-        ? [{ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open the account page' }, url: options.links.accountPage }] }]
+        ? [
+            {
+              type: 'actions',
+              elements: [{ type: 'button', text: { type: 'plain_text', text: tr.text('button.accountPage') }, url: options.links.accountPage }],
+            },
+          ]
         : []),
     ],
   };

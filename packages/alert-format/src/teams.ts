@@ -1,13 +1,15 @@
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
 import { escapeTeamsText } from './escape/teams-text.ts';
 import { isAllClear } from './facts.ts';
+import { translator } from './i18n/translator.ts';
 import { alertLocale } from './locale.ts';
 import type { RenderOptions } from './render-options.ts';
 import { renderAlert } from './rendered-alert.ts';
 
 /** A Microsoft Teams webhook message carrying an Adaptive Card; every text escaped for its Markdown. */
 export function teamsMessage(alert: ChurnRiskAlertV1, options: RenderOptions = {}): Record<string, unknown> {
-  const rendered = renderAlert(alert, options.locale ?? alertLocale(alert));
+  const locale = options.locale ?? alertLocale(alert);
+  const rendered = renderAlert(alert, locale);
   const color =
     alert.status === 'resolved'
       ? isAllClear(alert)
@@ -40,7 +42,9 @@ export function teamsMessage(alert: ChurnRiskAlertV1, options: RenderOptions = {
               wrap: true,
             },
           ],
-          ...(options.links?.accountPage ? { actions: [{ type: 'Action.OpenUrl', title: 'Open the account page', url: options.links.accountPage }] } : {}),
+          ...(options.links?.accountPage
+            ? { actions: [{ type: 'Action.OpenUrl', title: translator(locale).text('button.accountPage'), url: options.links.accountPage }] }
+            : {}),
         },
       },
     ],

@@ -137,9 +137,18 @@ export const openAlerts: readonly ChurnRiskAlertV1[] = [
   purchaseLapseByModel,
 ];
 
-/** The all-clear of every kind, and a close because the contract ended. */
+/** The all-clear and the close by hand of every kind, and a close because the contract ended. */
 export const resolvedAlerts: readonly ChurnRiskAlertV1[] = [
   ...openAlerts.map((alert): ChurnRiskAlertV1 => ({ ...alert, status: 'resolved', resolution: 'all_clear', summary: 'All clear' })),
+  ...openAlerts.map(
+    (alert): ChurnRiskAlertV1 => ({
+      ...alert,
+      status: 'resolved',
+      resolution: 'closed_by_hand',
+      summary: 'Resolved by hand',
+      history: [{ action: 'resolve', by: 'dana@example.com', at: '2026-10-09T08:00:00Z' }],
+    }),
+  ),
   { ...usageDeclining, status: 'resolved', resolution: 'contract_ended', summary: 'Closed, not resolved' },
   { ...renewalUpcoming, status: 'resolved', resolution: 'contract_ended', summary: 'Closed' },
 ];

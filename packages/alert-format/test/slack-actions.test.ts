@@ -1,6 +1,6 @@
 import { contractExamples } from '@churnwatch/contracts';
 import { describe, expect, test } from 'vitest';
-import { slackActionBlocks, slackMention, slackMessage } from '../src/index.ts';
+import { slackActionBlocks, slackMention, slackMessage, translator } from '../src/index.ts';
 
 const alert = contractExamples.alerts;
 
@@ -21,8 +21,16 @@ describe('Slack buttons and mentions', () => {
       });
   });
 
+  test('the buttons and the account-page link speak the reader’s language', () => {
+    const message = slackMessage(alert, { locale: 'de', links: { accountPage: 'https://cs.example.com/customers/x' } }) as {
+      blocks: { type: string; elements?: { text: { text: string } }[] }[];
+    };
+    const labels = message.blocks.filter((block) => block.type === 'actions').flatMap((block) => (block.elements ?? []).map((button) => button.text.text));
+    expect(labels).toEqual(['Bestätigen', '7 Tage stummschalten', 'Mir zuweisen', 'Kontoseite öffnen']);
+  });
+
   test('a closed alert has no buttons', () => {
-    expect(slackActionBlocks({ ...alert, status: 'resolved' })).toEqual([]);
+    expect(slackActionBlocks({ ...alert, status: 'resolved' }, translator('en'))).toEqual([]);
   });
 
   test('member ids become mentions; other handles are shown as escaped text', () => {

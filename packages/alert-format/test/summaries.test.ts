@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { renderAlert } from '../src/index.ts';
-import { complaintEscalation, purchaseLapse, purchaseLapseByModel, renewalAtRisk, renewalUpcoming, usageDeclining, usageStopped } from './fixtures.ts';
+import {
+  complaintEscalation,
+  openAlerts,
+  purchaseLapse,
+  purchaseLapseByModel,
+  renewalAtRisk,
+  renewalUpcoming,
+  usageDeclining,
+  usageStopped,
+} from './fixtures.ts';
 
 const summaries = (alert: Parameters<typeof renderAlert>[0]) => [renderAlert(alert, 'en').summary, renderAlert(alert, 'de').summary];
 
@@ -74,6 +83,19 @@ describe('evidence sentences in both languages', () => {
       'Closed: the contract ended on Nov 7, 2026',
       'Geschlossen: der Vertrag endete am 07.11.2026',
     ]);
+  });
+
+  test('a close by hand names who closed it, in both languages, for every kind', () => {
+    const by = { action: 'resolve', by: 'dana@example.com', at: '2026-10-09T08:00:00Z', source: 'account_page' } as const;
+    for (const alert of openAlerts) {
+      expect(summaries({ ...alert, status: 'resolved', resolution: 'closed_by_hand', history: [by] }), alert.kind).toEqual([
+        'Resolved by hand by dana@example.com; looked at again after the cooldown if the problem is still there',
+        'Von Hand erledigt durch dana@example.com; nach der Abklingzeit wird erneut geprüft, ob das Problem noch besteht',
+      ]);
+    }
+    expect(summaries({ ...usageStopped, status: 'resolved', resolution: 'closed_by_hand' })[1]).toBe(
+      'Von Hand erledigt; nach der Abklingzeit wird erneut geprüft, ob das Problem noch besteht',
+    );
   });
 
   test('evidence this package does not know falls back to the alert’s own summary', () => {

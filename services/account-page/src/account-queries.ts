@@ -16,6 +16,8 @@ export interface AtRiskRow {
 
 export interface AccountRow extends AtRiskRow {
   readonly plan: string | null;
+  /** The language the customer's owner reads, from the profile. */
+  readonly owner_locale: string | null;
   readonly as_of: Date | null;
   readonly factors: { factor: string; weight: number; value: number; points: number; detail: string }[] | null;
 }
@@ -36,6 +38,8 @@ export interface AlertRow {
   }[];
   readonly value_at_risk: string | null;
   readonly value_at_risk_currency: string | null;
+  readonly renewal_date: string | null;
+  readonly health_score: string | null;
 }
 
 export interface StepRow {
@@ -46,6 +50,22 @@ export interface StepRow {
   readonly severity: string;
   readonly event_time: Date;
   readonly summary: string;
+  readonly evidence: AlertRow['evidence'];
+  /** The alert's resolution: it belongs to its resolved step. */
+  readonly resolution: string | null;
+}
+
+/** One action taken on an alert (from the control topic): what, who, when, where. */
+export interface ActionRow {
+  readonly event_id: string;
+  readonly alert_id: string | null;
+  readonly kind: string;
+  readonly action: 'snooze' | 'unsnooze' | 'acknowledge' | 'assign' | 'resolve';
+  readonly requested_by: string | null;
+  readonly source: string | null;
+  readonly event_time: Date;
+  readonly until: Date | null;
+  readonly assignee: string | null;
 }
 
 /**
@@ -62,7 +82,8 @@ order by value_at_risk desc nulls last, customer_id
 limit 500`;
 
 /** One customer's timeline: every step of every alert, newest first. */
-export const timelineSql = `select s.event_id, s.alert_id, a.kind, s.status, s.severity, s.event_time, s.summary
+export const timelineSql = `select s.event_id, s.alert_id, a.kind, s.status, s.severity, s.event_time, s.summary, s.evidence,
+  case when s.status = 'resolved' then a.resolution end as resolution
 from alert_step s join alert a using (alert_id)
 where s.customer_id = $1
 order by s.event_time desc, s.event_id`;
@@ -72,6 +93,8 @@ export interface AccountQueries {
   account(customerId: string): Promise<AccountRow | undefined>;
   openAlerts(customerId: string): Promise<AlertRow[]>;
   timeline(customerId: string): Promise<StepRow[]>;
+  /** Every action taken on the customer's alerts, oldest first. */
+  actions(customerId: string): Promise<ActionRow[]>;
   owners(): Promise<string[]>;
   segments(): Promise<string[]>;
 }
@@ -82,7 +105,8 @@ export function createAccountQueries(pool: Pool): AccountQueries {
     account: async (customerId) =>
       (
         await pool.query<AccountRow>(
-          `select customer_id, name, owner_name, segment, plan, score, band, as_of, factors, value_at_risk, value_at_risk_currency, open_alerts, renewal_date::text
+          `select customer_id, name, owner_name, segment, plan, score, band, as_of, factors, value_at_risk, value_at_risk_currency, open_alerts, renewal_date::text,
+             (select p.owner_locale from customer_profile p where p.customer_id = account.customer_id) as owner_locale
            from account where customer_id = $1`,
           [customerId],
         )
@@ -90,12 +114,21 @@ export function createAccountQueries(pool: Pool): AccountQueries {
     openAlerts: async (customerId) =>
       (
         await pool.query<AlertRow>(
-          `select alert_id, kind, status, severity, opened_at, updated_at, summary, evidence, value_at_risk, value_at_risk_currency
+          `select alert_id, kind, status, severity, opened_at, updated_at, summary, evidence, value_at_risk, value_at_risk_currency,
+             renewal_date::text, health_score
            from alert where customer_id = $1 and status <> 'resolved' order by value_at_risk desc nulls last, opened_at`,
           [customerId],
         )
       ).rows,
     timeline: async (customerId) => (await pool.query<StepRow>(timelineSql, [customerId])).rows,
+    actions: async (customerId) =>
+      (
+        await pool.query<ActionRow>(
+          `select event_id, alert_id, kind, action, requested_by, source, event_time, until, assignee
+           from alert_action where customer_id = $1 order by event_time, event_id`,
+          [customerId],
+        )
+      ).rows,
     owners: async () =>
       (await pool.query<{ owner_name: string }>('select distinct owner_name from account where owner_name is not null order by 1')).rows.map(
         (r) => r.owner_name,

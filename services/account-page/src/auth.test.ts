@@ -1,3 +1,4 @@
+import { translator } from '@churnwatch/alert-format';
 import { describe, expect, it } from 'vitest';
 import { atRiskView } from './at-risk-view.ts';
 import { authorize, TOKEN_COOKIE } from './auth.ts';
@@ -29,6 +30,18 @@ describe('account page authentication', () => {
     );
   });
 
+  it('sends actions only with both the alert-actions address and its token, naming what is missing', () => {
+    const base = { CHURNWATCH_DATABASE_URL: 'postgres://u@h/db', CHURNWATCH_ACCOUNT_PAGE_TOKEN: token };
+    expect(loadAccountPageConfig(base).actions).toBeUndefined();
+    expect(
+      loadAccountPageConfig({ ...base, CHURNWATCH_ALERT_ACTIONS_URL: 'http://alert-actions:8087', CHURNWATCH_ALERT_ACTIONS_TOKEN: 'api-token' }).actions,
+    ).toEqual({ url: 'http://alert-actions:8087', token: 'api-token' });
+    expect(() => loadAccountPageConfig({ ...base, CHURNWATCH_ALERT_ACTIONS_URL: 'http://alert-actions:8087' })).toThrow(
+      /CHURNWATCH_ALERT_ACTIONS_TOKEN or CHURNWATCH_ALERT_ACTIONS_TOKEN_FILE: required with CHURNWATCH_ALERT_ACTIONS_URL/,
+    );
+    expect(() => loadAccountPageConfig({ ...base, CHURNWATCH_ACCOUNT_PAGE_CSRF_SECRET: 'short' })).toThrow(/CHURNWATCH_ACCOUNT_PAGE_CSRF_SECRET/);
+  });
+
   it('escapes what the database holds', () => {
     const row = {
       customer_id: '<script>x</script>',
@@ -42,9 +55,13 @@ describe('account page authentication', () => {
       open_alerts: 1,
       renewal_date: null,
     };
-    const page = atRiskView([row], {}, ['O"Brien'], ['smb']).html;
+    const page = atRiskView([row], {}, ['O"Brien'], ['smb'], translator('en')).html;
     expect(page).not.toContain('<script>');
     expect(page).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(page).toContain('value="O&quot;Brien"');
+    // A right-to-left override in a customer's name is shown, not obeyed.
+    const reversed = atRiskView([{ ...row, name: 'Nordwind \u202Egpj.exe' }], {}, [], [], translator('en')).html;
+    expect(reversed).toContain('Nordwind [U+202E]gpj.exe');
+    expect(reversed).not.toContain('\u202E');
   });
 });

@@ -4,7 +4,10 @@ import type { AccountPageConfig } from './config.ts';
 
 export const TOKEN_COOKIE = 'churnwatch_account_token';
 
-export type AuthDecision = { readonly ok: true; readonly user: string; readonly setCookie?: string } | { readonly ok: false; readonly reason: string };
+/** Who is signed in; or, when no one is, how to sign in: through the company proxy or with the token. */
+export type AuthDecision =
+  | { readonly ok: true; readonly user: string; readonly setCookie?: string }
+  | { readonly ok: false; readonly reason: 'proxy' | 'token' };
 
 function sameSecret(given: string, expected: string): boolean {
   // Hashing first gives equal lengths, so the comparison takes the same time whatever was sent.
@@ -37,5 +40,5 @@ export function authorize(headers: IncomingHttpHeaders, queryToken: string | nul
     if (queryToken !== null && sameSecret(queryToken, auth.token))
       return { ok: true, user: 'token', setCookie: `${TOKEN_COOKIE}=${encodeURIComponent(queryToken)}; HttpOnly; SameSite=Lax; Path=/` };
   }
-  return { ok: false, reason: auth.trustedHeader && !auth.token ? 'sign in through the company proxy' : 'a valid token is required' };
+  return { ok: false, reason: auth.trustedHeader && !auth.token ? 'proxy' : 'token' };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ConfigError } from '@churnwatch/errors';
 import { collectIssues } from '@churnwatch/service-shell';
 import { envName, parseEnv } from '@churnwatch/stream-runtime';
@@ -17,6 +18,13 @@ const settingsSchema = z.object({
     .regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name')
     .transform((name) => name.toLowerCase())
     .optional(),
+  /** The alert-actions service (POST /v1/alert-actions); without it the page shows no action buttons. */
+  alertActionsUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  /** That API's bearer token, or a file holding it (a mounted secret); required with the URL. */
+  alertActionsToken: z.string().optional(),
+  alertActionsTokenFile: z.string().optional(),
+  /** Signs the forms' anti-forgery tokens; set the same one on every replica (default: random per process). */
+  accountPageCsrfSecret: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export interface AccountPageConfig {
@@ -24,6 +32,19 @@ export interface AccountPageConfig {
   readonly port: number;
   readonly host: string;
   readonly auth: { readonly token?: string; readonly trustedHeader?: string };
+  /** Where the action buttons send their actions; absent: the page only reads. */
+  readonly actions?: { readonly url: string; readonly token: string };
+  readonly csrfSecret?: string;
+}
+
+function tokenOf(settings: z.infer<typeof settingsSchema>, issues: string[]): string | undefined {
+  if (settings.alertActionsTokenFile === undefined) return settings.alertActionsToken?.trim();
+  try {
+    return readFileSync(settings.alertActionsTokenFile, 'utf8').trim();
+  } catch (error) {
+    issues.push(`${envName('alertActionsTokenFile')}: cannot read ${settings.alertActionsTokenFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    return undefined;
+  }
 }
 
 /** Parses the environment once; no page is served without a way to authenticate, so one of the two must be set. */
@@ -33,6 +54,9 @@ export function loadAccountPageConfig(env: Readonly<Record<string, string | unde
   // Checked on the raw variables too, so that it is named even when another setting is wrong.
   if (!env[envName('accountPageToken')] && !env[envName('accountPageTrustedHeader')])
     issues.push(`${envName('accountPageToken')} or ${envName('accountPageTrustedHeader')}: set one, no page is served without authentication`);
+  const actionsToken = settings ? tokenOf(settings, issues) : undefined;
+  if (settings?.alertActionsUrl !== undefined && !actionsToken)
+    issues.push(`${envName('alertActionsToken')} or ${envName('alertActionsTokenFile')}: required with ${envName('alertActionsUrl')} (the API's bearer token)`);
   if (issues.length > 0 || !settings) throw new ConfigError('the environment', issues);
   return {
     databaseUrl: settings.databaseUrl,
@@ -42,5 +66,7 @@ export function loadAccountPageConfig(env: Readonly<Record<string, string | unde
       ...(settings.accountPageToken ? { token: settings.accountPageToken } : {}),
       ...(settings.accountPageTrustedHeader ? { trustedHeader: settings.accountPageTrustedHeader } : {}),
     },
+    ...(settings.alertActionsUrl && actionsToken ? { actions: { url: settings.alertActionsUrl, token: actionsToken } } : {}),
+    ...(settings.accountPageCsrfSecret ? { csrfSecret: settings.accountPageCsrfSecret } : {}),
   };
 }

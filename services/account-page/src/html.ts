@@ -1,24 +1,19 @@
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: unknown): string {
-  return String(text ?? '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
+import { escapeHtml, type Translator } from '@churnwatch/alert-format';
 
 /** A value already escaped or built from escaped parts. */
 export interface Html {
   readonly html: string;
 }
 
-/** Tagged template: interpolated values are escaped unless they are Html (or arrays of it). */
+/**
+ * Tagged template: interpolated values are escaped for HTML (control and direction-changing
+ * characters shown visibly, see @churnwatch/alert-format) unless they are Html (or arrays of it).
+ */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
   const part = (value: unknown): string => {
     if (Array.isArray(value)) return value.map(part).join('');
     if (value !== null && typeof value === 'object' && 'html' in value) return (value as Html).html;
-    return escapeHtml(value);
+    return escapeHtml(String(value ?? ''));
   };
   return { html: strings.reduce((out, text, i) => out + text + (i < values.length ? part(values[i]) : ''), '') };
 }
@@ -32,33 +27,37 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .band-critical { color: #b3261e; font-weight: 600; } .band-at_risk { color: #c25e00; font-weight: 600; }
 .band-watch { color: #8a6d00; } .band-healthy { color: #1e7b34; }
 .sev-critical { color: #b3261e; } .sev-warning { color: #c25e00; }
-form.filters { display: flex; gap: 1rem; align-items: end; }
+form.filters, form.action { display: flex; gap: 1rem; align-items: end; }
+form.action { display: inline-flex; gap: .4rem; margin: .2rem 1rem .2rem 0; }
+.notice { padding: .6rem 1rem; background: #eef6ee; border-left: 4px solid #1e7b34; }
+.problem { padding: .6rem 1rem; background: #fbeeee; border-left: 4px solid #b3261e; }
 nav a { margin-right: 1rem; }
 `;
 
-/** The page around a view. */
-export function layout(title: string, body: Html): string {
+/** The page around a view, in the reader's language; `otherLanguage` links to the same page in the other one. */
+export function layout(title: string, body: Html, tr: Translator, otherLanguage?: string): string {
+  const switcher = otherLanguage === undefined ? html`` : html`<a id="language" href="${otherLanguage}">${tr.text('page.otherLanguage')}</a>`;
   return `<!doctype html>
 ${
-  html`<html lang="en"><head><meta charset="utf-8"><title>${title} · churnwatch</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${{ html: style }}</style></head>
-<body><nav><a href="/">Customers at risk</a></nav>${body}</body></html>`.html
+  html`<html lang="${tr.locale}"><head><meta charset="utf-8"><title>${title} · churnwatch</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>${{ html: style }}</style></head>
+<body><nav><a href="/">${tr.text('page.atRisk.title')}</a>${switcher}</nav>${body}</body></html>`.html
 }
 `;
 }
 
-/** "EUR 213,393" — whole units, as in the alerts. */
-export function money(amount: string | null, currency: string | null): string {
+/** Money in whole units as the reader's language writes it, e.g. "€213,393" or "213.393 €". */
+export function money(amount: string | null, currency: string | null, tr: Translator): string {
   if (amount === null) return '—';
-  const value = Number(amount);
-  return `${currency ?? ''} ${Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 0 }) : amount}`.trim();
+  return currency === null ? amount : tr.money(amount, currency);
 }
 
-export function day(value: Date | string | null): string {
+/** A date as the reader's language writes it, or a dash. */
+export function day(value: Date | string | null, tr: Translator): string {
   if (value === null) return '—';
-  return (value instanceof Date ? value.toISOString() : value).slice(0, 10);
+  return tr.date(value instanceof Date ? value.toISOString() : value);
 }
 
-/** `usage_declining` → `usage declining`. */
+/** `usage_declining` → `usage declining`, for codes that have no catalogue entry (segments, factors). */
 export function words(token: string): string {
   return token.replaceAll('_', ' ');
 }

@@ -21,6 +21,7 @@ export const accountStoreTopicDefaults = {
   customerHealth: topicContracts.customerHealth.defaultTopic,
   alerts: topicContracts.alerts.defaultTopic,
   retentionKpis: retentionKpisContract.defaultTopic,
+  control: topicContracts.control.defaultTopic,
   deadLetters: topicContracts.deadLetters.defaultTopic,
 } as const;
 

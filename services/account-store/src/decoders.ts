@@ -7,6 +7,7 @@ const contracts = {
   customerHealth: topicContracts.customerHealth,
   alerts: topicContracts.alerts,
   retentionKpis: retentionKpisContract,
+  control: topicContracts.control,
 } as const;
 
 // The store keeps history: an old alert step or KPI period is as welcome as today's, and a
@@ -22,5 +23,6 @@ export function createAccountDecoders(maxValueBytes: number, now: () => number):
     customerHealth: decoder('customerHealth'),
     alerts: decoder('alerts'),
     retentionKpis: decoder('retentionKpis'),
+    control: decoder('control'),
   };
 }

@@ -1,4 +1,4 @@
-import type { ChurnRiskAlertV1, CustomerHealthV1, CustomerProfileV1 } from '@churnwatch/contracts';
+import type { AlertControlV1, ChurnRiskAlertV1, CustomerHealthV1, CustomerProfileV1 } from '@churnwatch/contracts';
 import type { RetentionKpisV1 } from '@churnwatch/detection';
 import type { Pool, PoolClient } from 'pg';
 import type { RowChange } from './row-change.ts';
@@ -9,11 +9,11 @@ import type { RowChange } from './row-change.ts';
 
 async function upsertProfile(client: PoolClient, customerId: string, p: CustomerProfileV1): Promise<void> {
   await client.query(
-    `insert into customer_profile (customer_id, name, owner_name, owner_email, segment, plan, contract_value, contract_currency, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `insert into customer_profile (customer_id, name, owner_name, owner_email, segment, plan, contract_value, contract_currency, updated_at, owner_locale)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      on conflict (customer_id) do update set name = excluded.name, owner_name = excluded.owner_name, owner_email = excluded.owner_email,
        segment = excluded.segment, plan = excluded.plan, contract_value = excluded.contract_value, contract_currency = excluded.contract_currency,
-       updated_at = excluded.updated_at
+       updated_at = excluded.updated_at, owner_locale = excluded.owner_locale
      where customer_profile.updated_at <= excluded.updated_at`,
     [
       customerId,
@@ -25,6 +25,7 @@ async function upsertProfile(client: PoolClient, customerId: string, p: Customer
       p.contractValue?.amount ?? null,
       p.contractValue?.currency ?? null,
       p.updatedAt,
+      p.owner?.locale ?? null,
     ],
   );
 }
@@ -119,6 +120,26 @@ async function upsertKpis(client: PoolClient, k: RetentionKpisV1): Promise<void>
   );
 }
 
+async function insertAction(client: PoolClient, c: AlertControlV1): Promise<void> {
+  await client.query(
+    `insert into alert_action (event_id, customer_id, kind, alert_id, action, requested_by, source, event_time, until, assignee, reason)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict (event_id) do nothing`,
+    [
+      c.eventId,
+      c.customerId,
+      c.kind,
+      c.alertId ?? null,
+      c.action,
+      c.requestedBy ?? null,
+      c.source ?? null,
+      c.eventTime,
+      c.until ?? null,
+      c.assignee ? (c.assignee.email ?? c.assignee.name) : null,
+      c.reason ?? null,
+    ],
+  );
+}
+
 async function apply(client: PoolClient, change: RowChange): Promise<void> {
   switch (change.table) {
     case 'customer_profile':
@@ -135,6 +156,9 @@ async function apply(client: PoolClient, change: RowChange): Promise<void> {
     case 'retention_kpis':
       // A tombstone of the compacted table only drops the topic's copy; the history of periods stays.
       if (change.row !== null) await upsertKpis(client, change.row);
+      return;
+    case 'alert_action':
+      await insertAction(client, change.row);
       return;
   }
 }

@@ -1,6 +1,7 @@
 // The account store on the real broker and a real PostgreSQL: rows written once however often the
 // records come, offsets committed only after the rows, bad records dead-lettered, and an outage of
 // PostgreSQL (a TCP proxy cuts every connection) waited out without losing anything.
+import { contractExamples } from '@churnwatch/contracts';
 import { createLogger } from '@churnwatch/telemetry';
 import {
   createTestDatabase,
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const names = await createTestTopics(Object.keys(accountStoreTopicDefaults), { partitions: 2 });
   topics = Object.fromEntries(Object.keys(accountStoreTopicDefaults).map((name, i) => [name, names[i]])) as AccountStoreConfig['topics'];
   pool = createDatabasePool(database.url, logger);
-  expect(await migrate(pool)).toEqual(['001_account_view']);
+  expect(await migrate(pool)).toEqual(['001_account_view', '002_alert_action', '003_owner_locale']);
   expect(await migrate(pool)).toEqual([]);
 });
 afterAll(async () => {
@@ -95,16 +96,23 @@ async function produceSample(): Promise<void> {
     sampleAlerts.map((value) => ({ key: value.customerId, value })),
   );
   await produce(topics.retentionKpis, [{ key: 'smb', value: kpis('smb', '2026-10-20T00:00:00Z', 0.9) }]);
+  // Two actions on an alert, the first sent twice (a retried request): kept once each.
+  const acknowledge = { ...contractExamples.control, eventId: 'act-ack-1', customerId: 'cust-ada', action: 'acknowledge', until: undefined };
+  const snooze = { ...contractExamples.control, eventId: 'act-snooze-1', customerId: 'cust-ada' };
+  await produce(
+    topics.control,
+    [acknowledge, snooze, acknowledge].map((value) => ({ key: value.customerId, value })),
+  );
 }
 
 async function counts(): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
-  for (const table of ['customer_profile', 'customer_health', 'alert', 'alert_step', 'retention_kpis'])
+  for (const table of ['customer_profile', 'customer_health', 'alert', 'alert_step', 'retention_kpis', 'alert_action'])
     result[table] = Number((await pool.query(`select count(*) as n from ${table}`)).rows[0].n);
   return result;
 }
 
-const expectedCounts = { customer_profile: 4, customer_health: 4, alert: 4, alert_step: 6, retention_kpis: 1 };
+const expectedCounts = { customer_profile: 4, customer_health: 4, alert: 4, alert_step: 6, retention_kpis: 1, alert_action: 2 };
 
 /** Committed offset sum of the group on a topic (−1 per partition counts as 0); −1 while the coordinator moves. */
 async function committed(groupId: string, topic: string): Promise<number> {
@@ -132,11 +140,18 @@ describe('account store', () => {
     const config = configFor(database.url);
     const first = await startSink(config, pool);
     try {
-      for (const topic of [topics.alerts, topics.customerHealth, topics.customerProfiles, topics.retentionKpis])
+      for (const topic of [topics.alerts, topics.customerHealth, topics.customerProfiles, topics.retentionKpis, topics.control])
         await allCommitted(config.groupId, topic, `${topic} committed`);
       expect(await counts()).toEqual(expectedCounts);
       const ada = (await pool.query("select status, severity, summary from alert where alert_id = 'alert-cust-ada-usage_declining'")).rows[0];
       expect(ada).toEqual({ status: 'escalated', severity: 'critical', summary: 'Usage fell 71 % over 21 days against its 8-week baseline' });
+      const actions = (
+        await pool.query("select event_id, action, requested_by, source, until from alert_action where customer_id = 'cust-ada' order by event_id")
+      ).rows;
+      expect(actions).toEqual([
+        { event_id: 'act-ack-1', action: 'acknowledge', requested_by: 'dana@example.com', source: 'slack', until: null },
+        { event_id: 'act-snooze-1', action: 'snooze', requested_by: 'dana@example.com', source: 'slack', until: new Date('2026-03-15T09:15:00Z') },
+      ]);
       const deadLetters = await readTopicUntil(topics.deadLetters, (messages) => messages.length >= 1);
       expect(JSON.parse(deadLetters[0]!.value!)).toMatchObject({ reason: 'schema_violation', consumer: 'account-store', source: { topic: topics.alerts } });
       // Dead letters are at-least-once like every output: a batch read again after a rebalance sends its own again.
@@ -162,7 +177,7 @@ describe('account store', () => {
     const replay = configFor(database.url);
     const second = await startSink(replay, pool);
     try {
-      for (const topic of [topics.alerts, topics.customerHealth, topics.customerProfiles, topics.retentionKpis])
+      for (const topic of [topics.alerts, topics.customerHealth, topics.customerProfiles, topics.retentionKpis, topics.control])
         await allCommitted(replay.groupId, topic, `replay of ${topic} committed`);
       expect(await counts()).toEqual(expectedCounts);
     } finally {

@@ -77,7 +77,7 @@ export async function runAlertSink(deps: AlertSinkDeps): Promise<void> {
       const alert = decoded.value;
       await Promise.all(
         routesFor(alert, routes).map(async (route) => {
-          if (route.digest && alert.owner?.email !== undefined && belongsInDigest(alert)) {
+          if (route.digest && alert.owner?.email !== undefined && belongsInDigest(alert, route.digest)) {
             // Into the owner's daily digest instead (see digest/): re-keyed by route and owner.
             await producer.send({
               topic: config.topics.digestItems,

@@ -15,6 +15,23 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+/**
+ * Which steps a digest route collects instead of sending one by one: every step of one of
+ * `severities`, and every step of one of `kinds` whatever its severity. By default the low-severity
+ * steps and the renewal notices; `[]` turns either list off.
+ */
+export const digestEligibility = z.object({
+  severities: z
+    .array(z.enum(alertSeverities))
+    .default(['info'])
+    .refine((list) => new Set(list).size === list.length, 'a severity is listed twice'),
+  kinds: z
+    .array(z.enum(alertKinds))
+    .default(['renewal_upcoming'])
+    .refine((list) => new Set(list).size === list.length, 'a kind is listed twice'),
+});
+export type DigestEligibility = z.infer<typeof digestEligibility>;
+
 export const routeSchema = z
   .object({
     /** Names the route in metrics and failure records; keep it short and fixed. */
@@ -26,16 +43,21 @@ export const routeSchema = z
     /** The language of Slack and Teams messages on this route (en, de); default: each alert's owner's, else English. */
     locale: locale.optional(),
     /**
-     * Low-severity steps and renewal notices of owners with an e-mail go out as one digest a day
-     * at this local time instead of one by one (see digest/); everything else as usual.
+     * Steps of owners with an e-mail that are eligible (see digestEligibility) go out as one digest
+     * a day at this local time instead of one by one (see digest/); everything else as usual.
      */
     digest: z
       .object({
         at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time as HH:MM'),
         timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Berlin'),
+        ...digestEligibility.shape,
       })
       .strict()
-      .transform(({ at, timeZone }) => ({ hour: Number(at.slice(0, 2)), minute: Number(at.slice(3, 5)), timeZone }))
+      .refine((digest) => digest.severities.length + digest.kinds.length > 0, {
+        message: 'list at least one severity or kind, else nothing goes to the digest (leave `digest` out instead)',
+        path: ['severities'],
+      })
+      .transform(({ at, timeZone, severities, kinds }) => ({ hour: Number(at.slice(0, 2)), minute: Number(at.slice(3, 5)), timeZone, severities, kinds }))
       .optional(),
     match: z
       .object({

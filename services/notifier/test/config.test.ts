@@ -58,4 +58,31 @@ describe('notifier configuration', () => {
     });
     expect(error.issues).toEqual(['CHURNWATCH_NOTIFIER_MAX_BACKOFF_MS: must not be below CHURNWATCH_NOTIFIER_INITIAL_BACKOFF_MS']);
   });
+
+  test('a digest route collects info steps and renewal notices unless it names its severities and kinds', () => {
+    const digestRoute = (digest: Record<string, unknown>) =>
+      JSON.stringify([{ name: 'cs', channel: 'slack', url: 'https://hooks.example.com/x', digest: { at: '08:30', timeZone: 'Europe/Berlin', ...digest } }]);
+    const byDefault = loadConfig({ CHURNWATCH_KAFKA_BROKERS: 'a:1', CHURNWATCH_NOTIFIER_ROUTES: digestRoute({}) });
+    expect(byDefault.routes[0]?.digest).toEqual({ hour: 8, minute: 30, timeZone: 'Europe/Berlin', severities: ['info'], kinds: ['renewal_upcoming'] });
+    const chosen = loadConfig({
+      CHURNWATCH_KAFKA_BROKERS: 'a:1',
+      CHURNWATCH_NOTIFIER_ROUTES: digestRoute({ severities: ['info', 'warning'], kinds: [] }),
+    });
+    expect(chosen.routes[0]?.digest).toMatchObject({ severities: ['info', 'warning'], kinds: [] });
+  });
+
+  test('a bad digest eligibility is named by its field', () => {
+    const digestRoute = (digest: Record<string, unknown>) =>
+      JSON.stringify([{ name: 'cs', channel: 'slack', url: 'https://hooks.example.com/x', digest: { at: '08:30', timeZone: 'UTC', ...digest } }]);
+    const env = (digest: Record<string, unknown>) => ({ CHURNWATCH_KAFKA_BROKERS: 'a:1', CHURNWATCH_NOTIFIER_ROUTES: digestRoute(digest) });
+    expect(configError(env({ severities: ['urgent'] })).issues).toEqual([expect.stringMatching(/^CHURNWATCH_NOTIFIER_ROUTES\.0\.digest\.severities\.0: /)]);
+    expect(configError(env({ kinds: ['usage_falling'] })).issues).toEqual([expect.stringMatching(/^CHURNWATCH_NOTIFIER_ROUTES\.0\.digest\.kinds\.0: /)]);
+    expect(configError(env({ kinds: ['purchase_lapse', 'purchase_lapse'] })).issues).toEqual([
+      'CHURNWATCH_NOTIFIER_ROUTES.0.digest.kinds: a kind is listed twice',
+    ]);
+    expect(configError(env({ severities: [], kinds: [] })).issues).toEqual([
+      'CHURNWATCH_NOTIFIER_ROUTES.0.digest.severities: list at least one severity or kind, else nothing goes to the digest (leave `digest` out instead)',
+    ]);
+    expect(configError(env({ minSeverity: 'warning' })).issues).toEqual([expect.stringMatching(/^CHURNWATCH_NOTIFIER_ROUTES\.0\.digest: .*minSeverity/)]);
+  });
 });

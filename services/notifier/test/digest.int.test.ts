@@ -1,6 +1,7 @@
 // The daily digest on the real broker: the notifier as a process, a webhook receiver on loopback.
 // Low-severity steps of an owner wait for the owner's local digest time and arrive as one message;
-// a warning goes out at once; after a restart the digest is not sent again.
+// a warning goes out at once; after a restart the digest is not sent again. A second route chooses
+// what it digests (warnings only): there the warning waits and the rest goes out at once.
 
 import type { RunningService } from '@churnwatch/cli/service-processes';
 import { stopService } from '@churnwatch/cli/service-processes';
@@ -35,7 +36,10 @@ test('low-severity steps arrive once, as one digest at the local time; a warning
   // The receiver stamps arrivals with performance.now(); the digest instant on that clock.
   const digestAtPerfMs = performance.now() + (atMs - Date.now());
   // A webhook route: alerts arrive as alert JSON, digests as digest JSON.
-  const routes = [{ name: 'cs-hook', channel: 'webhook', url: `${receiver.url}/hook`, digest: { at, timeZone: 'UTC' } }];
+  const routes = [
+    { name: 'cs-hook', channel: 'webhook', url: `${receiver.url}/hook`, digest: { at, timeZone: 'UTC' } },
+    { name: 'warnings-hook', channel: 'webhook', url: `${receiver.url}/warnings`, digest: { at, timeZone: 'UTC', severities: ['warning'], kinds: [] } },
+  ];
   const env = {
     CHURNWATCH_APPLICATION_ID: uniqueName('notifier'),
     CHURNWATCH_TOPIC_DIGEST_ITEMS: digestItems,
@@ -72,15 +76,24 @@ test('low-severity steps arrive once, as one digest at the local time; a warning
   });
   await producer.disconnect();
 
-  const received = () =>
-    (receiver?.received ?? []).map((request) => ({
-      atMs: request.atMs,
-      idempotencyKey: request.headers['idempotency-key'],
-      body: JSON.parse(request.body) as { eventId?: string; digestId?: string; items?: { eventId: string }[]; owner?: string },
-    }));
+  const received = (path = '/hook') =>
+    (receiver?.received ?? [])
+      .filter((request) => request.path === path)
+      .map((request) => ({
+        atMs: request.atMs,
+        idempotencyKey: request.headers['idempotency-key'],
+        body: JSON.parse(request.body) as { eventId?: string; digestId?: string; items?: { eventId: string }[]; owner?: string },
+      }));
   await waitFor(() => (received().length >= 1 ? true : undefined), 'the warning at once', 90_000);
   expect(Date.now()).toBeLessThan(atMs);
   expect(received().map((message) => message.body.eventId)).toEqual([warning.eventId]);
+  await waitFor(() => (received('/warnings').length >= 3 ? true : undefined), 'the warnings route’s other steps at once', 30_000);
+  expect(Date.now()).toBeLessThan(atMs);
+  expect(
+    received('/warnings')
+      .map((message) => message.body.eventId)
+      .sort(),
+  ).toEqual([lowUsage.eventId, otherOwner.eventId, renewal.eventId].sort());
 
   const digestsSeen = () => received().filter((message) => message.body.digestId !== undefined);
   await waitFor(() => (digestsSeen().length >= 2 ? true : undefined), 'the two owners’ digests', 150_000, 250);
@@ -93,6 +106,11 @@ test('low-severity steps arrive once, as one digest at the local time; a warning
       .map((message) => message.idempotencyKey)
       .sort(),
   ).toEqual([`digest:cs-hook/dana@example.com:${date}/cs-hook`, `digest:cs-hook/elin@example.com:${date}/cs-hook`]);
+  const warningDigests = () => received('/warnings').filter((message) => message.body.digestId !== undefined);
+  await waitFor(() => (warningDigests().length >= 1 ? true : undefined), 'the warnings route’s digest', 30_000, 250);
+  expect(warningDigests().map((message) => [message.body.owner, message.body.items?.map((item) => item.eventId)])).toEqual([
+    ['dana@example.com', [warning.eventId]],
+  ]);
 
   // Restarted with the same application id: state and offsets come back, no digest goes out again.
   await stopService(notifier);
@@ -100,4 +118,5 @@ test('low-severity steps arrive once, as one digest at the local time; a warning
   await new Promise((resolve) => setTimeout(resolve, 20_000));
   expect(digestsSeen()).toHaveLength(2);
   expect(received()).toHaveLength(3);
+  expect(received('/warnings')).toHaveLength(4);
 });

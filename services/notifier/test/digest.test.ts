@@ -1,6 +1,7 @@
 import { type ChurnRiskAlertV1, contractExamples } from '@churnwatch/contracts';
 import { createProcessorTestDriver } from '@churnwatch/stream-runtime';
 import { describe, expect, test } from 'vitest';
+import { usageDeclining } from '../../../packages/alert-format/test/fixtures.ts';
 import { digestMessage } from '../src/digest/digest-message.ts';
 import { belongsInDigest, createDigestProcessor, type OwnerDigest } from '../src/digest/digest-processor.ts';
 import { localDateOf, nextLocalTime } from '../src/digest/local-time.ts';
@@ -58,34 +59,60 @@ describe('daily digest', () => {
     ]);
   });
 
-  test('low-severity steps and renewal notices of an owner with an e-mail belong in the digest', () => {
-    expect(belongsInDigest({ ...base, severity: 'info' })).toBe(true);
-    expect(belongsInDigest({ ...base, severity: 'warning', kind: 'renewal_upcoming' })).toBe(true);
-    expect(belongsInDigest({ ...base, severity: 'warning' })).toBe(false);
+  test('by default, low-severity steps and renewal notices of an owner with an e-mail belong in the digest', () => {
+    const byDefault = { severities: ['info'], kinds: ['renewal_upcoming'] } as const;
+    expect(belongsInDigest({ ...base, severity: 'info' }, byDefault)).toBe(true);
+    expect(belongsInDigest({ ...base, severity: 'warning', kind: 'renewal_upcoming' }, byDefault)).toBe(true);
+    expect(belongsInDigest({ ...base, severity: 'warning' }, byDefault)).toBe(false);
     const { owner: _owner, ...unowned } = base;
-    expect(belongsInDigest({ ...unowned, severity: 'info' })).toBe(false);
+    expect(belongsInDigest({ ...unowned, severity: 'info' }, byDefault)).toBe(false);
   });
 
-  test('the message lists every notice on its own line', () => {
-    const message = digestMessage({
-      digestId: 'd',
-      owner,
-      date: '2026-12-10',
-      timeZone: 'UTC',
-      items: [
-        {
-          eventId: 'e1',
-          alertId: 'a',
-          customerId: 'cust-1',
-          kind: 'renewal_upcoming',
-          status: 'opened',
-          severity: 'info',
-          summary: 'Renews on 2027-01-01',
-          eventTime: '2026-12-09T00:00:00Z',
-        },
-      ],
-    }) as { text: string; blocks: { text: { text: string } }[] };
-    expect(message.text).toBe('Daily churn digest for dana@example.com, 2026-12-10 (1 notice)');
-    expect(message.blocks[1]?.text.text).toBe('• OPENED renewal upcoming — cust-1: Renews on 2027-01-01');
+  test('a route chooses the severities and kinds it collects', () => {
+    const warningsAndLapses = { severities: ['info', 'warning'], kinds: ['purchase_lapse'] } as const;
+    expect(belongsInDigest({ ...base, kind: 'usage_declining', severity: 'warning' }, warningsAndLapses)).toBe(true);
+    expect(belongsInDigest({ ...base, kind: 'purchase_lapse', severity: 'critical' }, warningsAndLapses)).toBe(true);
+    expect(belongsInDigest({ ...base, kind: 'renewal_upcoming', severity: 'critical' }, warningsAndLapses)).toBe(false);
+    const onlyRenewals = { severities: [], kinds: ['renewal_upcoming'] } as const;
+    expect(belongsInDigest({ ...base, kind: 'usage_declining', severity: 'info' }, onlyRenewals)).toBe(false);
+    expect(belongsInDigest({ ...base, kind: 'renewal_upcoming', severity: 'warning' }, onlyRenewals)).toBe(true);
+  });
+
+  for (const [locale, title, firstLine] of [
+    [
+      'en',
+      'Daily churn digest for dana@example.com, Dec 10, 2026 (2 notices)',
+      '• OPENED usage declining — Nordwind Logistik GmbH (cust-00055): Usage fell 49% over 14 days against its 8-week baseline',
+    ],
+    [
+      'de',
+      'Tägliche Churn-Übersicht für dana@example.com, 10.12.2026 (2 Hinweise)',
+      '• NEU Nutzung rückläufig — Nordwind Logistik GmbH (cust-00055): Nutzung in 14 Tagen um 49\u00a0% gesunken, gemessen an den 8 Wochen davor',
+    ],
+  ] as const) {
+    test(`the ${locale} message lists every notice on its own line, in the route's language, customer text escaped`, () => {
+      const driver = createProcessorTestDriver(createDigestProcessor({ hour: 8, minute: 0, timeZone: 'UTC', locale }));
+      driver.pipe(step('e1', '2026-12-09T15:00:00Z', { ...usageDeclining, severity: 'info' }));
+      driver.pipe(step('e2', '2026-12-09T16:00:00Z', { customerId: 'cust-7', customerName: '<!channel> *GmbH*' }));
+      const [sent] = driver.advanceWallClock(Date.parse('2026-12-10T08:00:00Z'));
+      const digest = sent?.value as OwnerDigest;
+      expect(digest.locale).toBe(locale);
+      const message = digestMessage(digest) as { text: string; blocks: { text: { text: string } }[] };
+      expect(message.blocks[0]?.text.text).toBe(title);
+      const lines = message.blocks[1]?.text.text.split('\n') ?? [];
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toBe(firstLine);
+      expect(lines[1]).toContain('&lt;!channel&gt; *GmbH* (cust-7)');
+      expect(lines.join('\n')).not.toContain('<!channel>');
+    });
+  }
+
+  test('without a route language the digest is in the owner’s, else English', () => {
+    const driver = createProcessorTestDriver(createDigestProcessor({ hour: 8, minute: 0, timeZone: 'UTC' }));
+    driver.pipe(step('e1', '2026-12-09T15:00:00Z', { owner: { name: 'Dana', email: owner, locale: 'de' } }));
+    const [sent] = driver.advanceWallClock(Date.parse('2026-12-10T08:00:00Z'));
+    const digest = sent?.value as OwnerDigest;
+    expect(digest.locale).toBe('de');
+    expect((digestMessage({ ...digest, locale: undefined }) as { text: string }).text).toMatch(/^Daily churn digest/);
   });
 });

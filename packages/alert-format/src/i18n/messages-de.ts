@@ -88,4 +88,6 @@ export const messagesDe = {
   'resolved.contractEndedOn': 'Geschlossen: der Vertrag endete am {date}',
   'resolved.customerLeft': 'Geschlossen, nicht gelöst: der Vertrag ist beendet; der Kunde ist gegangen',
   'resolved.customerLeftOn': 'Geschlossen, nicht gelöst: der Vertrag endete am {date}; der Kunde ist gegangen',
+  'resolved.byHand': 'Von Hand erledigt durch {by}; nach der Abklingzeit wird erneut geprüft, ob das Problem noch besteht',
+  'resolved.byHandUnknown': 'Von Hand erledigt; nach der Abklingzeit wird erneut geprüft, ob das Problem noch besteht',
 } as const satisfies Record<MessageId, string>;

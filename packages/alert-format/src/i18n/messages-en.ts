@@ -90,6 +90,8 @@ export const messagesEn = {
   'resolved.contractEndedOn': 'Closed: the contract ended on {date}',
   'resolved.customerLeft': 'Closed, not resolved: the contract ended; the customer has left',
   'resolved.customerLeftOn': 'Closed, not resolved: the contract ended on {date}; the customer has left',
+  'resolved.byHand': 'Resolved by hand by {by}; looked at again after the cooldown if the problem is still there',
+  'resolved.byHandUnknown': 'Resolved by hand; looked at again after the cooldown if the problem is still there',
 } as const;
 
 export type MessageId = keyof typeof messagesEn;

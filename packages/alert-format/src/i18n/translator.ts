@@ -10,6 +10,10 @@ export interface Translator {
   text(id: MessageId, values?: Values): string;
   /** A calendar date or instant (ISO-8601) as that language writes a date, in UTC. */
   date(iso: string): string;
+  /** An instant (ISO-8601) as that language writes a date and time, in UTC, with the zone named. */
+  dateTime(iso: string): string;
+  /** A number as that language writes it, with `minFractionDigits` (default 0) to `maxFractionDigits` (default 3) decimals. */
+  number(value: number, maxFractionDigits?: number, minFractionDigits?: number): string;
   /** Money in whole units, e.g. "€48,001" or "48.001 €"; the exact amount stays in the alert. */
   money(amount: string, currency: string): string;
   /** "a, b and c" / "a, b und c". */
@@ -42,6 +46,10 @@ export function translator(locale: SupportedLocale, onFailure?: FormatFailure): 
     locale,
     text: (id, values) => intl.formatMessage({ id, defaultMessage: catalogues.en[id] }, values),
     date: (iso) => intl.formatDate(iso.length === 10 ? `${iso}T00:00:00Z` : iso, { dateStyle: 'medium' }),
+    dateTime: (iso) =>
+      intl.formatDate(iso, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }),
+    number: (value, maxFractionDigits = 3, minFractionDigits = 0) =>
+      intl.formatNumber(value, { minimumFractionDigits: minFractionDigits, maximumFractionDigits: Math.max(minFractionDigits, maxFractionDigits) }),
     money: (amount, currency) => {
       const value = Number(amount);
       return Number.isFinite(value) ? intl.formatNumber(value, { style: 'currency', currency, maximumFractionDigits: 0 }) : `${currency} ${amount}`;

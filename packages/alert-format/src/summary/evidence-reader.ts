@@ -1,4 +1,5 @@
-import type { AlertEvidence, ChurnRiskAlertV1 } from '@churnwatch/contracts';
+import type { AlertEvidence } from '@churnwatch/contracts';
+import type { SentenceFacts } from './sentence-facts.ts';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -27,7 +28,7 @@ export function readerOf(evidence: AlertEvidence): EvidenceReader {
 }
 
 /** The evidence of `detector` on the alert, read. */
-export function evidenceOf(alert: ChurnRiskAlertV1, detector: string): EvidenceReader | undefined {
+export function evidenceOf(alert: SentenceFacts, detector: string): EvidenceReader | undefined {
   const evidence = alert.evidence.find((entry) => entry.detector === detector);
   return evidence === undefined ? undefined : readerOf(evidence);
 }

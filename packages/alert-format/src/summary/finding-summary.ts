@@ -1,14 +1,14 @@
-import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
 import type { MessageId } from '../i18n/catalogues.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { type EvidenceReader, evidenceOf, reasonsOf } from './evidence-reader.ts';
+import type { SentenceFacts } from './sentence-facts.ts';
 
 /**
  * The sentence of an open alert step, written from its evidence in the reader's language, e.g.
  * "Usage fell 49% over 14 days against its 8-week baseline". Undefined when the evidence is not
  * one this package knows; the caller then shows the alert's own `summary`. Not escaped. Pure.
  */
-export function findingSummary(alert: ChurnRiskAlertV1, tr: Translator): string | undefined {
+export function findingSummary(alert: SentenceFacts, tr: Translator): string | undefined {
   switch (alert.kind) {
     case 'usage_declining':
       return usageDecline(evidenceOf(alert, 'usage-decline'), tr);

@@ -1,13 +1,18 @@
-import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
 import type { Translator } from '../i18n/translator.ts';
 import { evidenceOf } from './evidence-reader.ts';
+import type { SentenceFacts } from './sentence-facts.ts';
 
 /**
  * The closing sentence of a resolved step in the reader's language: an all-clear with the
- * concern's current state, or a close because the contract ended. Always a sentence: when the
+ * concern's current state, a close because the contract ended, or a close by hand (who did it). Always a sentence: when the
  * evidence says little, a general one. Not escaped. Pure.
  */
-export function resolvedSummary(alert: ChurnRiskAlertV1, tr: Translator): string {
+export function resolvedSummary(alert: SentenceFacts, tr: Translator): string {
+  if (alert.resolution === 'closed_by_hand') {
+    // Who closed it: the evidence may still stand, so this is no all-clear.
+    const closing = [...(alert.history ?? [])].reverse().find((entry) => entry.action === 'resolve');
+    return closing === undefined ? tr.text('resolved.byHandUnknown') : tr.text('resolved.byHand', { by: closing.by });
+  }
   const renewal = alert.kind === 'renewal_upcoming' || alert.kind === 'renewal_at_risk';
   if (alert.resolution === 'contract_ended') {
     const endedOn = evidenceOf(alert, 'renewal-horizon')?.string('renewalDate') ?? evidenceOf(alert, 'renewal-risk')?.string('renewalDate');
@@ -17,7 +22,7 @@ export function resolvedSummary(alert: ChurnRiskAlertV1, tr: Translator): string
   return allClear(alert, tr) ?? tr.text('resolved.gone');
 }
 
-function allClear(alert: ChurnRiskAlertV1, tr: Translator): string | undefined {
+function allClear(alert: SentenceFacts, tr: Translator): string | undefined {
   switch (alert.kind) {
     case 'usage_stopped': {
       const lastUsageAt = evidenceOf(alert, 'usage-silence')?.string('lastUsageAt');

@@ -44,8 +44,8 @@ export const replayOptionsHelp = `  --format events|cdnow  events: JSON Lines, o
   --until <date|instant> end of the history: later events are not replayed and stream time ends
                          there (a date means its last millisecond, UTC); default: the last event
   --max-ahead-days <n>   an event more than n days (1-3650) ahead of the stream time so far is
-                         rejected (event_time_out_of_range) unless the next event follows it
-                         (default 7)
+                         rejected (event_time_out_of_range) unless the next event follows it;
+                         one more than n days ahead of now always is (default 7)
   --config <file>        detection configuration (JSON), as the services read it; default: built-in
   --rejects <file>       also write every rejected line as JSON Lines (line, reason, message, text)
   --alerts <file|->      write the alerts (churnwatch.alerts values) as JSON Lines

@@ -24,10 +24,11 @@ export interface SourceChunk {
 
 /**
  * Records of a file, in the order they are replayed; blank lines (and CDNOW's header) are skipped,
- * and an event more than `maxAheadMs` ahead of the stream time so far is rejected (see boundStreamTime).
+ * and an event more than `maxAheadMs` ahead of the stream time so far, or of the wall clock
+ * (`nowMs`, by default when the read starts), is rejected (see boundStreamTime).
  */
-export function readRecords(path: string, format: InputFormat, maxAheadMs = DEFAULT_MAX_AHEAD_MS): AsyncGenerator<SourceChunk> {
-  return boundStreamTime(readUnbounded(path, format), maxAheadMs);
+export function readRecords(path: string, format: InputFormat, maxAheadMs = DEFAULT_MAX_AHEAD_MS, nowMs = Date.now()): AsyncGenerator<SourceChunk> {
+  return boundStreamTime(readUnbounded(path, format), maxAheadMs, nowMs);
 }
 
 async function* readUnbounded(path: string, format: InputFormat): AsyncGenerator<SourceChunk> {

@@ -14,8 +14,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * near the old stream time, or nothing follows, the jump is rejected (`event_time_out_of_range`)
  * and stream time stays where it was. The first event sets the stream time. Lines keep their
  * order; a held line moves to the next chunk.
+ *
+ * History cannot lie in the future either: an event more than `maxAheadMs` beyond `nowMs` (the
+ * wall clock when the replay started) is rejected at once, wherever it stands, so a file whose
+ * first line is dated 2100 cannot set the stream time. `nowMs` comes in as an argument, so the
+ * bound stays pure.
  */
-export async function* boundStreamTime(chunks: AsyncIterable<SourceChunk>, maxAheadMs: number): AsyncGenerator<SourceChunk> {
+export async function* boundStreamTime(chunks: AsyncIterable<SourceChunk>, maxAheadMs: number, nowMs: number): AsyncGenerator<SourceChunk> {
   let streamTimeMs = Number.NEGATIVE_INFINITY;
   /** The jump awaiting the next event, then the rejected lines read after it (in order). */
   let held: SourceItem[] = [];
@@ -27,10 +32,17 @@ export async function* boundStreamTime(chunks: AsyncIterable<SourceChunk>, maxAh
     return { ...jump, decoded: { ok: false, reason: 'event_time_out_of_range', message } };
   };
 
+  const latestAllowedMs = nowMs + maxAheadMs;
+  const rejectFuture = (item: SourceItem, eventTimeMs: number): SourceItem => {
+    const message = `event time ${iso(eventTimeMs)} lies more than ${maxAheadMs / 3_600_000} h ahead of the wall clock (${iso(nowMs)}); history cannot lie in the future`;
+    return { ...item, decoded: { ok: false, reason: 'event_time_out_of_range', message } };
+  };
+
   for await (const chunk of chunks) {
     last = chunk;
     const out: SourceItem[] = [];
-    for (const item of chunk.items) {
+    for (const read of chunk.items) {
+      const item = read.decoded.ok && read.decoded.record.eventTimeMs > latestAllowedMs ? rejectFuture(read, read.decoded.record.eventTimeMs) : read;
       if (!item.decoded.ok) {
         (held.length > 0 ? held : out).push(item);
         continue;

@@ -1,5 +1,7 @@
-import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
+import { alertLocale, localSummary, translator } from '@churnwatch/alert-format';
+import type { ChurnRiskAlertV1, SupportedLocale } from '@churnwatch/contracts';
 import type { FiredTimer, InputRecord, OutputRecord, Processor } from '@churnwatch/stream-runtime';
+import type { DigestEligibility } from '../routes.ts';
 import { localDateOf, nextLocalTime } from './local-time.ts';
 
 /** When an owner's digest goes out: a local time of day in an IANA time zone. */
@@ -7,6 +9,8 @@ export interface DigestSchedule {
   readonly hour: number;
   readonly minute: number;
   readonly timeZone: string;
+  /** The route's language; without it, each step's owner's, else English. */
+  readonly locale?: SupportedLocale;
 }
 
 /** One alert step as it appears in a digest. */
@@ -17,8 +21,13 @@ export interface DigestItem {
   readonly kind: ChurnRiskAlertV1['kind'];
   readonly status: ChurnRiskAlertV1['status'];
   readonly severity: ChurnRiskAlertV1['severity'];
+  /** The detection's own (English) sentence. */
   readonly summary: string;
   readonly eventTime: string;
+  readonly customerName?: string;
+  /** The language the step was written in for this digest, and its sentence in that language. */
+  readonly locale?: SupportedLocale;
+  readonly text?: string;
 }
 
 /** The digest of one owner for one local day; `digestId` is the same on every replay. */
@@ -27,6 +36,8 @@ export interface OwnerDigest {
   readonly owner: string;
   readonly date: string;
   readonly timeZone: string;
+  /** The language of the digest message: the route's, else the latest step's owner's, else English. */
+  readonly locale?: SupportedLocale;
   readonly items: readonly DigestItem[];
 }
 
@@ -41,8 +52,8 @@ export interface DigestState {
 export const DIGEST_TIMER = 'digest';
 
 /**
- * Collects an owner's low-severity alert steps and renewal notices (records keyed by owner, or by
- * route and owner, each key with its schedule) and
+ * Collects an owner's alert steps that belong in the digest (records keyed by owner, or by route
+ * and owner, each key with its schedule) and
  * emits them as one digest a day at the owner's local time, on a wall-clock timer the runtime keeps
  * in the changelog, so the digest survives restarts. At most one digest per owner and local day,
  * with a deterministic id; a step already digested (by event id or by time) is not digested again
@@ -60,6 +71,7 @@ export function createDigestProcessor(scheduleOf: DigestSchedule | ((key: string
       const schedule = scheduleFor(record.key);
       const at = { hour: schedule.hour, minute: schedule.minute };
       if (record.eventTimeMs <= current.sentUpToMs || current.pending.some((item) => item.eventId === alert.eventId)) return { state: current };
+      const locale = alertLocale(alert, schedule.locale);
       const item: DigestItem = {
         eventId: alert.eventId,
         alertId: alert.alertId,
@@ -69,6 +81,9 @@ export function createDigestProcessor(scheduleOf: DigestSchedule | ((key: string
         severity: alert.severity,
         summary: alert.summary,
         eventTime: alert.eventTime,
+        ...(alert.customerName === undefined ? {} : { customerName: alert.customerName }),
+        locale,
+        text: localSummary(alert, translator(locale)),
       };
       const dueMs = nextLocalTime(Math.max(record.eventTimeMs, current.sentUpToMs), at, schedule.timeZone);
       return { state: { ...current, pending: [...current.pending, item] }, setTimers: [{ name: DIGEST_TIMER, atMs: dueMs, clock: 'wall' }] };
@@ -85,14 +100,18 @@ export function createDigestProcessor(scheduleOf: DigestSchedule | ((key: string
       const items = [...state.pending].sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.eventId.localeCompare(b.eventId));
       // A key of route and owner (`route/owner`) names the owner after the slash.
       const owner = timer.key.slice(timer.key.indexOf('/') + 1);
-      const digest: OwnerDigest = { digestId: `digest:${timer.key}:${date}`, owner, date, timeZone: schedule.timeZone, items };
+      const locale = schedule.locale ?? items.at(-1)?.locale ?? 'en';
+      const digest: OwnerDigest = { digestId: `digest:${timer.key}:${date}`, owner, date, timeZone: schedule.timeZone, locale, items };
       const output: OutputRecord = { output: 'digests', key: timer.key, value: digest, id: digest.digestId, eventTimeMs: timer.atMs };
       return { state: { pending: [], lastDigestDate: date, sentUpToMs: timer.atMs }, outputs: [output] };
     },
   };
 }
 
-/** Which steps go to the digest instead of one by one: low severity, and renewal notices. */
-export function belongsInDigest(alert: ChurnRiskAlertV1): boolean {
-  return alert.owner?.email !== undefined && (alert.severity === 'info' || alert.kind === 'renewal_upcoming');
+/**
+ * Whether a step goes to its owner's digest instead of one by one: its owner has an e-mail to
+ * address the digest to, and its severity or its kind is one the route collects. Pure.
+ */
+export function belongsInDigest(alert: ChurnRiskAlertV1, eligible: { readonly [K in keyof DigestEligibility]: Readonly<DigestEligibility[K]> }): boolean {
+  return alert.owner?.email !== undefined && (eligible.severities.includes(alert.severity) || eligible.kinds.includes(alert.kind));
 }

@@ -14,7 +14,7 @@ import { createDigestProcessor, type DigestSchedule } from './digest-processor.t
 export function createDigestRuntime(deps: { kafka: Kafka; config: NotifierConfig; logger: Logger; registry: Registry }): StreamRuntime {
   const { kafka, config } = deps;
   const schedules = new Map<string, DigestSchedule>();
-  for (const route of config.routes) if (route.digest) schedules.set(route.name, route.digest);
+  for (const route of config.routes) if (route.digest) schedules.set(route.name, { ...route.digest, ...(route.locale ? { locale: route.locale } : {}) });
   const processor = createDigestProcessor((key) => {
     const schedule = schedules.get(routeOfDigestKey(key).route);
     // A key of a route no longer configured for digests: send at midnight UTC rather than lose it.

@@ -1,3 +1,4 @@
+export { eventIdHash } from './core/event-id-hash.ts';
 export { partitionForKey } from './core/partition-for-key.ts';
 export type { StoredTimer, StoreEntry } from './core/store-entry.ts';
 export { BrokerUnavailableError, ProcessorError, TopologyError } from './errors.ts';

@@ -57,7 +57,7 @@ test('a changelog record that cannot be decoded stops its partition loudly, with
     producer.send({
       topic: changelog,
       messages: [
-        { key: 'customer-old', partition: corruptPartition, value: encodeChangelogEntry({ state: { count: 1 }, timers: [], recentEventIds: [] }) },
+        { key: 'customer-old', partition: corruptPartition, value: encodeChangelogEntry({ state: { count: 1 }, timers: [], recentEventHashes: [] }) },
         { key: 'customer-bad', partition: corruptPartition, value: '{"v":1,"s":{"count":' },
       ],
     });

@@ -1,4 +1,4 @@
-import { changelogTopicName, createStreamRuntime, type DeliveryMode, encodeChangelogEntry, type Processor } from '@churnwatch/stream-runtime';
+import { changelogTopicName, createStreamRuntime, type DeliveryMode, encodeChangelogEntry, eventIdHash, type Processor } from '@churnwatch/stream-runtime';
 import { createLogger, createMetricsRegistry } from '@churnwatch/telemetry';
 import type { Kafka } from 'kafkajs';
 import { metricValue } from '../kafka/metric-value.ts';
@@ -74,7 +74,7 @@ export async function countingRestore(kafka: Kafka, customers: number): Promise<
     value: encodeChangelogEntry({
       state: { count: i % 97, sum: i * 3 },
       timers: [{ name: 'silence', atMs: now + 86_400_000 + i, clock: 'wall' }],
-      recentEventIds: [`event-${i}-a`, `event-${i}-b`],
+      recentEventHashes: [eventIdHash(`event-${i}-a`), eventIdHash(`event-${i}-b`)],
     })!,
   }));
   const registry = createMetricsRegistry('bench-runtime');

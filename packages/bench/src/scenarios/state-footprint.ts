@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseDetectionConfig } from '@churnwatch/detection';
 import { detectionProcessorList } from '@churnwatch/replay';
-import { changelogTopicName, encodeChangelogEntry } from '@churnwatch/stream-runtime';
+import { changelogTopicName, encodeChangelogEntry, eventIdHash } from '@churnwatch/stream-runtime';
 import { BenchError } from '../errors.ts';
 import { createTopic, produce } from '../kafka/topics.ts';
 import { bindingTopics } from '../state/restore-topics.ts';
@@ -52,7 +52,7 @@ export async function runStateFootprint(context: BenchContext): Promise<void> {
         const value = encodeChangelogEntry({
           state,
           timers: [...timers],
-          recentEventIds: Array.from({ length: recentIdsPerEntry }, (_, k) => `use-${id}-2025-03-${String(k + 1).padStart(2, '0')}-sessions`),
+          recentEventHashes: Array.from({ length: recentIdsPerEntry }, (_, k) => eventIdHash(`use-${id}-2025-03-${String(k + 1).padStart(2, '0')}-sessions`)),
         })!;
         changelogBytes += value.length;
         return { key: id, value };

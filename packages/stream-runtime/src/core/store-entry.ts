@@ -14,11 +14,11 @@ export interface StoreEntry<S = unknown> {
   readonly state: S | undefined;
   /** At most one timer per name. */
   readonly timers: readonly StoredTimer[];
-  /** Event ids of the most recent records of this key, oldest first, for duplicate detection. */
-  readonly recentEventIds: readonly string[];
+  /** Hashes of the event ids of the most recent records of this key, oldest first, for duplicate detection (see event-id-hash.ts). */
+  readonly recentEventHashes: readonly number[];
 }
 
-export const emptyEntry: StoreEntry<never> = { state: undefined, timers: [], recentEventIds: [] };
+export const emptyEntry: StoreEntry<never> = { state: undefined, timers: [], recentEventHashes: [] };
 
 /** An entry with no state and no timers is deleted (a tombstone in the changelog), its duplicate window with it. */
 export function isDeletable(entry: StoreEntry): boolean {
@@ -40,17 +40,17 @@ function nextTimers(current: readonly StoredTimer[], result: ProcessorResult<unk
   return [...byName.values()];
 }
 
-/** Remembers `eventId` in a window of at most `maxIds` ids, dropping the oldest. */
-export function rememberEventId(ids: readonly string[], eventId: string | undefined, maxIds: number): readonly string[] {
-  if (eventId === undefined || maxIds <= 0) return ids;
-  const kept = ids.length >= maxIds ? ids.slice(ids.length - maxIds + 1) : ids.slice();
-  kept.push(eventId);
+/** Remembers an event id's hash in a window of at most `maxIds`, dropping the oldest. */
+export function rememberEventHash(hashes: readonly number[], hash: number | undefined, maxIds: number): readonly number[] {
+  if (hash === undefined || maxIds <= 0) return hashes;
+  const kept = hashes.length >= maxIds ? hashes.slice(hashes.length - maxIds + 1) : hashes.slice();
+  kept.push(hash);
   return kept;
 }
 
 /** The entry after a processor call: new state, timers after cancels and sets, and the duplicate window (unchanged unless given). */
-export function applyResult<S>(entry: StoreEntry<S>, result: ProcessorResult<S>, recentEventIds = entry.recentEventIds): StoreEntry<S> {
-  return { state: result.state, timers: nextTimers(entry.timers, result as ProcessorResult<unknown>), recentEventIds };
+export function applyResult<S>(entry: StoreEntry<S>, result: ProcessorResult<S>, recentEventHashes = entry.recentEventHashes): StoreEntry<S> {
+  return { state: result.state, timers: nextTimers(entry.timers, result as ProcessorResult<unknown>), recentEventHashes };
 }
 
 export function withoutTimer<S>(entry: StoreEntry<S>, name: string): StoreEntry<S> {

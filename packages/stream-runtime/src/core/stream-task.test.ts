@@ -3,6 +3,7 @@ import { counterProcessor } from '../../test/fixtures/counter-processor.ts';
 import { ProcessorError } from '../errors.ts';
 import type { Processor } from '../processor.ts';
 import { createMemoryStore } from '../store/key-value-store.ts';
+import { eventIdHash } from './event-id-hash.ts';
 import { StreamTask } from './stream-task.ts';
 
 function counterTask(maxRecentEventIds = 4, silenceClock: 'stream' | 'wall' = 'stream') {
@@ -58,7 +59,7 @@ describe('StreamTask', () => {
     expect(task.process(event('k', 2, 'e1')).duplicate).toBe(true);
     task.process(event('k', 3, 'e2'));
     task.process(event('k', 4, 'e3'));
-    expect(task.entry('k')?.recentEventIds).toEqual(['e2', 'e3']);
+    expect(task.entry('k')?.recentEventHashes).toEqual([eventIdHash('e2'), eventIdHash('e3')]);
     expect(task.process(event('k', 5, 'e1')).duplicate).toBe(false);
     expect(task.entry('k')?.state).toMatchObject({ count: 4 });
   });
@@ -127,7 +128,7 @@ describe('StreamTask', () => {
     expect(task.changes()).toEqual({
       entries: [
         ['a', undefined],
-        ['b', { state: 'y', timers: [], recentEventIds: [] }],
+        ['b', { state: 'y', timers: [], recentEventHashes: [] }],
       ],
       streamTimeMs: 7,
     });
@@ -169,7 +170,7 @@ describe('StreamTask', () => {
     task.load('k', {
       state: { count: 1, total: 1, lastEventMs: 0, silences: 0 },
       timers: [{ name: 'silence', atMs: 100, clock: 'stream' }],
-      recentEventIds: [],
+      recentEventHashes: [],
     });
     task.loadStreamTime(50);
     expect(task.nextTimerAtMs()).toBe(100);

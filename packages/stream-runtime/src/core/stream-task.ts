@@ -1,7 +1,8 @@
 import { ProcessorError } from '../errors.ts';
 import type { FiredTimer, InputRecord, OutputRecord, Processor, ProcessorResult } from '../processor.ts';
 import type { KeyValueStore } from '../store/key-value-store.ts';
-import { applyResult, emptyEntry, isDeletable, rememberEventId, type StoreEntry, withoutTimer } from './store-entry.ts';
+import { eventIdHash } from './event-id-hash.ts';
+import { applyResult, emptyEntry, isDeletable, rememberEventHash, type StoreEntry, withoutTimer } from './store-entry.ts';
 import { TimerHeap, type TimerRef } from './timer-heap.ts';
 
 /** A decoded input record as the task receives it (live from Kafka, or from a replay). */
@@ -184,7 +185,8 @@ export class StreamTask<S, E = unknown> {
     const advanced = this.movesStreamTime(record.input) ? this.advanceStreamTime(record.eventTimeMs) : noFirings;
     const current = this.entry(record.key);
     const entry = current ?? (emptyEntry as StoreEntry<S>);
-    if (record.eventId !== undefined && entry.recentEventIds.includes(record.eventId)) {
+    const hash = record.eventId === undefined ? undefined : eventIdHash(record.eventId);
+    if (hash !== undefined && entry.recentEventHashes.includes(hash)) {
       return { outputs: advanced.outputs, duplicate: true };
     }
     const input: InputRecord<E> =
@@ -199,7 +201,7 @@ export class StreamTask<S, E = unknown> {
             eventId: record.eventId,
           };
     const result = this.call(() => this.processor.process(entry.state, input), { key: record.key, input: record.input });
-    const next = applyResult(entry, result, rememberEventId(entry.recentEventIds, record.eventId, this.maxRecentEventIds));
+    const next = applyResult(entry, result, rememberEventHash(entry.recentEventHashes, hash, this.maxRecentEventIds));
     this.put(record.key, next, current);
     const outputs = this.checkOutputs(result, record.key);
     return { outputs: advanced.outputs.length ? [...advanced.outputs, ...outputs] : outputs, duplicate: false };

@@ -23,16 +23,16 @@ test('restores entries (latest wins, a tombstone deletes), stream time and timer
   restoreRecords(
     task,
     [
-      message(0, 'a', encodeEntry({ state: 1, timers: [], recentEventIds: ['e1'] })),
-      message(1, 'b', encodeEntry({ state: 2, timers: [{ name: 't', atMs: 50, clock: 'wall' }], recentEventIds: [] })),
-      message(2, 'a', encodeEntry({ state: 3, timers: [], recentEventIds: ['e1', 'e2'] })),
-      message(3, 'c', encodeEntry({ state: 9, timers: [], recentEventIds: [] })),
+      message(0, 'a', encodeEntry({ state: 1, timers: [], recentEventHashes: [11] })),
+      message(1, 'b', encodeEntry({ state: 2, timers: [{ name: 't', atMs: 50, clock: 'wall' }], recentEventHashes: [] })),
+      message(2, 'a', encodeEntry({ state: 3, timers: [], recentEventHashes: [11, 12] })),
+      message(3, 'c', encodeEntry({ state: 9, timers: [], recentEventHashes: [] })),
       message(4, 'c', null),
       message(5, streamTimeKey, encodeStreamTime(40)),
     ],
     { topic: 'app.p-changelog', partition: 2 },
   );
-  expect(task.entry('a')).toEqual({ state: 3, timers: [], recentEventIds: ['e1', 'e2'] });
+  expect(task.entry('a')).toEqual({ state: 3, timers: [], recentEventHashes: [11, 12] });
   expect(task.entry('c')).toBeUndefined();
   expect(task.store.size).toBe(2);
   expect(task.streamTimeMs).toBe(40);
@@ -41,7 +41,7 @@ test('restores entries (latest wins, a tombstone deletes), stream time and timer
 
 test('a record that cannot be decoded is a non-retriable CorruptStateError naming where it is', () => {
   const task = new StreamTask<number>({ processor, store: createMemoryStore(), maxRecentEventIds: 4 });
-  const corrupt = [message(7, 'ok', encodeEntry({ state: 1, timers: [], recentEventIds: [] })), message(8, 'bad', '{"v":1,"s":')];
+  const corrupt = [message(7, 'ok', encodeEntry({ state: 1, timers: [], recentEventHashes: [] })), message(8, 'bad', '{"v":1,"s":')];
   let thrown: unknown;
   try {
     restoreRecords(task, corrupt, { topic: 'app.p-changelog', partition: 2 });

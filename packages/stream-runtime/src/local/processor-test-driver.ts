@@ -58,7 +58,7 @@ export function createProcessorTestDriver<S, E>(processor: Processor<S, E>, opti
     timers: (key) => task.entry(key)?.timers ?? [],
     setState(key, state) {
       const entry = task.entry(key);
-      task.load(key, { state, timers: entry?.timers ?? [], recentEventIds: entry?.recentEventIds ?? [] });
+      task.load(key, { state, timers: entry?.timers ?? [], recentEventHashes: entry?.recentEventHashes ?? [] });
     },
     get streamTimeMs() {
       return task.streamTimeMs;

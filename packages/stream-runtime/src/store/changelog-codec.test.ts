@@ -1,13 +1,14 @@
 import { expect, test } from 'vitest';
+import { eventIdHash } from '../core/event-id-hash.ts';
 import type { StoreEntry } from '../core/store-entry.ts';
 import { CorruptStateError } from '../errors.ts';
 import { decodeEntry, decodeStreamTime, encodeEntry, encodeStreamTime } from './changelog-codec.ts';
 
 test('entries survive the changelog encoding; a deleted entry is a tombstone', () => {
   const entries: StoreEntry[] = [
-    { state: { count: 3, nested: [1, 'x'] }, timers: [{ name: 'silence', atMs: 1_700_000_000_000, clock: 'wall' }], recentEventIds: ['a', 'b'] },
-    { state: undefined, timers: [{ name: 'renewal', atMs: 5, clock: 'stream' }], recentEventIds: [] },
-    { state: 0, timers: [], recentEventIds: [] },
+    { state: { count: 3, nested: [1, 'x'] }, timers: [{ name: 'silence', atMs: 1_700_000_000_000, clock: 'wall' }], recentEventHashes: [1, 2 ** 53 - 1] },
+    { state: undefined, timers: [{ name: 'renewal', atMs: 5, clock: 'stream' }], recentEventHashes: [] },
+    { state: 0, timers: [], recentEventHashes: [] },
   ];
   for (const entry of entries) expect(decodeEntry(Buffer.from(encodeEntry(entry)!))).toEqual(entry);
   expect(encodeEntry(undefined)).toBeNull();
@@ -16,7 +17,19 @@ test('entries survive the changelog encoding; a deleted entry is a tombstone', (
 });
 
 test('bytes that are not an entry are corrupt state, never retriable: garbage, wrong shapes, unknown versions', () => {
-  for (const bytes of ['\u0000\u0001garbage', '{"v":1,"s":', '[]', 'null', '{"v":2}', '{"v":1,"t":"x"}', '{"v":1,"t":[["n","soon","w"]]}', '{"v":1,"i":[1]}']) {
+  for (const bytes of [
+    '\u0000\u0001garbage',
+    '{"v":1,"s":',
+    '[]',
+    'null',
+    '{"v":2}',
+    '{"v":1,"t":"x"}',
+    '{"v":1,"t":[["n","soon","w"]]}',
+    '{"v":1,"i":[1]}',
+    '{"v":1,"h":["1"]}',
+    '{"v":1,"h":[-1]}',
+    '{"v":1,"h":[0.5]}',
+  ]) {
     let thrown: unknown;
     try {
       decodeEntry(bytes);
@@ -28,4 +41,10 @@ test('bytes that are not an entry are corrupt state, never retriable: garbage, w
     expect((thrown as CorruptStateError).code, bytes).toBe('STATE_CORRUPT');
   }
   expect(() => decodeStreamTime('{"v":1}')).toThrow(CorruptStateError);
+});
+
+test('an entry written with the event ids themselves restores their hashes: the duplicate window survives the format change', () => {
+  const entry = decodeEntry('{"v":1,"s":{"count":2},"i":["e1","e2"]}');
+  expect(entry.recentEventHashes).toEqual([eventIdHash('e1'), eventIdHash('e2')]);
+  expect(JSON.parse(encodeEntry(entry)!)).toEqual({ v: 1, s: { count: 2 }, h: [eventIdHash('e1'), eventIdHash('e2')] });
 });

@@ -1,3 +1,4 @@
+import { eventIdHash } from '../core/event-id-hash.ts';
 import type { StoredTimer, StoreEntry } from '../core/store-entry.ts';
 import { CorruptStateError } from '../errors.ts';
 
@@ -15,11 +16,14 @@ interface EncodedEntry {
   readonly s?: unknown;
   /** [name, atMs, clock initial] */
   readonly t?: ReadonlyArray<readonly [string, number, 's' | 'w']>;
+  /** Hashes of the recent event ids (event-id-hash.ts). */
+  readonly h?: readonly number[];
+  /** The recent event ids themselves, as entries written before the hashes were kept. */
   readonly i?: readonly string[];
 }
 
 const noTimers: readonly StoredTimer[] = Object.freeze([]);
-const noIds: readonly string[] = Object.freeze([]);
+const noHashes: readonly number[] = Object.freeze([]);
 /** Timer names repeat across every key: one string each instead of one per entry. */
 const timerNames = new Map<string, string>();
 const internName = (name: string): string => {
@@ -35,7 +39,7 @@ export function encodeEntry(entry: StoreEntry | undefined): string | null {
     v: 1,
     ...(entry.state === undefined ? {} : { s: entry.state }),
     ...(entry.timers.length ? { t: entry.timers.map((t) => [t.name, t.atMs, t.clock === 'wall' ? 'w' : 's'] as const) } : {}),
-    ...(entry.recentEventIds.length ? { i: entry.recentEventIds } : {}),
+    ...(entry.recentEventHashes.length ? { h: entry.recentEventHashes } : {}),
   };
   return JSON.stringify(encoded);
 }
@@ -60,15 +64,25 @@ function decodeTimers(encoded: unknown): readonly StoredTimer[] {
   });
 }
 
+function decodeHashes(encoded: EncodedEntry): readonly number[] {
+  const { h: hashes, i: ids } = encoded;
+  if (hashes !== undefined) {
+    if (!Array.isArray(hashes) || hashes.some((hash) => !Number.isSafeInteger(hash) || hash < 0)) {
+      throw new CorruptStateError('changelog entry has event id hashes that are not a list of non-negative integers');
+    }
+    return hashes;
+  }
+  if (ids === undefined) return noHashes;
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
+    throw new CorruptStateError('changelog entry has event ids that are not a list of strings');
+  return ids.map(eventIdHash);
+}
+
 export function decodeEntry(bytes: Buffer | string): StoreEntry {
   const encoded = parse(bytes, 'changelog entry') as EncodedEntry | null;
   if (typeof encoded !== 'object' || encoded === null) throw new CorruptStateError('changelog entry is not a JSON object');
   if (encoded.v !== 1) throw new CorruptStateError(`unknown changelog entry version ${JSON.stringify(encoded.v)}`);
-  const ids = encoded.i;
-  if (ids !== undefined && (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))) {
-    throw new CorruptStateError('changelog entry has event ids that are not a list of strings');
-  }
-  return { state: encoded.s, timers: decodeTimers(encoded.t), recentEventIds: ids ?? noIds };
+  return { state: encoded.s, timers: decodeTimers(encoded.t), recentEventHashes: decodeHashes(encoded) };
 }
 
 export function encodeStreamTime(streamTimeMs: number): string {

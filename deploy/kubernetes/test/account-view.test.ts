@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-// The services' own configuration loaders, by path: the test proves the manifests set the variables they read.
+// The services' own configuration loaders and the shell's, by path: the test proves the manifests set the variables they read.
+import { configureService } from '../../../packages/service-shell/src/configure.ts';
 import { loadAccountPageConfig } from '../../../services/account-page/src/config.ts';
 import { loadAccountStoreConfig } from '../../../services/account-store/src/config.ts';
 import { loadConfig as loadAlertActionsConfig } from '../../../services/alert-actions/src/config.ts';
@@ -15,8 +17,17 @@ const deployment = (service: string) => named('Deployment', `churnwatch-${servic
 const containerOf = (workload: Json) => workload.spec.template.spec.containers[0];
 const envValue = (workload: Json, name: string) => containerOf(workload).env.find((e: Json) => e.name === name)?.value as string | undefined;
 
+/** A CA certificate for the Kafka Secret: the shell reads and checks the PEM. */
+execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-subj', '/CN=test-ca', '-days', '2'], {
+  cwd: dir,
+  stdio: 'ignore',
+});
+
 /** What an operator puts into the Secrets: values every loader accepts. */
 const realSecrets: Record<string, string> = {
+  'churnwatch-kafka/ca.crt': readFileSync(join(dir, 'ca.pem'), 'utf8'),
+  'churnwatch-kafka/username': 'churnwatch',
+  'churnwatch-kafka/password': 'kafka-password',
   'churnwatch-database/account-store-url': 'postgres://store:s3cret@postgres.db.svc:5432/churnwatch',
   'churnwatch-database/account-page-url': 'postgres://reader:s3cret@postgres.db.svc:5432/churnwatch',
   'churnwatch-account-page/token': 'page-token-0123456789',
@@ -34,11 +45,18 @@ const environment = (service: string, values: SecretValue, tag: string) => podEn
 
 describe('the account view on Kubernetes: account store, account page, alert actions', () => {
   test('each service accepts the environment its Deployment gives it, once the Secrets are filled in', () => {
-    const store = loadAccountStoreConfig(environment('account-store', filled, 'filled'));
+    const { shell, config: store } = configureService('account-store', environment('account-store', filled, 'filled'), loadAccountStoreConfig);
+    // The store logs in to Kafka as the detection services do: SASL over TLS with the mounted credentials.
+    expect(shell).toMatchObject({ metricsPort: 9464, shutdownTimeoutMs: 20_000 });
+    expect(shell.kafkaSecurity).toMatchObject({
+      protocol: 'SASL_SSL',
+      sasl: { mechanism: 'SCRAM-SHA-512', username: 'churnwatch', password: 'kafka-password' },
+    });
     expect(store).toMatchObject({ groupId: 'churnwatch.account-store', databaseUrl: realSecrets['churnwatch-database/account-store-url'] });
     expect(store.kafkaBrokers).toEqual([named('ConfigMap', 'churnwatch-connection')!.data.CHURNWATCH_KAFKA_BROKERS]);
 
-    const page = loadAccountPageConfig(environment('account-page', filled, 'filled'));
+    const { shell: pageShell, config: page } = configureService('account-page', environment('account-page', filled, 'filled'), loadAccountPageConfig);
+    expect(pageShell).toMatchObject({ metricsPort: 9464, shutdownTimeoutMs: 20_000, kafkaSecurity: { protocol: 'PLAINTEXT' } });
     expect(page).toMatchObject({
       databaseUrl: realSecrets['churnwatch-database/account-page-url'],
       port: 8080,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { describe, expect, test } from 'vitest';
@@ -48,6 +48,8 @@ describe('the Kubernetes manifests', () => {
       expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
       expect(container.resources.requests).toMatchObject({ cpu: expect.any(String), memory: expect.stringMatching(/Mi$/) });
       expect(container.resources.limits).toMatchObject({ cpu: expect.any(String), memory: expect.stringMatching(/Mi$/) });
+      // The image holds the repository: the entry point each container names is a file of it.
+      expect(existsSync(new URL(`../../../${container.args[0]}`, import.meta.url)), container.args[0]).toBe(true);
       expect(container.livenessProbe.httpGet.path).toBe('/healthz');
       expect(container.readinessProbe.httpGet.path).toBe('/readyz');
       // The services on the shell end their shutdown within the deadline; the grace period outlasts it.

@@ -1,5 +1,6 @@
-import { ConfigMap, type IEnvVar, type IVolume, type IVolumeMount, Secret } from 'kubernetes-models/v1';
+import { ConfigMap, type IEnvFromSource, type IEnvVar, type IVolume, type IVolumeMount, Secret } from 'kubernetes-models/v1';
 import { labelsOf } from './labels.ts';
+import type { Workload } from './workloads.ts';
 
 /** Where the credential Secrets are mounted; the services read them through the `…_FILE` variables. */
 export const kafkaSecretDir = '/var/run/secrets/churnwatch/kafka';
@@ -72,4 +73,21 @@ export function credentialVolumes(scope: CredentialScope = 'kafka-and-registry')
     volumes: [kafka.volume, { name: 'registry-credentials', secret: { secretName: registrySecret, defaultMode: 0o440 } }],
     mounts: [kafka.mount, { name: 'registry-credentials', mountPath: registrySecretDir, readOnly: true }],
   };
+}
+
+/** How the workload reaches Kafka: the connection ConfigMap and the credential files, the brokers' address alone, or nothing. */
+export function connectionOf(kafka: Workload['kafka']): { envFrom: IEnvFromSource[]; env: IEnvVar[]; volumes: IVolume[]; mounts: IVolumeMount[] } {
+  switch (kafka) {
+    case 'none':
+      return { envFrom: [], env: [], volumes: [], mounts: [] };
+    case 'brokers':
+      return {
+        envFrom: [],
+        env: [{ name: brokersVariable, valueFrom: { configMapKeyRef: { name: connectionConfigMap, key: brokersVariable } } }],
+        volumes: [],
+        mounts: [],
+      };
+    default:
+      return { envFrom: [{ configMapRef: { name: connectionConfigMap } }], env: credentialEnv(kafka), ...credentialVolumes(kafka) };
+  }
 }

@@ -1,30 +1,13 @@
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { type IContainerPort, type IEnvFromSource, type IEnvVar, type IVolume, type IVolumeMount, Service } from 'kubernetes-models/v1';
-import { brokersVariable, connectionConfigMap, credentialEnv, credentialVolumes } from './connection.ts';
+import { type IContainerPort, type IEnvVar, type IVolume, type IVolumeMount, Service } from 'kubernetes-models/v1';
+import { connectionOf } from './connection.ts';
 import { detectionConfigMap, detectionConfigPath } from './detection-config.ts';
 import { componentOf, labelsOf } from './labels.ts';
 import { image, metricsPort, runAsUser, shutdownTimeoutMs, terminationGracePeriodSeconds, type Workload } from './workloads.ts';
 
 /** V8's old space capped at three quarters of the memory limit: the rest is Node's own and the buffers'. */
 const heapCapMi = (workload: Workload) => Math.floor(workload.resources.memoryLimitMi * 0.75);
-
-/** How the workload reaches Kafka: the connection ConfigMap and the credential files, the brokers' address alone, or nothing. */
-function connectionOf(workload: Workload): { envFrom: IEnvFromSource[]; env: IEnvVar[]; volumes: IVolume[]; mounts: IVolumeMount[] } {
-  switch (workload.kafka) {
-    case 'none':
-      return { envFrom: [], env: [], volumes: [], mounts: [] };
-    case 'brokers':
-      return {
-        envFrom: [],
-        env: [{ name: brokersVariable, valueFrom: { configMapKeyRef: { name: connectionConfigMap, key: brokersVariable } } }],
-        volumes: [],
-        mounts: [],
-      };
-    default:
-      return { envFrom: [{ configMapRef: { name: connectionConfigMap } }], env: credentialEnv(workload.kafka), ...credentialVolumes(workload.kafka) };
-  }
-}
 
 function envOf(workload: Workload): IEnvVar[] {
   return [
@@ -34,13 +17,13 @@ function envOf(workload: Workload): IEnvVar[] {
     ...(workload.shutdownDeadline ? [{ name: 'CHURNWATCH_SHUTDOWN_TIMEOUT_MS', value: String(shutdownTimeoutMs) }] : []),
     { name: 'NODE_OPTIONS', value: `--max-old-space-size=${heapCapMi(workload)}` },
     ...(workload.detection ? [{ name: 'CHURNWATCH_DETECTION_CONFIG_FILE', value: detectionConfigPath }] : []),
-    ...connectionOf(workload).env,
+    ...connectionOf(workload.kafka).env,
     ...(workload.own?.env ?? []),
   ];
 }
 
 function storage(workload: Workload): { volumes: IVolume[]; mounts: IVolumeMount[] } {
-  const connection = connectionOf(workload);
+  const connection = connectionOf(workload.kafka);
   const volumes: IVolume[] = [...connection.volumes, { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }];
   const mounts: IVolumeMount[] = [...connection.mounts, { name: 'tmp', mountPath: '/tmp' }];
   if (workload.detection) {
@@ -70,7 +53,7 @@ export function deploymentOf(workload: Workload): Deployment {
   const labels = labelsOf(component);
   const { volumes, mounts } = storage(workload);
   const { resources } = workload;
-  const { envFrom } = connectionOf(workload);
+  const { envFrom } = connectionOf(workload.kafka);
   return new Deployment({
     metadata: { name: component, labels },
     spec: {

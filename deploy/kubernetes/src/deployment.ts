@@ -1,53 +1,63 @@
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { type IEnvVar, type IVolume, type IVolumeMount, Service } from 'kubernetes-models/v1';
-import { connectionConfigMap, credentialEnv, credentialVolumes } from './connection.ts';
+import { type IContainerPort, type IEnvVar, type IVolume, type IVolumeMount, Service } from 'kubernetes-models/v1';
+import { connectionOf } from './connection.ts';
 import { detectionConfigMap, detectionConfigPath } from './detection-config.ts';
-import { labelsOf } from './labels.ts';
+import { componentOf, labelsOf } from './labels.ts';
 import { image, metricsPort, runAsUser, shutdownTimeoutMs, terminationGracePeriodSeconds, type Workload } from './workloads.ts';
-
-export const componentOf = (workload: Workload) => `churnwatch-${workload.service}`;
 
 /** V8's old space capped at three quarters of the memory limit: the rest is Node's own and the buffers'. */
 const heapCapMi = (workload: Workload) => Math.floor(workload.resources.memoryLimitMi * 0.75);
 
 function envOf(workload: Workload): IEnvVar[] {
   return [
-    { name: 'CHURNWATCH_APPLICATION_ID', value: workload.consumerGroup },
+    ...(workload.consumer ? [{ name: 'CHURNWATCH_APPLICATION_ID', value: workload.consumer.group }] : []),
     { name: 'CHURNWATCH_METRICS_PORT', value: String(metricsPort) },
-    { name: 'CHURNWATCH_SHUTDOWN_TIMEOUT_MS', value: String(shutdownTimeoutMs) },
+    ...(workload.http ? [{ name: workload.http.variable, value: String(workload.http.port) }] : []),
+    ...(workload.shutdownDeadline ? [{ name: 'CHURNWATCH_SHUTDOWN_TIMEOUT_MS', value: String(shutdownTimeoutMs) }] : []),
     { name: 'NODE_OPTIONS', value: `--max-old-space-size=${heapCapMi(workload)}` },
     ...(workload.detection ? [{ name: 'CHURNWATCH_DETECTION_CONFIG_FILE', value: detectionConfigPath }] : []),
-    ...credentialEnv(),
+    ...connectionOf(workload.kafka).env,
+    ...(workload.own?.env ?? []),
   ];
 }
 
 function storage(workload: Workload): { volumes: IVolume[]; mounts: IVolumeMount[] } {
-  const credentials = credentialVolumes();
-  const volumes: IVolume[] = [...credentials.volumes, { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }];
-  const mounts: IVolumeMount[] = [...credentials.mounts, { name: 'tmp', mountPath: '/tmp' }];
+  const connection = connectionOf(workload.kafka);
+  const volumes: IVolume[] = [...connection.volumes, { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }];
+  const mounts: IVolumeMount[] = [...connection.mounts, { name: 'tmp', mountPath: '/tmp' }];
   if (workload.detection) {
     volumes.push({ name: 'detection-config', configMap: { name: detectionConfigMap } });
     mounts.push({ name: 'detection-config', mountPath: '/etc/churnwatch', readOnly: true });
   }
+  volumes.push(...(workload.own?.volumes ?? []));
+  mounts.push(...(workload.own?.mounts ?? []));
   return { volumes, mounts };
+}
+
+/** The metrics port, and the HTTP port people or other services call where the workload has one. */
+function portsOf(workload: Workload): IContainerPort[] {
+  const metrics: IContainerPort = { name: 'metrics', containerPort: metricsPort, protocol: 'TCP' };
+  return workload.http ? [{ name: 'http', containerPort: workload.http.port, protocol: 'TCP' }, metrics] : [metrics];
 }
 
 /**
  * One Deployment per service: non-root, read-only root filesystem (a small /tmp), no privilege,
  * requests and limits from the benchmarks, liveness on /healthz (the process works), readiness on
  * /readyz (joined, restored), and a grace period longer than the service's own shutdown deadline.
- * Replicas are KEDA's to set (see scaling.ts); one to begin with.
+ * A consumer's replicas are KEDA's to set (see scaling.ts), one to begin with; the HTTP services keep
+ * theirs (see account-view.ts).
  */
 export function deploymentOf(workload: Workload): Deployment {
   const component = componentOf(workload);
   const labels = labelsOf(component);
   const { volumes, mounts } = storage(workload);
   const { resources } = workload;
+  const { envFrom } = connectionOf(workload.kafka);
   return new Deployment({
     metadata: { name: component, labels },
     spec: {
-      replicas: 1,
+      replicas: workload.replicas,
       selector: { matchLabels: labels },
       // Never two generations consuming at once beyond what a rebalance sorts out, and never none.
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
@@ -63,9 +73,9 @@ export function deploymentOf(workload: Workload): Deployment {
               image,
               // The image's exec-form entry point is node (PID 1): the kubelet's SIGTERM reaches the service's shutdown.
               args: [`services/${workload.service}/src/main.ts`],
-              envFrom: [{ configMapRef: { name: connectionConfigMap } }],
+              ...(envFrom.length > 0 ? { envFrom } : {}),
               env: envOf(workload),
-              ports: [{ name: 'metrics', containerPort: metricsPort, protocol: 'TCP' }],
+              ports: portsOf(workload),
               resources: {
                 requests: { cpu: resources.cpuRequest, memory: `${resources.memoryRequestMi}Mi` },
                 limits: { cpu: resources.cpuLimit, memory: `${resources.memoryLimitMi}Mi` },
@@ -93,11 +103,9 @@ export function disruptionBudgetOf(workload: Workload): PodDisruptionBudget {
   });
 }
 
-/** The metrics port as a Service, for the ServiceMonitor to find. */
+/** The metrics port as a Service, for the ServiceMonitor to find, and the HTTP port under the same number inside the cluster. */
 export function serviceOf(workload: Workload): Service {
   const component = componentOf(workload);
-  return new Service({
-    metadata: { name: component, labels: labelsOf(component) },
-    spec: { selector: labelsOf(component), ports: [{ name: 'metrics', port: metricsPort, targetPort: 'metrics', protocol: 'TCP' }] },
-  });
+  const ports = portsOf(workload).map((port) => ({ name: port.name, port: port.containerPort, targetPort: port.name, protocol: port.protocol }));
+  return new Service({ metadata: { name: component, labels: labelsOf(component) }, spec: { selector: labelsOf(component), ports } });
 }

@@ -4,3 +4,6 @@ export const partOf = 'churnwatch';
 export function labelsOf(component: string): Record<string, string> {
   return { 'app.kubernetes.io/name': component, 'app.kubernetes.io/part-of': partOf };
 }
+
+/** The name of everything a service owns in the cluster: Deployment, Service, budget, scaler. */
+export const componentOf = (workload: { readonly service: string }) => `churnwatch-${workload.service}`;

@@ -1,5 +1,6 @@
 import { Namespace } from 'kubernetes-models/v1';
 import { stringify } from 'yaml';
+import { accountViewSecrets } from './account-view-secrets.ts';
 import { connectionSettings, credentialSecrets } from './connection.ts';
 import { deploymentOf, disruptionBudgetOf, serviceOf } from './deployment.ts';
 import { detectionConfig } from './detection-config.ts';
@@ -26,12 +27,18 @@ export function manifestFiles(): Record<string, Manifest[]> {
   return {
     'namespace.yaml': [new Namespace({ metadata: { name: namespace, labels: { 'app.kubernetes.io/part-of': 'churnwatch' } } })],
     'config.yaml': [connectionSettings(), detectionConfig()],
-    'secrets.yaml': credentialSecrets(),
+    'secrets.yaml': [...credentialSecrets(), ...accountViewSecrets()],
     'topics-job.yaml': [topicsJob()],
     ...Object.fromEntries(
       workloads.map((workload) => [
         `${workload.service}.yaml`,
-        [deploymentOf(workload), serviceOf(workload), disruptionBudgetOf(workload), scaledObjectOf(workload)],
+        [
+          deploymentOf(workload),
+          serviceOf(workload),
+          disruptionBudgetOf(workload),
+          // Only a consumer group has a lag to scale on (account-view.ts says why the HTTP services have none).
+          ...(workload.consumer ? [scaledObjectOf({ ...workload, consumer: workload.consumer })] : []),
+        ],
       ]),
     ),
     'keda-auth.yaml': [triggerAuthentication()],

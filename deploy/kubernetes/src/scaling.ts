@@ -1,7 +1,6 @@
 import { ScaledObject, TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
-import { kafkaSecret } from './connection.ts';
-import { componentOf } from './deployment.ts';
-import { labelsOf } from './labels.ts';
+import { brokersVariable, kafkaSecret } from './connection.ts';
+import { componentOf, labelsOf } from './labels.ts';
 import { partitions, type Workload } from './workloads.ts';
 
 export const kafkaTriggerAuthentication = 'churnwatch-kafka';
@@ -26,7 +25,8 @@ export function triggerAuthentication(): TriggerAuthentication {
  * rebalance). The minimum stays 1: a detection service's wall-clock timers (silence, renewals)
  * must run even when no record arrives, so it never scales to zero.
  */
-export function scaledObjectOf(workload: Workload): ScaledObject {
+export function scaledObjectOf(workload: Workload & Required<Pick<Workload, 'consumer'>>): ScaledObject {
+  const { consumer } = workload;
   const component = componentOf(workload);
   return new ScaledObject({
     metadata: { name: component, labels: labelsOf(component) },
@@ -43,9 +43,9 @@ export function scaledObjectOf(workload: Workload): ScaledObject {
           authenticationRef: { name: kafkaTriggerAuthentication },
           metadata: {
             // Read from the scaled Deployment's own environment (the connection ConfigMap): one place to set it.
-            bootstrapServersFromEnv: 'CHURNWATCH_KAFKA_BROKERS',
-            consumerGroup: workload.consumerGroup,
-            topic: workload.lagTopic,
+            bootstrapServersFromEnv: brokersVariable,
+            consumerGroup: consumer.group,
+            topic: consumer.lagTopic,
             lagThreshold: '5000',
             allowIdleConsumers: 'false',
             sasl: 'scram_sha512',

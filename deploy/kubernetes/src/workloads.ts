@@ -1,3 +1,6 @@
+import type { IEnvVar, IVolume, IVolumeMount } from 'kubernetes-models/v1';
+import { accountViewWorkloads } from './account-view.ts';
+
 /**
  * What runs in the cluster, and the figures the manifests are sized from.
  *
@@ -7,28 +10,46 @@
  * therefore asks for a quarter core and 256 MiB (room for ~250,000 customers per pod beside
  * Node's ~80 MiB) and may grow to one core and 768 MiB (~1.2 million customers per pod); its V8
  * heap is capped below the limit so that Node collects garbage before the kernel kills it.
- * The notifier holds no state: 128 MiB, limit 256 MiB.
+ * The notifier holds no state: 128 MiB, limit 256 MiB. The account view's services are sized in
+ * account-view.ts.
  */
 export interface Workload {
   /** Folder under services/ and the Kubernetes name suffix. */
   readonly service: string;
-  /** Consumer group: CHURNWATCH_APPLICATION_ID, also what KEDA reads the lag of. */
-  readonly consumerGroup: string;
-  /** The topic whose lag scales it (KEDA reads the group's lag on it). */
-  readonly lagTopic: string;
+  /**
+   * What it reads of the connection: `kafka-and-registry` the brokers, TLS, SASL and the schema
+   * registry (`CHURNWATCH_KAFKA_*`, `CHURNWATCH_SCHEMA_REGISTRY_*`, credentials as files); `kafka`
+   * the same without the registry; `brokers` only CHURNWATCH_KAFKA_BROKERS; `none` no Kafka at all.
+   */
+  readonly kafka: 'kafka-and-registry' | 'kafka' | 'brokers' | 'none';
+  /**
+   * A Kafka consumer group: CHURNWATCH_APPLICATION_ID, and KEDA scales the Deployment on the
+   * group's lag on `lagTopic`. Without it the replicas are fixed.
+   */
+  readonly consumer?: { readonly group: string; readonly lagTopic: string };
+  /** Replicas to begin with; KEDA takes over for a consumer. */
+  readonly replicas: number;
   readonly resources: { readonly cpuRequest: string; readonly cpuLimit: string; readonly memoryRequestMi: number; readonly memoryLimitMi: number };
   /** Reads the detection thresholds ConfigMap. */
   readonly detection: boolean;
+  /** Runs on the service shell, which ends its shutdown within CHURNWATCH_SHUTDOWN_TIMEOUT_MS. */
+  readonly shutdownDeadline: boolean;
+  /** An HTTP port for people or other services, beside the metrics port, and the variable that sets it. */
+  readonly http?: { readonly port: number; readonly variable: string };
+  /** Its own settings and secrets (files from Secret volumes, or variables from Secret keys). */
+  readonly own?: { readonly env: readonly IEnvVar[]; readonly volumes: readonly IVolume[]; readonly mounts: readonly IVolumeMount[] };
 }
 
 const detectionResources = { cpuRequest: '250m', cpuLimit: '1', memoryRequestMi: 256, memoryLimitMi: 768 } as const;
 
 const detection = (service: string, lagTopic: string): Workload => ({
   service,
-  consumerGroup: `churnwatch.${service}`,
-  lagTopic,
+  kafka: 'kafka-and-registry',
+  consumer: { group: `churnwatch.${service}`, lagTopic },
+  replicas: 1,
   resources: detectionResources,
   detection: true,
+  shutdownDeadline: true,
 });
 
 export const workloads: readonly Workload[] = [
@@ -40,11 +61,14 @@ export const workloads: readonly Workload[] = [
   detection('kpi-aggregator', 'churnwatch.kpi-changes'),
   {
     service: 'notifier',
-    consumerGroup: 'churnwatch.notifier',
-    lagTopic: 'churnwatch.alerts',
+    kafka: 'kafka-and-registry',
+    consumer: { group: 'churnwatch.notifier', lagTopic: 'churnwatch.alerts' },
+    replicas: 1,
     resources: { cpuRequest: '100m', cpuLimit: '500m', memoryRequestMi: 128, memoryLimitMi: 256 },
     detection: false,
+    shutdownDeadline: true,
   },
+  ...accountViewWorkloads,
 ];
 
 /**

@@ -19,9 +19,9 @@ export interface Workload {
   /**
    * What it reads of the connection: `kafka-and-registry` the brokers, TLS, SASL and the schema
    * registry (`CHURNWATCH_KAFKA_*`, `CHURNWATCH_SCHEMA_REGISTRY_*`, credentials as files); `kafka`
-   * the same without the registry; `brokers` only CHURNWATCH_KAFKA_BROKERS; `none` no Kafka at all.
+   * the same without the registry; `none` no Kafka at all.
    */
-  readonly kafka: 'kafka-and-registry' | 'kafka' | 'brokers' | 'none';
+  readonly kafka: 'kafka-and-registry' | 'kafka' | 'none';
   /**
    * A Kafka consumer group: CHURNWATCH_APPLICATION_ID, and KEDA scales the Deployment on the
    * group's lag on `lagTopic`. Without it the replicas are fixed.

@@ -62,7 +62,7 @@ describe('the Kubernetes manifests', () => {
       expect(heapMi).toBeLessThan(Number.parseInt(container.resources.limits.memory, 10));
       // Kafka credentials come as files, never as literal values; every other mount but /tmp is read-only.
       for (const variable of container.env) expect(variable.name.endsWith('PASSWORD') || variable.name.endsWith('USERNAME')).toBe(false);
-      const expectedReadOnly = { 'kafka-and-registry': 2, kafka: 1, brokers: 0, none: 0 }[workload.kafka];
+      const expectedReadOnly = { 'kafka-and-registry': 2, kafka: 1, none: 0 }[workload.kafka];
       expect(container.volumeMounts.filter((mount: { readOnly?: boolean }) => mount.readOnly).length).toBeGreaterThanOrEqual(expectedReadOnly);
       expect(
         container.volumeMounts.filter((mount: { readOnly?: boolean; mountPath: string }) => !mount.readOnly).map((m: { mountPath: string }) => m.mountPath),

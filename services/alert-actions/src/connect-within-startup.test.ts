@@ -63,4 +63,21 @@ describe('connecting within the start-up timeout', () => {
     expect(connects).toBe(0);
     expect(time.waits).toEqual([]);
   });
+
+  it('abandons an attempt that does not answer (its signal aborts) and counts it as a failed one', async () => {
+    const time = fakeTime();
+    const log = warnings();
+    const signals: AbortSignal[] = [];
+    const attempt = connectWithinStartup(
+      (signal) => {
+        signals.push(signal);
+        return new Promise<never>(() => {});
+      },
+      { brokers: ['kafka:9093'], startupTimeoutMs: 1_500, verify: async () => {}, ...log, ...time },
+    );
+    await expect(attempt).rejects.toThrow('Kafka was not reachable at kafka:9093 within 1500 ms: no answer within 1000 ms');
+    expect(signals).toHaveLength(2);
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
+    expect(log.lines).toEqual(['Kafka is not reachable at kafka:9093: no answer within 1000 ms; retrying in 1000 ms']);
+  });
 });

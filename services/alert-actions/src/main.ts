@@ -17,15 +17,23 @@ await startService({
     // Alive while it waits for Kafka, ready once control events can be written.
     context.health.add('kafka-producer', { alive: () => true, ready: () => connected, notReadyReason: () => 'connecting to Kafka' });
     const producer = await connectWithinStartup(
-      async () => {
+      async (signal) => {
         const candidate = kafka.producer({ idempotent: true });
+        // An attempt given up on must not connect later beside the one that is used.
+        const release = () => void candidate.disconnect().catch(() => {});
+        signal.addEventListener('abort', release, { once: true });
         try {
           await candidate.connect();
-          return candidate;
         } catch (error) {
-          await candidate.disconnect().catch(() => {});
+          release();
           throw error;
         }
+        if (signal.aborted) {
+          release();
+          throw signal.reason;
+        }
+        signal.removeEventListener('abort', release);
+        return candidate;
       },
       { brokers: config.brokers, startupTimeoutMs: config.startupTimeoutMs, logger, verify: () => context.verifyKafka(config.brokers) },
     );

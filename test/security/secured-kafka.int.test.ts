@@ -2,7 +2,7 @@
 // a schema registry behind HTTPS and basic auth. Right credentials: the topics command, two
 // detection services and the notifier carry a falling customer's Avro usage to a webhook. Wrong
 // password, wrong CA, plaintext to the TLS port and an expired broker certificate: each stops the
-// service quickly with its own message. No secret shows in any log line (at debug), in /metrics,
+// service quickly with its own message. alert-actions writes a control event over SASL_SSL. No secret shows in any log line (at debug), in /metrics,
 // /healthz, /readyz or on stderr, and no customer id in the HTTP endpoints.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ import { type SecuredBroker, startSecuredBroker, users } from './support/secured
 const cliMain = fileURLToPath(new URL('../../packages/cli/src/main.ts', import.meta.url));
 const registryUser = { username: 'registry-reader', password: 'Registry-pw-V9mq4TsL' };
 const wrongPassword = 'Wrong-pw-J3kf6PwA';
+const actionsToken = 'Actions-token-P4zr8WqE-0123456789abcdef';
 const customers = ['cust-secure-falling', 'cust-secure-steady'];
 const topics = defaultTopicNames();
 
@@ -56,6 +57,7 @@ function secrets(): string[] {
     registryUser.password,
     Buffer.from(`${registryUser.username}:${registryUser.password}`).toString('base64'),
     wrongPassword,
+    actionsToken,
     secured.pki.keystorePassword,
   ];
 }
@@ -309,4 +311,87 @@ test('OAUTHBEARER: the client presents the token file, and the broker accepts it
   } finally {
     await admin.disconnect();
   }
+});
+
+test('alert-actions over SASL_SSL: an API request becomes a control event on the topic; a wrong password stops it at once', async () => {
+  const dir = join(secured.dir, 'alert-actions');
+  mkdirSync(dir, { recursive: true });
+  const topic = uniqueName('secured-control');
+  const admin = secured.client(users.scram256).admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  await admin.disconnect();
+  const tokenFile = join(secured.dir, 'secrets', 'actions.token');
+  writeFileSync(tokenFile, `${actionsToken}\n`);
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  const actions = startService(
+    {
+      name: 'alert-actions',
+      env: {
+        ...secured.envFor(users.scram256),
+        CHURNWATCH_LOG_LEVEL: 'debug',
+        CHURNWATCH_TOPIC_CONTROL: topic,
+        CHURNWATCH_ALERT_ACTIONS_PORT: String(port),
+        CHURNWATCH_ALERT_ACTIONS_TOKEN_FILE: tokenFile,
+        CHURNWATCH_METRICS_PORT: String(metricsPort),
+      },
+    },
+    dir,
+  );
+  services.push(actions);
+  await waitFor(
+    async () => ((await httpBody(metricsPort, '/readyz').catch(() => ({ status: 0 }))).status === 200 ? true : undefined),
+    'alert-actions ready',
+    60_000,
+    250,
+  );
+  const response = await fetch(`http://127.0.0.1:${port}/v1/alert-actions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${actionsToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'acknowledge', customerId: 'cust-secure-falling', kind: 'usage_declining', requestedBy: 'dana', eventId: 'secured-ack-1' }),
+  });
+  expect(response.status, await response.clone().text()).toBe(202);
+
+  const consumer = secured.client(users.scram512).consumer({ groupId: uniqueName('control-reader') });
+  const controls: unknown[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({ eachMessage: async ({ message }) => void controls.push(JSON.parse(message.value?.toString() ?? 'null')) });
+  await waitFor(() => (controls.length > 0 ? true : undefined), 'the control event on the topic', 30_000);
+  await consumer.disconnect();
+  expect(controls).toEqual([
+    expect.objectContaining({ eventId: 'secured-ack-1', action: 'acknowledge', customerId: 'cust-secure-falling', requestedBy: 'dana' }),
+  ]);
+
+  services.splice(services.indexOf(actions), 1);
+  expect((await stopService(actions)).code).toBe(0);
+  const log = readFileSync(join(dir, 'alert-actions.log'), 'utf8');
+  expect(log).toContain('"protocol":"SASL_SSL"');
+  expectNoSecret('alert-actions.log', log);
+
+  // The same service with a wrong password: refused at the first connection, not retried until the start-up timeout.
+  const wrongDir = join(dir, 'wrong-password');
+  mkdirSync(wrongDir);
+  const wrongPasswordFile = join(secured.dir, 'secrets', 'actions-wrong.password');
+  writeFileSync(wrongPasswordFile, wrongPassword);
+  const startedAt = Date.now();
+  const refused = startService(
+    {
+      name: 'alert-actions',
+      env: {
+        ...secured.envFor(users.scram256, { CHURNWATCH_KAFKA_SASL_PASSWORD_FILE: wrongPasswordFile }),
+        CHURNWATCH_ALERT_ACTIONS_TOKEN_FILE: tokenFile,
+        CHURNWATCH_ALERT_ACTIONS_PORT: '0',
+        CHURNWATCH_METRICS_PORT: '0',
+        CHURNWATCH_STARTUP_TIMEOUT_MS: '60000',
+      },
+    },
+    wrongDir,
+  );
+  const code = await new Promise<number | null>((resolve) => refused.process.once('exit', (exit) => resolve(exit)));
+  const output = readFileSync(refused.logFile, 'utf8');
+  expect(code, output.slice(-2000)).toBe(1);
+  expect(Date.now() - startedAt).toBeLessThan(45_000);
+  expect(output).toMatch(/could not start: Kafka at 127\.0\.0\.1:\d+ refused the SASL SCRAM-SHA-256 login: wrong user name or password/);
+  expectNoSecret('alert-actions with a wrong password', output);
 });

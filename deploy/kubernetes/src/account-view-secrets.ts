@@ -7,7 +7,6 @@ export const databaseSecret = { name: 'churnwatch-database', storeUrl: 'account-
 export const accountPageSecret = { name: 'churnwatch-account-page', token: 'token', csrfSecret: 'csrf-secret' } as const;
 /** The actions API's bearer token (the page presents it too) and Slack's signing secret. */
 export const alertActionsSecret = { name: 'churnwatch-alert-actions', apiToken: 'api-token', slackSigningSecret: 'slack-signing-secret' } as const;
-export const alertActionsSecretDir = '/var/run/secrets/churnwatch/alert-actions';
 
 /**
  * Placeholders, like the Kafka credentials: replace them before the services start. Each one as
@@ -38,23 +37,46 @@ export function accountViewSecrets(): Secret[] {
   ];
 }
 
-/** A variable read from a Secret key: for the settings a service takes only as a variable, not as `…_FILE`. */
-export const secretVariable = (name: string, secret: string, key: string): IEnvVar => ({ name, valueFrom: { secretKeyRef: { name: secret, key } } });
+/** A Secret of the account view and where its files appear in a pod. */
+export interface FileSecret {
+  readonly name: string;
+  /** The pod's volume name. */
+  readonly volume: string;
+  readonly dir: string;
+}
+
+export const databaseFiles: FileSecret = { name: databaseSecret.name, volume: 'database-credentials', dir: '/var/run/secrets/churnwatch/database' };
+export const accountPageFiles: FileSecret = {
+  name: accountPageSecret.name,
+  volume: 'account-page-credentials',
+  dir: '/var/run/secrets/churnwatch/account-page',
+};
+export const alertActionsFiles: FileSecret = {
+  name: alertActionsSecret.name,
+  volume: 'alert-actions-credentials',
+  dir: '/var/run/secrets/churnwatch/alert-actions',
+};
+
+/** Files of several Secrets in one pod: the env, volumes and mounts of each, joined. */
+export type SecretFiles = { env: IEnvVar[]; volumes: IVolume[]; mounts: IVolumeMount[] };
 
 /**
- * The alert-actions Secret mounted with only the keys given, each as a file, and the `…_FILE`
- * variables that name them; a pod sees no key it does not read.
+ * A Secret mounted with only the keys given, each as a file, and the `…_FILE` variables that name
+ * them (variable → key); a pod sees no key it does not read.
  */
-export function alertActionsFiles(files: Readonly<Record<string, string>>): { env: IEnvVar[]; volumes: IVolume[]; mounts: IVolumeMount[] } {
+export function secretFiles(secret: FileSecret, files: Readonly<Record<string, string>>): SecretFiles {
   const entries = Object.entries(files);
   return {
-    env: entries.map(([variable, key]) => ({ name: variable, value: `${alertActionsSecretDir}/${key}` })),
-    volumes: [
-      {
-        name: 'alert-actions-credentials',
-        secret: { secretName: alertActionsSecret.name, defaultMode: 0o440, items: entries.map(([, key]) => ({ key, path: key })) },
-      },
-    ],
-    mounts: [{ name: 'alert-actions-credentials', mountPath: alertActionsSecretDir, readOnly: true }],
+    env: entries.map(([variable, key]) => ({ name: variable, value: `${secret.dir}/${key}` })),
+    volumes: [{ name: secret.volume, secret: { secretName: secret.name, defaultMode: 0o440, items: entries.map(([, key]) => ({ key, path: key })) } }],
+    mounts: [{ name: secret.volume, mountPath: secret.dir, readOnly: true }],
+  };
+}
+
+export function joinFiles(...parts: readonly SecretFiles[]): SecretFiles {
+  return {
+    env: parts.flatMap((part) => part.env),
+    volumes: parts.flatMap((part) => part.volumes),
+    mounts: parts.flatMap((part) => part.mounts),
   };
 }

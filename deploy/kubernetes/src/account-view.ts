@@ -1,4 +1,13 @@
-import { accountPageSecret, alertActionsFiles, alertActionsSecret, databaseSecret, secretVariable } from './account-view-secrets.ts';
+import {
+  accountPageFiles,
+  accountPageSecret,
+  alertActionsFiles,
+  alertActionsSecret,
+  databaseFiles,
+  databaseSecret,
+  joinFiles,
+  secretFiles,
+} from './account-view-secrets.ts';
 import { componentOf } from './labels.ts';
 import type { Workload } from './workloads.ts';
 
@@ -30,6 +39,8 @@ export const alertActionsUrl = `http://${componentOf({ service: 'alert-actions' 
 const stateless = { cpuRequest: '100m', cpuLimit: '500m', memoryRequestMi: 192, memoryLimitMi: 384 } as const;
 
 /** Kafka → PostgreSQL: every customer's health, every alert and its history, the retention KPIs. */
+const storeFiles = secretFiles(databaseFiles, { CHURNWATCH_DATABASE_URL_FILE: databaseSecret.storeUrl });
+
 const accountStore: Workload = {
   service: 'account-store',
   kafka: 'kafka',
@@ -39,15 +50,18 @@ const accountStore: Workload = {
   resources: stateless,
   detection: false,
   shutdownDeadline: true,
-  own: {
-    // CHURNWATCH_DATABASE_URL has no `…_FILE` form: the variable comes from the Secret key.
-    env: [secretVariable('CHURNWATCH_DATABASE_URL', databaseSecret.name, databaseSecret.storeUrl)],
-    volumes: [],
-    mounts: [],
-  },
+  own: storeFiles,
 };
 
-const pageActions = alertActionsFiles({ CHURNWATCH_ALERT_ACTIONS_TOKEN_FILE: alertActionsSecret.apiToken });
+const pageFiles = joinFiles(
+  secretFiles(databaseFiles, { CHURNWATCH_DATABASE_URL_FILE: databaseSecret.pageUrl }),
+  // The same forms' key on every replica: a form rendered by one is accepted by the other.
+  secretFiles(accountPageFiles, {
+    CHURNWATCH_ACCOUNT_PAGE_TOKEN_FILE: accountPageSecret.token,
+    CHURNWATCH_ACCOUNT_PAGE_CSRF_SECRET_FILE: accountPageSecret.csrfSecret,
+  }),
+  secretFiles(alertActionsFiles, { CHURNWATCH_ALERT_ACTIONS_TOKEN_FILE: alertActionsSecret.apiToken }),
+);
 
 /**
  * The account view for CS managers, signed in by the shared token (a reverse proxy's header
@@ -61,42 +75,28 @@ const accountPage: Workload = {
   detection: false,
   shutdownDeadline: true,
   http: { port: accountPagePort, variable: 'CHURNWATCH_ACCOUNT_PAGE_PORT' },
-  own: {
-    env: [
-      // The database URL, the sign-in token and the forms' key have no `…_FILE` form: variables from Secret keys.
-      secretVariable('CHURNWATCH_DATABASE_URL', databaseSecret.name, databaseSecret.pageUrl),
-      secretVariable('CHURNWATCH_ACCOUNT_PAGE_TOKEN', accountPageSecret.name, accountPageSecret.token),
-      // The same key on every replica: a form rendered by one is accepted by the other.
-      secretVariable('CHURNWATCH_ACCOUNT_PAGE_CSRF_SECRET', accountPageSecret.name, accountPageSecret.csrfSecret),
-      { name: 'CHURNWATCH_ALERT_ACTIONS_URL', value: alertActionsUrl },
-      ...pageActions.env,
-    ],
-    volumes: pageActions.volumes,
-    mounts: pageActions.mounts,
-  },
+  own: { ...pageFiles, env: [{ name: 'CHURNWATCH_ALERT_ACTIONS_URL', value: alertActionsUrl }, ...pageFiles.env] },
 };
 
-const apiFiles = alertActionsFiles({
+const apiFiles = secretFiles(alertActionsFiles, {
   CHURNWATCH_ALERT_ACTIONS_TOKEN_FILE: alertActionsSecret.apiToken,
   CHURNWATCH_SLACK_SIGNING_SECRET_FILE: alertActionsSecret.slackSigningSecret,
 });
 
 /**
  * Acknowledge, snooze, assign, resolve: the authenticated API (the page's buttons, the CLI) and
- * Slack's interactive buttons, written to the control topic. It reads only the brokers' address
- * of the connection settings: it connects without TLS or SASL, so it needs a listener that
- * accepts that from inside the cluster.
+ * Slack's interactive buttons, written to the control topic. It reaches Kafka like the others
+ * (TLS and SASL with the mounted credentials); it reads no schema registry.
  */
 const alertActions: Workload = {
   service: 'alert-actions',
-  kafka: 'brokers',
+  kafka: 'kafka',
   replicas: 2,
   resources: stateless,
   detection: false,
-  // It closes its server and producer on SIGTERM but has no deadline of its own; the pod's grace period bounds it.
-  shutdownDeadline: false,
+  shutdownDeadline: true,
   http: { port: alertActionsPort, variable: 'CHURNWATCH_ALERT_ACTIONS_PORT' },
-  own: { env: apiFiles.env, volumes: apiFiles.volumes, mounts: apiFiles.mounts },
+  own: apiFiles,
 };
 
 export const accountViewWorkloads: readonly Workload[] = [accountStore, accountPage, alertActions];

@@ -75,18 +75,11 @@ export function credentialVolumes(scope: CredentialScope = 'kafka-and-registry')
   };
 }
 
-/** How the workload reaches Kafka: the connection ConfigMap and the credential files, the brokers' address alone, or nothing. */
+/** How the workload reaches Kafka: the connection ConfigMap and the credential files, or nothing. */
 export function connectionOf(kafka: Workload['kafka']): { envFrom: IEnvFromSource[]; env: IEnvVar[]; volumes: IVolume[]; mounts: IVolumeMount[] } {
   switch (kafka) {
     case 'none':
       return { envFrom: [], env: [], volumes: [], mounts: [] };
-    case 'brokers':
-      return {
-        envFrom: [],
-        env: [{ name: brokersVariable, valueFrom: { configMapKeyRef: { name: connectionConfigMap, key: brokersVariable } } }],
-        volumes: [],
-        mounts: [],
-      };
     default:
       return { envFrom: [{ configMapRef: { name: connectionConfigMap } }], env: credentialEnv(kafka), ...credentialVolumes(kafka) };
   }

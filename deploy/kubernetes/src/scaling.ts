@@ -23,7 +23,8 @@ export function triggerAuthentication(): TriggerAuthentication {
  * Scales a consumer on its group's lag. The maximum is the partition count: Kafka gives each
  * partition to one member of a group, so replicas beyond it would only idle (and join every
  * rebalance). The minimum stays 1: a detection service's wall-clock timers (silence, renewals)
- * must run even when no record arrives, so it never scales to zero.
+ * must run even when no record arrives, so it never scales to zero. One trigger per group the
+ * service consumes in (the notifier: one per route); KEDA follows the one that asks for most replicas.
  */
 export function scaledObjectOf(workload: Workload & Required<Pick<Workload, 'consumer'>>): ScaledObject {
   const { consumer } = workload;
@@ -37,22 +38,20 @@ export function scaledObjectOf(workload: Workload & Required<Pick<Workload, 'con
       pollingInterval: 30,
       // Scale-down waits out the state restore a rebalance costs.
       cooldownPeriod: 300,
-      triggers: [
-        {
-          type: 'kafka',
-          authenticationRef: { name: kafkaTriggerAuthentication },
-          metadata: {
-            // Read from the scaled Deployment's own environment (the connection ConfigMap): one place to set it.
-            bootstrapServersFromEnv: brokersVariable,
-            consumerGroup: consumer.group,
-            topic: consumer.lagTopic,
-            lagThreshold: '5000',
-            allowIdleConsumers: 'false',
-            sasl: 'scram_sha512',
-            tls: 'enable',
-          },
+      triggers: (consumer.lagGroups ?? [consumer.group]).map((group) => ({
+        type: 'kafka',
+        authenticationRef: { name: kafkaTriggerAuthentication },
+        metadata: {
+          // Read from the scaled Deployment's own environment (the connection ConfigMap): one place to set it.
+          bootstrapServersFromEnv: brokersVariable,
+          consumerGroup: group,
+          topic: consumer.lagTopic,
+          lagThreshold: '5000',
+          allowIdleConsumers: 'false',
+          sasl: 'scram_sha512',
+          tls: 'enable',
         },
-      ],
+      })),
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { IEnvVar, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import { accountViewWorkloads } from './account-view.ts';
+import { notifierLagGroups } from './notifier-routes.ts';
 
 /**
  * What runs in the cluster, and the figures the manifests are sized from.
@@ -19,14 +20,15 @@ export interface Workload {
   /**
    * What it reads of the connection: `kafka-and-registry` the brokers, TLS, SASL and the schema
    * registry (`CHURNWATCH_KAFKA_*`, `CHURNWATCH_SCHEMA_REGISTRY_*`, credentials as files); `kafka`
-   * the same without the registry; `brokers` only CHURNWATCH_KAFKA_BROKERS; `none` no Kafka at all.
+   * the same without the registry; `none` no Kafka at all.
    */
-  readonly kafka: 'kafka-and-registry' | 'kafka' | 'brokers' | 'none';
+  readonly kafka: 'kafka-and-registry' | 'kafka' | 'none';
   /**
-   * A Kafka consumer group: CHURNWATCH_APPLICATION_ID, and KEDA scales the Deployment on the
-   * group's lag on `lagTopic`. Without it the replicas are fixed.
+   * A Kafka consumer group: CHURNWATCH_APPLICATION_ID, and KEDA scales the Deployment on the lag
+   * on `lagTopic` of `lagGroups` (the group itself unless the service consumes in groups named
+   * after it, as the notifier does per route). Without it the replicas are fixed.
    */
-  readonly consumer?: { readonly group: string; readonly lagTopic: string };
+  readonly consumer?: { readonly group: string; readonly lagTopic: string; readonly lagGroups?: readonly string[] };
   /** Replicas to begin with; KEDA takes over for a consumer. */
   readonly replicas: number;
   readonly resources: { readonly cpuRequest: string; readonly cpuLimit: string; readonly memoryRequestMi: number; readonly memoryLimitMi: number };
@@ -62,7 +64,7 @@ export const workloads: readonly Workload[] = [
   {
     service: 'notifier',
     kafka: 'kafka-and-registry',
-    consumer: { group: 'churnwatch.notifier', lagTopic: 'churnwatch.alerts' },
+    consumer: { group: 'churnwatch.notifier', lagTopic: 'churnwatch.alerts', lagGroups: notifierLagGroups('churnwatch.notifier') },
     replicas: 1,
     resources: { cpuRequest: '100m', cpuLimit: '500m', memoryRequestMi: 128, memoryLimitMi: 256 },
     detection: false,

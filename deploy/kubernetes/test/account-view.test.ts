@@ -65,8 +65,15 @@ describe('the account view on Kubernetes: account store, account page, alert act
       actions: { url: 'http://churnwatch-alert-actions:8087', token: realSecrets['churnwatch-alert-actions/api-token'] },
     });
 
-    const api = loadAlertActionsConfig(environment('alert-actions', filled, 'filled'));
-    expect(api).toMatchObject({ port: 8087, metricsPort: 9464, apiToken: realSecrets['churnwatch-alert-actions/api-token'] });
+    const { shell: apiShell, config: api } = configureService('alert-actions', environment('alert-actions', filled, 'filled'), loadAlertActionsConfig);
+    // The actions API logs in to Kafka like the store; it has a shutdown deadline like every service on the shell.
+    expect(apiShell).toMatchObject({ metricsPort: 9464, shutdownTimeoutMs: 20_000 });
+    expect(apiShell.kafkaSecurity).toMatchObject({
+      protocol: 'SASL_SSL',
+      sasl: { mechanism: 'SCRAM-SHA-512', username: 'churnwatch', password: 'kafka-password' },
+    });
+    expect(api).toMatchObject({ port: 8087, apiToken: realSecrets['churnwatch-alert-actions/api-token'] });
+    expect(api.brokers).toEqual([named('ConfigMap', 'churnwatch-connection')!.data.CHURNWATCH_KAFKA_BROKERS]);
     expect(api.slack?.signingSecret).toBe(realSecrets['churnwatch-alert-actions/slack-signing-secret']);
   });
 
@@ -92,14 +99,29 @@ describe('the account view on Kubernetes: account store, account page, alert act
     expect(containerPort.containerPort).toBe(Number(envValue(deployment('alert-actions'), 'CHURNWATCH_ALERT_ACTIONS_PORT')));
   });
 
-  test('secrets never appear as literal values: a Secret key reference, or a file named by `…_FILE`', () => {
+  test('every secret is a mounted file named by its `…_FILE` variable, never a value or a variable from a Secret key', () => {
     for (const service of ['account-store', 'account-page', 'alert-actions']) {
-      for (const variable of containerOf(deployment(service)).env) {
-        if (!/TOKEN|SECRET|PASSWORD|DATABASE_URL/.test(variable.name)) continue;
-        if (variable.name.endsWith('_FILE')) expect(variable.value, variable.name).toMatch(/^\/var\/run\/secrets\//);
-        else expect(variable.valueFrom?.secretKeyRef, `${service} ${variable.name}`).toBeDefined();
+      const env = containerOf(deployment(service)).env as Json[];
+      for (const variable of env) {
+        expect(variable.valueFrom?.secretKeyRef, `${service} ${variable.name}`).toBeUndefined();
+        if (/TOKEN|SECRET|PASSWORD|DATABASE_URL/.test(variable.name)) {
+          expect(variable.name, service).toMatch(/_FILE$/);
+          expect(variable.value, variable.name).toMatch(/^\/var\/run\/secrets\//);
+        }
       }
     }
+    const names = (service: string) => containerOf(deployment(service)).env.map((variable: Json) => variable.name);
+    expect(names('account-store')).toContain('CHURNWATCH_DATABASE_URL_FILE');
+    expect(names('account-page')).toEqual(
+      expect.arrayContaining(['CHURNWATCH_DATABASE_URL_FILE', 'CHURNWATCH_ACCOUNT_PAGE_TOKEN_FILE', 'CHURNWATCH_ACCOUNT_PAGE_CSRF_SECRET_FILE']),
+    );
+    // The store and the page each see their own database URL only.
+    const databaseKeys = (service: string) =>
+      deployment(service)
+        .spec.template.spec.volumes.find((v: Json) => v.secret?.secretName === 'churnwatch-database')
+        .secret.items.map((item: Json) => item.key);
+    expect(databaseKeys('account-store')).toEqual(['account-store-url']);
+    expect(databaseKeys('account-page')).toEqual(['account-page-url']);
     // The page sees the API token but not Slack's signing secret.
     const pageVolume = deployment('account-page').spec.template.spec.volumes.find((v: Json) => v.secret?.secretName === 'churnwatch-alert-actions');
     expect(pageVolume.secret.items.map((item: Json) => item.key)).toEqual(['api-token']);
@@ -114,11 +136,15 @@ describe('the account view on Kubernetes: account store, account page, alert act
       expect(named('Service', `churnwatch-${service}`)!.spec.ports.map((port: Json) => port.name)).toEqual(['http', 'metrics']);
       expect(named('PodDisruptionBudget', `churnwatch-${service}`)!.spec.maxUnavailable).toBe(1);
     }
-    // The page reaches no Kafka at all, the actions API only the brokers' address.
+    // The page reaches no Kafka at all; the actions API reads the connection settings and the Kafka credentials like the store.
     expect(containerOf(deployment('account-page')).envFrom).toBeUndefined();
-    expect(containerOf(deployment('alert-actions')).env.find((e: Json) => e.name === 'CHURNWATCH_KAFKA_BROKERS').valueFrom.configMapKeyRef).toEqual({
-      name: 'churnwatch-connection',
-      key: 'CHURNWATCH_KAFKA_BROKERS',
-    });
+    for (const service of ['alert-actions', 'account-store']) {
+      const container = containerOf(deployment(service));
+      expect(container.envFrom, service).toEqual([{ configMapRef: { name: 'churnwatch-connection' } }]);
+      expect(
+        container.volumeMounts.map((mount: Json) => mount.mountPath),
+        service,
+      ).toContain('/var/run/secrets/churnwatch/kafka');
+    }
   });
 });

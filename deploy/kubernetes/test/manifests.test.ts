@@ -62,7 +62,7 @@ describe('the Kubernetes manifests', () => {
       expect(heapMi).toBeLessThan(Number.parseInt(container.resources.limits.memory, 10));
       // Kafka credentials come as files, never as literal values; every other mount but /tmp is read-only.
       for (const variable of container.env) expect(variable.name.endsWith('PASSWORD') || variable.name.endsWith('USERNAME')).toBe(false);
-      const expectedReadOnly = { 'kafka-and-registry': 2, kafka: 1, brokers: 0, none: 0 }[workload.kafka];
+      const expectedReadOnly = { 'kafka-and-registry': 2, kafka: 1, none: 0 }[workload.kafka];
       expect(container.volumeMounts.filter((mount: { readOnly?: boolean }) => mount.readOnly).length).toBeGreaterThanOrEqual(expectedReadOnly);
       expect(
         container.volumeMounts.filter((mount: { readOnly?: boolean; mountPath: string }) => !mount.readOnly).map((m: { mountPath: string }) => m.mountPath),
@@ -74,15 +74,18 @@ describe('the Kubernetes manifests', () => {
     for (const kind of ['PodDisruptionBudget', 'Service']) expect(ofKind(kind), kind).toHaveLength(workloads.length);
     const consumers = workloads.filter((w) => w.consumer);
     expect(consumers.length).toBe(8);
-    expect(ofKind('ScaledObject').map((s) => s.spec.triggers[0].metadata.consumerGroup)).toEqual(consumers.map((w) => w.consumer?.group));
+    expect(
+      ofKind('ScaledObject').map((s) => s.spec.triggers.map((trigger: { metadata: { consumerGroup: string } }) => trigger.metadata.consumerGroup)),
+    ).toEqual(consumers.map((w) => w.consumer?.lagGroups ?? [w.consumer?.group]));
     for (const scaled of ofKind('ScaledObject')) {
       expect(scaled.spec.maxReplicaCount).toBe(partitions);
       expect(scaled.spec.minReplicaCount).toBeGreaterThanOrEqual(1);
-      expect(scaled.spec.triggers[0]).toMatchObject({
-        type: 'kafka',
-        authenticationRef: { name: 'churnwatch-kafka' },
-        metadata: { sasl: 'scram_sha512', tls: 'enable' },
-      });
+      for (const trigger of scaled.spec.triggers)
+        expect(trigger).toMatchObject({
+          type: 'kafka',
+          authenticationRef: { name: 'churnwatch-kafka' },
+          metadata: { sasl: 'scram_sha512', tls: 'enable' },
+        });
     }
     const job = ofKind('Job')[0]!;
     expect(job.spec.template.spec.containers[0].args).toEqual(expect.arrayContaining(['topics', '--partitions', String(partitions)]));

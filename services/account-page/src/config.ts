@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { ConfigError } from '@churnwatch/errors';
-import { collectIssues } from '@churnwatch/service-shell';
-import { envName, parseEnv } from '@churnwatch/stream-runtime';
+import { collectIssues, parseEnvWithSecrets } from '@churnwatch/service-shell';
+import { envName } from '@churnwatch/stream-runtime';
 import { z } from 'zod';
 
-/** Read from CHURNWATCH_<FIELD> variables (see services/README.md). */
+/**
+ * Read from CHURNWATCH_<FIELD> variables (see services/README.md); each of `secretVariables` may
+ * instead come from the file its `…_FILE` variable names, as Kubernetes mounts secrets.
+ */
 const settingsSchema = z.object({
   /** postgres://user@host:port/database — the account store's database. */
   databaseUrl: z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' }),
@@ -20,9 +22,8 @@ const settingsSchema = z.object({
     .optional(),
   /** The alert-actions service (POST /v1/alert-actions); without it the page shows no action buttons. */
   alertActionsUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
-  /** That API's bearer token, or a file holding it (a mounted secret); required with the URL. */
-  alertActionsToken: z.string().optional(),
-  alertActionsTokenFile: z.string().optional(),
+  /** That API's bearer token; required with the URL. */
+  alertActionsToken: z.string().trim().optional(),
   /** Signs the forms' anti-forgery tokens; set the same one on every replica (default: random per process). */
   accountPageCsrfSecret: z.string().min(32, 'at least 32 characters').optional(),
 });
@@ -37,24 +38,16 @@ export interface AccountPageConfig {
   readonly csrfSecret?: string;
 }
 
-function tokenOf(settings: z.infer<typeof settingsSchema>, issues: string[]): string | undefined {
-  if (settings.alertActionsTokenFile === undefined) return settings.alertActionsToken?.trim();
-  try {
-    return readFileSync(settings.alertActionsTokenFile, 'utf8').trim();
-  } catch (error) {
-    issues.push(`${envName('alertActionsTokenFile')}: cannot read ${settings.alertActionsTokenFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    return undefined;
-  }
-}
+const secretVariables = ['databaseUrl', 'accountPageToken', 'accountPageCsrfSecret', 'alertActionsToken'].map((field) => envName(field));
 
 /** Parses the environment once; no page is served without a way to authenticate, so one of the two must be set. */
 export function loadAccountPageConfig(env: Readonly<Record<string, string | undefined>>): AccountPageConfig {
   const issues: string[] = [];
-  const settings = collectIssues(issues, () => parseEnv(settingsSchema, env));
+  const settings = collectIssues(issues, () => parseEnvWithSecrets(settingsSchema, env, secretVariables));
   // Checked on the raw variables too, so that it is named even when another setting is wrong.
-  if (!env[envName('accountPageToken')] && !env[envName('accountPageTrustedHeader')])
+  if (!env[envName('accountPageToken')] && !env[envName('accountPageTokenFile')] && !env[envName('accountPageTrustedHeader')])
     issues.push(`${envName('accountPageToken')} or ${envName('accountPageTrustedHeader')}: set one, no page is served without authentication`);
-  const actionsToken = settings ? tokenOf(settings, issues) : undefined;
+  const actionsToken = settings?.alertActionsToken;
   if (settings?.alertActionsUrl !== undefined && !actionsToken)
     issues.push(`${envName('alertActionsToken')} or ${envName('alertActionsTokenFile')}: required with ${envName('alertActionsUrl')} (the API's bearer token)`);
   if (issues.length > 0 || !settings) throw new ConfigError('the environment', issues);

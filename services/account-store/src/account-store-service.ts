@@ -25,6 +25,8 @@ export const accountStoreService: ServiceDefinition<AccountStoreConfig, AccountS
       brokers: [...config.kafkaBrokers],
       retry: { initialRetryTime: 300, retries: 8 },
     });
+    // Wrong credentials or a TLS mismatch stop start-up here, named, instead of in the consumer's retries.
+    await context.verifyKafka(config.kafkaBrokers);
     const sink = await startAccountSink({
       config,
       consumer: kafka.consumer({ groupId: config.groupId }),

@@ -1,14 +1,14 @@
 import { topicContracts } from '@churnwatch/contracts';
 import { retentionKpisContract } from '@churnwatch/detection';
 import { ConfigError } from '@churnwatch/errors';
-import { collectIssues, kafkaConsumerSettings } from '@churnwatch/service-shell';
-import { envName, parseEnv, parseTopics } from '@churnwatch/stream-runtime';
+import { collectIssues, kafkaConsumerSettings, parseEnvWithSecrets } from '@churnwatch/service-shell';
+import { envName, parseTopics } from '@churnwatch/stream-runtime';
 import { z } from 'zod';
 
 /** Read from CHURNWATCH_<FIELD> variables (see services/README.md). */
 const settingsSchema = z.object({
   ...kafkaConsumerSettings('churnwatch.account-store'),
-  /** postgres://user@host:port/database */
+  /** postgres://user@host:port/database, or CHURNWATCH_DATABASE_URL_FILE naming a file that holds it (the password is in it). */
   databaseUrl: z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' }),
   /** First wait after PostgreSQL refused a batch; doubled per attempt up to the maximum. */
   databaseRetryInitialMs: z.coerce.number().int().min(10).default(500),
@@ -39,7 +39,7 @@ export interface AccountStoreConfig {
 /** Parses the environment once; throws one ConfigError naming every bad variable. */
 export function loadAccountStoreConfig(env: Readonly<Record<string, string | undefined>>): AccountStoreConfig {
   const issues: string[] = [];
-  const settings = collectIssues(issues, () => parseEnv(settingsSchema, env));
+  const settings = collectIssues(issues, () => parseEnvWithSecrets(settingsSchema, env, [envName('databaseUrl')]));
   const topics = collectIssues(issues, () => parseTopics(env, Object.keys(accountStoreTopicDefaults), accountStoreTopicDefaults)) as
     | AccountStoreTopics
     | undefined;

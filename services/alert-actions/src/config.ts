@@ -3,7 +3,10 @@ import { ConfigError } from '@churnwatch/errors';
 import { envName, parseEnv } from '@churnwatch/stream-runtime';
 import { z } from 'zod';
 
-/** Read from CHURNWATCH_<FIELD> variables (see envName). Secrets come from files (mounted secrets) or variables. */
+/**
+ * Read from CHURNWATCH_<FIELD> variables (see envName). Secrets come from files (mounted secrets) or
+ * variables. How to reach Kafka (TLS, SASL), the metrics port and the log level are the service shell's.
+ */
 const settingsSchema = z.object({
   kafkaBrokers: z
     .string()
@@ -26,8 +29,8 @@ const settingsSchema = z.object({
     .int()
     .min(1)
     .default(7 * 86_400),
-  metricsPort: z.coerce.number().int().min(0).max(65_535).default(9470),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  /** How long start-up waits for an unreachable broker before it gives up (exit 1); as the other services. */
+  startupTimeoutMs: z.coerce.number().int().positive().default(300_000),
 });
 
 export interface AlertActionsConfig {
@@ -36,8 +39,7 @@ export interface AlertActionsConfig {
   readonly port: number;
   readonly apiToken: string;
   readonly slack: { readonly signingSecret: string; readonly replayWindowSeconds: number; readonly snoozeSeconds: number } | null;
-  readonly metricsPort: number;
-  readonly logLevel: string;
+  readonly startupTimeoutMs: number;
 }
 
 const MIN_TOKEN_CHARS = 32;
@@ -72,7 +74,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       signingSecret === undefined || signingSecret === ''
         ? null
         : { signingSecret, replayWindowSeconds: settings.slackReplayWindowSeconds, snoozeSeconds: settings.slackSnoozeSeconds },
-    metricsPort: settings.metricsPort,
-    logLevel: settings.logLevel,
+    startupTimeoutMs: settings.startupTimeoutMs,
   };
 }

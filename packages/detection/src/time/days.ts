@@ -29,9 +29,33 @@ export function dateOfDayIndex(dayIndex: number): string {
   return new Date(dayStartMs(dayIndex)).toISOString().slice(0, 10);
 }
 
-/** ISO-8601 UTC timestamp of a time in ms. */
+/** The last day `isoOf` formatted, and its date part: most times in a row fall on one day. */
+let isoDay = Number.NaN;
+let isoDayPrefix = '';
+/** 9999-12-31T23:59:59.999Z and after: `toISOString` writes a six-digit year. */
+const FOUR_DIGIT_YEARS_END_MS = 253_402_300_800_000;
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+const threeDigits = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+
+/**
+ * ISO-8601 UTC timestamp of a time in ms, exactly as `Date.prototype.toISOString` writes it.
+ * Formatting a Date was a measurable part of every assessment; the date part is kept per day
+ * and the time of day written by hand. Times outside 1970–9999 or with a fraction of a ms go
+ * through Date.
+ */
 export function isoOf(timeMs: number): string {
-  return new Date(timeMs).toISOString();
+  if (!(timeMs >= 0 && timeMs < FOUR_DIGIT_YEARS_END_MS) || !Number.isInteger(timeMs)) return new Date(timeMs).toISOString();
+  const day = Math.floor(timeMs / MS_PER_DAY);
+  if (day !== isoDay) {
+    isoDayPrefix = new Date(day * MS_PER_DAY).toISOString().slice(0, 11);
+    isoDay = day;
+  }
+  const inDay = timeMs - day * MS_PER_DAY;
+  const ms = inDay % 1000;
+  const seconds = (inDay - ms) / 1000;
+  const minutes = (seconds - (seconds % 60)) / 60;
+  const hours = (minutes - (minutes % 60)) / 60;
+  return `${isoDayPrefix}${twoDigits(hours)}:${twoDigits(minutes % 60)}:${twoDigits(seconds % 60)}.${threeDigits(ms)}Z`;
 }
 
 /** Whole days from `fromMs` to `toMs`, rounded down (negative when `toMs` is earlier). */

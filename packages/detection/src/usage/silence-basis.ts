@@ -1,7 +1,7 @@
 import type { Thresholds } from '../config/sections.ts';
 import type { DayCounts } from './day-counts.ts';
 import { daySumsOf, totalOver } from './day-sums.ts';
-import { measureDecline } from './decline-test.ts';
+import { measureDeclineRemembered } from './remembered-decline.ts';
 import { type WeekdayBaseline, weekdayBaselineOf } from './weekday-baseline.ts';
 
 /**
@@ -47,13 +47,14 @@ export function silenceBasisOf(days: DayCounts, firstSeenDay: number, lastUsageD
 }
 
 function computeBasis(days: DayCounts, firstSeenDay: number, lastUsageDay: number, usage: Thresholds['usage']): SilenceBasis | null {
-  // What the decline test judges the customer against as of the last usage day: the weeks before
+  // What the decline test judges the customer against as of the last usage day (the question
+  // the next day's decline test asks again, so both share the remembered answer): the weeks before
   // its window (a small account's longer one, or the one that shows a decline); without a window
   // of enough volume, the weeks before the shortest.
   const asOfLastUsage = { days, firstSeenDay, evaluationDay: lastUsageDay + 1, lastActiveDay: lastUsageDay };
-  const outcome = measureDecline({ ...asOfLastUsage, usage });
+  const outcome = measureDeclineRemembered({ ...asOfLastUsage, usage });
   if (outcome.status === 'measured' && outcome.measurement.expected >= usage.minExpectedCount) return silenceBasisOfDecline(outcome.measurement.baseline);
-  const shortest = measureDecline({ ...asOfLastUsage, usage, shortestOnly: true });
+  const shortest = measureDeclineRemembered({ ...asOfLastUsage, usage, shortestOnly: true });
   if (shortest.status === 'measured') return silenceBasisOfDecline(shortest.measurement.baseline);
   const earliestKnown = Math.max(firstSeenDay, days.startDay);
   const weeks = Math.min(usage.baselineWeeks, Math.floor((lastUsageDay - earliestKnown) / 7));

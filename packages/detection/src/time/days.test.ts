@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoOf } from './days.ts';
+import { dateOfDayIndex, isoOf } from './days.ts';
 
 describe('isoOf', () => {
   it('writes what Date writes, for times spread over the years it formats by hand', () => {
@@ -21,5 +21,12 @@ describe('isoOf', () => {
       expect(isoOf(timeMs)).toBe(new Date(timeMs).toISOString());
     }
     expect(isoOf(day + 3_723_004)).toBe('2025-03-30T01:02:03.004Z');
+  });
+
+  it('writes a day index as its calendar date, leap days and century years included', () => {
+    for (const date of ['1970-01-01', '2000-02-29', '2024-02-29', '2025-03-01', '2100-03-01', '2400-02-29', '9999-12-31']) {
+      expect(dateOfDayIndex(Date.parse(`${date}T00:00:00Z`) / 86_400_000)).toBe(date);
+    }
+    expect(dateOfDayIndex(-1)).toBe('1969-12-31');
   });
 });

@@ -116,10 +116,11 @@ export function carryRemembered(before: DayCounts, after: DayCounts): void {
   const entries = remembered.get(before.counts);
   if (entries === undefined || after.counts === before.counts || remembered.has(after.counts)) return;
   const newest = before.head?.day ?? before.startDay + before.counts.length - 1;
-  if (after.head === undefined || after.head.day <= newest || !before.counts.every(exact) || (before.head !== undefined && !exact(before.head.count))) return;
+  if (after.head === undefined || after.head.day <= newest) return;
   const carried = entries
     // Only outcomes of `before` as it stands: one measured while its head's day was still counting is of another version.
     .filter((entry) => entry.windowToDay <= newest && entry.head === headKey(before, entry.windowToDay) && independentOfStart(entry, after.startDay))
     .map((entry) => ({ ...entry, startDay: after.startDay, head: headKey(after, entry.windowToDay) }));
-  if (carried.length > 0) remembered.set(after.counts, carried);
+  if (carried.length === 0 || !before.counts.every(exact) || (before.head !== undefined && !exact(before.head.count))) return;
+  remembered.set(after.counts, carried);
 }

@@ -27,7 +27,12 @@ export interface SilenceBasis {
 }
 
 interface Remembered {
-  readonly key: string;
+  readonly lastUsageDay: number;
+  readonly firstSeenDay: number;
+  readonly startDay: number;
+  /** The ring's head when it lies before the last usage day (then part of the basis), else null. */
+  readonly headDay: number | null;
+  readonly headCount: number | null;
   readonly usage: Thresholds['usage'];
   readonly basis: SilenceBasis | null;
 }
@@ -37,12 +42,29 @@ const remembered = new WeakMap<readonly number[], Remembered>();
 
 /** The basis, or null with less than one whole week of history before the last usage day. Pure. */
 export function silenceBasisOf(days: DayCounts, firstSeenDay: number, lastUsageDay: number, usage: Thresholds['usage']): SilenceBasis | null {
-  const head = days.head !== undefined && days.head.day < lastUsageDay ? `${days.head.day}=${days.head.count}` : '-';
-  const key = `${lastUsageDay}|${firstSeenDay}|${days.startDay}|${head}`;
+  // Compared field by field: a key text built for every event was a cost of its own.
+  const head = days.head !== undefined && days.head.day < lastUsageDay ? days.head : null;
   const last = remembered.get(days.counts);
-  if (last !== undefined && last.key === key && last.usage === usage) return last.basis;
+  if (
+    last !== undefined &&
+    last.lastUsageDay === lastUsageDay &&
+    last.firstSeenDay === firstSeenDay &&
+    last.startDay === days.startDay &&
+    last.headDay === (head?.day ?? null) &&
+    last.headCount === (head?.count ?? null) &&
+    last.usage === usage
+  )
+    return last.basis;
   const basis = computeBasis(days, firstSeenDay, lastUsageDay, usage);
-  remembered.set(days.counts, { key, usage, basis });
+  remembered.set(days.counts, {
+    lastUsageDay,
+    firstSeenDay,
+    startDay: days.startDay,
+    headDay: head?.day ?? null,
+    headCount: head?.count ?? null,
+    usage,
+    basis,
+  });
   return basis;
 }
 

@@ -98,6 +98,7 @@ function build(days: DayCounts, fromDay: number, toDay: number, usage: UsageThre
 }
 
 interface Built {
+  readonly counts: readonly number[];
   readonly usage: UsageThresholds;
   readonly fromDay: number;
   readonly toDay: number;
@@ -105,22 +106,26 @@ interface Built {
   readonly sums: DaySums;
 }
 
-/** The sums last built per settled-day array (a new day or a late event makes a new array). */
-const built = new WeakMap<readonly number[], Built[]>();
+/**
+ * The sums built last, for any customer. They serve the questions one assessment asks of one
+ * ring version (the decline test, its shortest window, the silence basis), which come one after
+ * another; answers that outlive the assessment are remembered by the tests themselves. Kept per
+ * ring version instead, every customer's ring held five arrays of sums for as long as it lived.
+ */
+let lastBuilt: readonly Built[] = [];
+const KEPT = 2;
 
 /**
  * The sums of `days` over `fromDay` … `toDay` (days the ring does not hold count 0), built once
- * per ring version and range. Pure: the result depends only on its arguments.
+ * per ring version and range while in use. Pure: the result depends only on its arguments.
  */
 export function daySumsOf(days: DayCounts, fromDay: number, toDay: number, usage: UsageThresholds): DaySums {
   const head = days.head !== undefined && days.head.day <= toDay && days.head.day >= fromDay ? `${days.head.day}=${days.head.count}` : '-';
-  const known = built.get(days.counts);
-  const found = known?.find((entry) => entry.usage === usage && entry.fromDay === fromDay && entry.toDay === toDay && entry.head === head);
+  const found = lastBuilt.find(
+    (entry) => entry.counts === days.counts && entry.usage === usage && entry.fromDay === fromDay && entry.toDay === toDay && entry.head === head,
+  );
   if (found !== undefined) return found.sums;
   const sums = build(days, fromDay, toDay, usage);
-  // Two ranges at most are in use per version (the decline test's and the silence basis's).
-  const entries = (known ?? []).slice(-1);
-  entries.push({ usage, fromDay, toDay, head, sums });
-  built.set(days.counts, entries);
+  lastBuilt = [...lastBuilt.slice(1 - KEPT), { counts: days.counts, usage, fromDay, toDay, head, sums }];
   return sums;
 }

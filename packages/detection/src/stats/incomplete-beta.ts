@@ -12,11 +12,14 @@ function logPrefactor(a: number, b: number, x: number): number {
 
 /** The fraction of I_x(a, b) = prefactor/a · 1/(1 + d1/(1 + d2/(1 + …))). */
 function betaFraction(a: number, b: number, x: number): number {
-  const fraction = continuedFraction(1, (n) => {
-    const m = Math.floor(n / 2);
-    const d = n % 2 === 0 ? (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    return [d, 1];
-  });
+  const fraction = continuedFraction(
+    1,
+    (n) => {
+      const m = Math.floor(n / 2);
+      return n % 2 === 0 ? (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)) : -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    },
+    () => 1,
+  );
   return Math.exp(logPrefactor(a, b, x)) / (a * fraction);
 }
 

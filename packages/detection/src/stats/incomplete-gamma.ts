@@ -27,7 +27,11 @@ function lowerBySeries(a: number, x: number): number {
 /** Q(a, x) by its continued fraction (Legendre's form); for x ≥ a + 1. */
 function upperByContinuedFraction(a: number, x: number): number {
   // Q = e^{-x} x^a / Γ(a) · 1/(x+1−a− 1·(1−a)/(x+3−a− 2·(2−a)/(x+5−a− …)))
-  const fraction = continuedFraction(x + 1 - a, (n) => [-n * (n - a), x + 2 * n + 1 - a]);
+  const fraction = continuedFraction(
+    x + 1 - a,
+    (n) => -n * (n - a),
+    (n) => x + 2 * n + 1 - a,
+  );
   return Math.exp(logPrefactor(a, x)) / fraction;
 }
 

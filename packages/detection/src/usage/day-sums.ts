@@ -20,20 +20,20 @@ export interface DaySums {
   readonly fromDay: number;
   readonly toDay: number;
   /** Strided per weekday: non-holiday counts, their squares, non-holiday days. */
-  readonly baselineCount: Float64Array;
-  readonly baselineSquare: Float64Array;
-  readonly baselineDays: Float64Array;
+  readonly baselineCount: readonly number[];
+  readonly baselineSquare: readonly number[];
+  readonly baselineDays: readonly number[];
   /** Strided per weekday: holidays (their expected share is `holidayExpectedFactor`, every other day's 1). */
-  readonly holidays: Float64Array;
+  readonly holidays: readonly number[];
   /** Plain running total of every day's count (`total[i]` = days up to `fromDay + i − PAD`). */
-  readonly total: Float64Array;
+  readonly total: readonly number[];
 }
 
 /** Zeros before the first day: the strided sums step back a week, the running total a day. */
 const PAD = 7;
 
 /** Per weekday, 0 = Sunday, over days `fromDay` … `toDay` of a strided sum. */
-export function sumPerWeekday(sums: DaySums, strided: Float64Array, fromDay: number, toDay: number, out: number[]): number[] {
+export function sumPerWeekday(sums: DaySums, strided: readonly number[], fromDay: number, toDay: number, out: number[]): number[] {
   const toWeekday = weekdayOf(toDay);
   for (let weekday = 0; weekday < 7; weekday++) {
     const last = toDay - ((toWeekday - weekday + 7) % 7);
@@ -63,16 +63,25 @@ export function covers(sums: DaySums, fromDay: number, toDay: number): boolean {
   return fromDay >= sums.fromDay && toDay <= sums.toDay;
 }
 
+/**
+ * Plain arrays, not Float64Arrays: these are built once per customer and day and dropped soon
+ * after, and five typed arrays a build (each its own buffer outside the heap) cost more to make
+ * and collect than the sums themselves. Both hold the same doubles.
+ */
+function zeros(length: number): number[] {
+  return new Array<number>(length).fill(0);
+}
+
 function build(days: DayCounts, fromDay: number, toDay: number, usage: UsageThresholds): DaySums {
   const length = toDay - fromDay + 1 + PAD;
-  const sums: DaySums = {
+  const sums = {
     fromDay,
     toDay,
-    baselineCount: new Float64Array(length),
-    baselineSquare: new Float64Array(length),
-    baselineDays: new Float64Array(length),
-    holidays: new Float64Array(length),
-    total: new Float64Array(length),
+    baselineCount: zeros(length),
+    baselineSquare: zeros(length),
+    baselineDays: zeros(length),
+    holidays: zeros(length),
+    total: zeros(length),
   };
   const isHoliday = holidayTestOf(usage);
   for (let i = PAD; i < length; i++) {
@@ -89,6 +98,7 @@ function build(days: DayCounts, fromDay: number, toDay: number, usage: UsageThre
 }
 
 interface Built {
+  readonly counts: readonly number[];
   readonly usage: UsageThresholds;
   readonly fromDay: number;
   readonly toDay: number;
@@ -96,22 +106,26 @@ interface Built {
   readonly sums: DaySums;
 }
 
-/** The sums last built per settled-day array (a new day or a late event makes a new array). */
-const built = new WeakMap<readonly number[], Built[]>();
+/**
+ * The sums built last, for any customer. They serve the questions one assessment asks of one
+ * ring version (the decline test, its shortest window, the silence basis), which come one after
+ * another; answers that outlive the assessment are remembered by the tests themselves. Kept per
+ * ring version instead, every customer's ring held five arrays of sums for as long as it lived.
+ */
+let lastBuilt: readonly Built[] = [];
+const KEPT = 2;
 
 /**
  * The sums of `days` over `fromDay` … `toDay` (days the ring does not hold count 0), built once
- * per ring version and range. Pure: the result depends only on its arguments.
+ * per ring version and range while in use. Pure: the result depends only on its arguments.
  */
 export function daySumsOf(days: DayCounts, fromDay: number, toDay: number, usage: UsageThresholds): DaySums {
   const head = days.head !== undefined && days.head.day <= toDay && days.head.day >= fromDay ? `${days.head.day}=${days.head.count}` : '-';
-  const known = built.get(days.counts);
-  const found = known?.find((entry) => entry.usage === usage && entry.fromDay === fromDay && entry.toDay === toDay && entry.head === head);
+  const found = lastBuilt.find(
+    (entry) => entry.counts === days.counts && entry.usage === usage && entry.fromDay === fromDay && entry.toDay === toDay && entry.head === head,
+  );
   if (found !== undefined) return found.sums;
   const sums = build(days, fromDay, toDay, usage);
-  // Two ranges at most are in use per version (the decline test's and the silence basis's).
-  const entries = (known ?? []).slice(-1);
-  entries.push({ usage, fromDay, toDay, head, sums });
-  built.set(days.counts, entries);
+  lastBuilt = [...lastBuilt.slice(1 - KEPT), { counts: days.counts, usage, fromDay, toDay, head, sums }];
   return sums;
 }

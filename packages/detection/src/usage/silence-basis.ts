@@ -1,7 +1,7 @@
 import type { Thresholds } from '../config/sections.ts';
 import type { DayCounts } from './day-counts.ts';
 import { daySumsOf, totalOver } from './day-sums.ts';
-import { measureDecline } from './decline-test.ts';
+import { measureDeclineRemembered } from './remembered-decline.ts';
 import { type WeekdayBaseline, weekdayBaselineOf } from './weekday-baseline.ts';
 
 /**
@@ -27,7 +27,12 @@ export interface SilenceBasis {
 }
 
 interface Remembered {
-  readonly key: string;
+  readonly lastUsageDay: number;
+  readonly firstSeenDay: number;
+  readonly startDay: number;
+  /** The ring's head when it lies before the last usage day (then part of the basis), else null. */
+  readonly headDay: number | null;
+  readonly headCount: number | null;
   readonly usage: Thresholds['usage'];
   readonly basis: SilenceBasis | null;
 }
@@ -37,23 +42,41 @@ const remembered = new WeakMap<readonly number[], Remembered>();
 
 /** The basis, or null with less than one whole week of history before the last usage day. Pure. */
 export function silenceBasisOf(days: DayCounts, firstSeenDay: number, lastUsageDay: number, usage: Thresholds['usage']): SilenceBasis | null {
-  const head = days.head !== undefined && days.head.day < lastUsageDay ? `${days.head.day}=${days.head.count}` : '-';
-  const key = `${lastUsageDay}|${firstSeenDay}|${days.startDay}|${head}`;
+  // Compared field by field: a key text built for every event was a cost of its own.
+  const head = days.head !== undefined && days.head.day < lastUsageDay ? days.head : null;
   const last = remembered.get(days.counts);
-  if (last !== undefined && last.key === key && last.usage === usage) return last.basis;
+  if (
+    last !== undefined &&
+    last.lastUsageDay === lastUsageDay &&
+    last.firstSeenDay === firstSeenDay &&
+    last.startDay === days.startDay &&
+    last.headDay === (head?.day ?? null) &&
+    last.headCount === (head?.count ?? null) &&
+    last.usage === usage
+  )
+    return last.basis;
   const basis = computeBasis(days, firstSeenDay, lastUsageDay, usage);
-  remembered.set(days.counts, { key, usage, basis });
+  remembered.set(days.counts, {
+    lastUsageDay,
+    firstSeenDay,
+    startDay: days.startDay,
+    headDay: head?.day ?? null,
+    headCount: head?.count ?? null,
+    usage,
+    basis,
+  });
   return basis;
 }
 
 function computeBasis(days: DayCounts, firstSeenDay: number, lastUsageDay: number, usage: Thresholds['usage']): SilenceBasis | null {
-  // What the decline test judges the customer against as of the last usage day: the weeks before
+  // What the decline test judges the customer against as of the last usage day (the question
+  // the next day's decline test asks again, so both share the remembered answer): the weeks before
   // its window (a small account's longer one, or the one that shows a decline); without a window
   // of enough volume, the weeks before the shortest.
   const asOfLastUsage = { days, firstSeenDay, evaluationDay: lastUsageDay + 1, lastActiveDay: lastUsageDay };
-  const outcome = measureDecline({ ...asOfLastUsage, usage });
+  const outcome = measureDeclineRemembered({ ...asOfLastUsage, usage });
   if (outcome.status === 'measured' && outcome.measurement.expected >= usage.minExpectedCount) return silenceBasisOfDecline(outcome.measurement.baseline);
-  const shortest = measureDecline({ ...asOfLastUsage, usage, shortestOnly: true });
+  const shortest = measureDeclineRemembered({ ...asOfLastUsage, usage, shortestOnly: true });
   if (shortest.status === 'measured') return silenceBasisOfDecline(shortest.measurement.baseline);
   const earliestKnown = Math.max(firstSeenDay, days.startDay);
   const weeks = Math.min(usage.baselineWeeks, Math.floor((lastUsageDay - earliestKnown) / 7));

@@ -10,7 +10,7 @@ import { dayIndexOf, dayStartMs, isoOf, MS_PER_DAY, wholeDaysBetween } from '../
 import { addToDay, type DayCounts, EMPTY_DAY_COUNTS, lastActiveDay } from './day-counts.ts';
 import { type DeclinePeak, declineEvidence, declineFinding, isDeclining, nextDeclinePeak } from './decline-finding.ts';
 import type { DeclineOutcome } from './decline-test.ts';
-import { measureDeclineRemembered } from './remembered-decline.ts';
+import { carryRemembered, measureDeclineRemembered } from './remembered-decline.ts';
 import { nextSilenceCheckMs, type SilenceInput, silenceEvidence, silenceFinding, silenceSchedule } from './silence.ts';
 import { silenceBasisOf, silenceBasisOfDecline } from './silence-basis.ts';
 import type { WeekdayBaseline } from './weekday-baseline.ts';
@@ -83,6 +83,7 @@ function withUsage(config: DetectionConfig, state: UsageMonitorState, event: Usa
   const amount = config.usageMetric === null ? 1 : event.quantity;
   const { ring, accepted } = addToDay(state.days, day, amount, config.usageHistoryDays);
   if (!accepted) return { ...state, lastUsageMs, tooLateEvents: state.tooLateEvents + 1 };
+  carryRemembered(state.days, ring);
   const firstSeenDay = state.firstSeenDay === null ? day : Math.min(state.firstSeenDay, day);
   return { ...state, lastUsageMs, days: ring, firstSeenDay };
 }

@@ -1,0 +1,35 @@
+import { type DetectionTopic, detectionTopicContracts } from '@churnwatch/detection-service-kit';
+import { envName } from '@churnwatch/stream-runtime';
+import type { Kafka } from 'kafkajs';
+
+export type TopicNames = Readonly<Record<DetectionTopic, string>>;
+
+/**
+ * A fresh set of detection topics for one scenario (`<run>.<default name>`), co-partitioned,
+ * tables compacted, created in one request; resolves once every partition has a leader.
+ */
+export async function createScenarioTopics(kafka: Kafka, run: string, partitions: number): Promise<TopicNames> {
+  const contracts = Object.entries(detectionTopicContracts) as [DetectionTopic, (typeof detectionTopicContracts)[DetectionTopic]][];
+  const names = Object.fromEntries(contracts.map(([name, contract]) => [name, `${run}.${contract.defaultTopic}`])) as Record<DetectionTopic, string>;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: contracts.map(([name, contract]) => ({
+        topic: names[name],
+        numPartitions: partitions,
+        replicationFactor: 1,
+        configEntries: [{ name: 'cleanup.policy', value: contract.shape === 'table' ? 'compact' : 'delete' }],
+      })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+  return names;
+}
+
+/** `CHURNWATCH_TOPIC_<NAME>` for every topic: how a service is pointed at them. */
+export function topicVariables(names: TopicNames): Record<string, string> {
+  return Object.fromEntries(Object.entries(names).map(([name, topic]) => [envName(`topic${name[0]?.toUpperCase()}${name.slice(1)}`), topic]));
+}

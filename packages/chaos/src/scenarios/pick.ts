@@ -1,0 +1,13 @@
+import type { Prng } from '@churnwatch/simulator';
+
+/** A uniformly chosen element; the list must not be empty. */
+export function pick<T>(random: Prng, items: readonly T[]): T {
+  return items[Math.floor(random.next() * items.length)] as T;
+}
+
+/** A whole number of milliseconds, uniform in [minMs, maxMs]. */
+export function between(random: Prng, minMs: number, maxMs: number): number {
+  return Math.round(minMs + random.next() * (maxMs - minMs));
+}
+
+export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));

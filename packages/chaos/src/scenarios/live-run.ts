@@ -44,6 +44,8 @@ export interface ScenarioSpec {
   readonly delivery: Delivery;
   /** Runs while the stream is produced; must leave at least one instance of every service running. */
   disturb(run: LiveRun): Promise<DisturbanceReport>;
+  /** Instances of a service started (and ready) before the stream begins; 1 for those not named. */
+  readonly instances?: Readonly<Record<string, number>>;
   /** Variables on top of the defaults, for every instance. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -81,7 +83,8 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
   const services = detectionServices();
   const fleet = new ServiceFleet({ run, env: { ...serviceEnv(context, topics, spec.delivery), ...spec.env }, logDir: context.workDir });
   try {
-    const first = await Promise.all(services.map(({ service }) => fleet.start(service)));
+    const first = [];
+    for (const { service } of services) for (let i = 0; i < (spec.instances?.[service] ?? 1); i++) first.push(await fleet.start(service));
     await fleet.waitReady(first);
     const streamStartMs = Date.now();
     const produced = produceEvents({

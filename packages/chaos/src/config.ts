@@ -1,13 +1,18 @@
 import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '@churnwatch/errors';
 import { z } from 'zod';
 
-export const scenarioNames = ['undisturbed', 'kill-9', 'zombie', 'scale-1-3-1', 'broker-restart'] as const;
+export const scenarioNames = ['undisturbed', 'kill-9', 'zombie', 'scale-1-3-1', 'broker-restart', 'poison', 'soak'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 export const deliveryModes = ['at-least-once', 'exactly-once'] as const;
 
 const positive = z.number().int().positive();
+
+/** The repository root: the default results folder is placed from here. */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** Every figure of one run follows from these; `--quick` only changes the defaults. */
 export const chaosConfigSchema = z
@@ -32,6 +37,14 @@ export const chaosConfigSchema = z
     /** The pipeline counts as settled when nothing moved for this long. */
     quietMs: positive,
     settleTimeoutMs: positive,
+    /** Poison: the share of usage events sent again corrupted. */
+    poisonShare: z.number().gt(0).max(0.5),
+    /** Soak: how long its stream lasts (its rate follows from the events), s. */
+    soakSeconds: positive,
+    /** Soak: how often memory and lag are sampled. */
+    sampleMs: positive,
+    /** Files a run keeps (the soak's chart and samples). */
+    outDir: z.string().min(1),
     /** Where the services' logs and the events files go. */
     workDir: z.string().min(1),
     keepLogs: z.boolean(),
@@ -58,6 +71,13 @@ Scenarios (default: all):
                   timeout, its partitions move, then it wakes (SIGCONT): its late writes are fenced
   scale-1-3-1     1 → 3 → 1 instances of every service while the stream runs
   broker-restart  the broker stopped while the services work through the stream, started again
+  poison          corrupted copies of --poison-share of the usage events (13 kinds: bad JSON, wrong
+                  types, truncation, unknown schema id, wrong magic byte, huge and oversized values,
+                  garbage, wrong or missing key, future and past times, unknown version): each
+                  dead-lettered with its reason; topic, metrics and inputs reconcile exactly
+  soak            a steady undisturbed run of --soak-seconds (the rate follows from the events);
+                  RSS, heap and lag of every instance sampled, charted
+                  (DIR/soak-<mode>.svg) and checked for a trend: a 95 % slope interval above zero fails
 
 Options (defaults of a full run; --quick shrinks them to about a minute per scenario):
   --quick                  small stream, fewer seconds of waiting
@@ -68,6 +88,9 @@ Options (defaults of a full run; --quick shrinks them to about a minute per scen
   --rate N                 events/s produced  2000 (quick 400)
   --partitions N           3                  --kills N            10 (quick 5, at least 5)
   --broker-down-ms N       10000 (quick 5000) --zombie-frozen-ms N 12000
+  --poison-share X         0.01 (1 %)
+  --soak-seconds N         1800 (quick 120)   --sample-ms N        soak sampling, 5000 (quick 1000)
+  --out DIR                soak chart and samples (default results/chaos-<date>)
   --work-dir DIR           logs and events files (default: a new temporary folder)
   --keep-logs              keep the work folder (default: removed when every scenario passed)
   --help                   this text
@@ -93,6 +116,10 @@ export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
       kills: { type: 'string' },
       'broker-down-ms': { type: 'string' },
       'zombie-frozen-ms': { type: 'string' },
+      'poison-share': { type: 'string' },
+      'soak-seconds': { type: 'string' },
+      'sample-ms': { type: 'string' },
+      out: { type: 'string' },
       'work-dir': { type: 'string' },
       'keep-logs': { type: 'boolean', default: false },
       help: { type: 'boolean' },
@@ -116,6 +143,10 @@ export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
     brokerDownMs: numberOf(values['broker-down-ms']) ?? (quick ? 5_000 : 10_000),
     quietMs: 7_000,
     settleTimeoutMs: quick ? 180_000 : 900_000,
+    poisonShare: numberOf(values['poison-share']) ?? 0.01,
+    soakSeconds: numberOf(values['soak-seconds']) ?? (quick ? 120 : 1_800),
+    sampleMs: numberOf(values['sample-ms']) ?? (quick ? 1_000 : 5_000),
+    outDir: resolve(values.out ?? join(repoRoot, 'results', `chaos-${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}`)),
     workDir: values['work-dir'] ?? tmpdir(),
     keepLogs: values['keep-logs'] || values['work-dir'] !== undefined,
   };

@@ -8,10 +8,13 @@ export async function scrapeMetrics(port: number): Promise<string | undefined> {
   }
 }
 
-/** The sum of every series of `name` in Prometheus text (0 when absent). */
-export function metricSum(text: string, name: string): number {
+/** The sum of the series of `name` in Prometheus text whose labels include `labels` (0 when none). */
+export function metricSum(text: string, name: string, labels: Readonly<Record<string, string>> = {}): number {
   let sum = 0;
-  for (const match of text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))) sum += Number(match[1]);
+  for (const match of text.matchAll(new RegExp(`^${name}(?:\\{([^}]*)\\})? (\\S+)$`, 'gm'))) {
+    const found = new Map([...(match[1] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    if (Object.entries(labels).every(([label, value]) => found.get(label) === value)) sum += Number(match[2]);
+  }
   return sum;
 }
 

@@ -3,7 +3,9 @@ import type { Delivery } from '../report/alert-tally.ts';
 import { brokerRestartScenario } from './broker-restart.ts';
 import { killNineScenario } from './kill-nine.ts';
 import type { ScenarioSpec } from './live-run.ts';
+import { poisonScenario } from './poison-at-scale.ts';
 import { scalingScenario } from './scaling.ts';
+import { soakScenario } from './soak.ts';
 import { undisturbedScenario } from './undisturbed.ts';
 import { zombieScenario } from './zombie.ts';
 
@@ -14,4 +16,6 @@ export const scenarioCatalogue: Readonly<Record<ScenarioName, (delivery: Deliver
   zombie: zombieScenario,
   'scale-1-3-1': scalingScenario,
   'broker-restart': brokerRestartScenario,
+  poison: poisonScenario,
+  soak: soakScenario,
 };

@@ -2,11 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDetectionProcessors, parseDetectionConfig } from '@churnwatch/detection';
 import { isExternalInput } from '@churnwatch/detection-service-kit';
-import { produceEvents } from '@churnwatch/simulator';
+import { produceEvents, type SimulatedEvent } from '@churnwatch/simulator';
+import type { ChaosConfig } from '../config.ts';
 import { generateStream, writeEventsFile } from '../ground-truth/generated-stream.ts';
 import { replayAlerts } from '../ground-truth/replay-alerts.ts';
 import { createScenarioTopics, type TopicNames, topicVariables } from '../pipeline/detection-topics.ts';
-import { readCommitted } from '../pipeline/read-committed.ts';
+import { type ReadRecord, readCommitted } from '../pipeline/read-committed.ts';
 import { ServiceFleet } from '../pipeline/service-fleet.ts';
 import { type ServiceInputs, waitUntilSettled } from '../pipeline/settle.ts';
 import { brokenPromises, type Delivery, tallyAlerts } from '../report/alert-tally.ts';
@@ -30,6 +31,8 @@ export interface LiveRun {
   elapsed(): string;
   /** Resolves once the whole stream is produced. */
   readonly produced: Promise<unknown>;
+  /** The valid events being produced, in order. */
+  readonly events: readonly SimulatedEvent[];
 }
 
 /** What a disturbance did, and what it checked itself. */
@@ -44,6 +47,10 @@ export interface ScenarioSpec {
   readonly delivery: Delivery;
   /** Runs while the stream is produced; must leave at least one instance of every service running. */
   disturb(run: LiveRun): Promise<DisturbanceReport>;
+  /** After the pipeline settled, before the services stop: checks of the scenario's own (metrics, dead letters). */
+  afterSettled?(run: LiveRun, outputs: { readonly deadLetters: readonly ReadRecord[] }): Promise<Omit<DisturbanceReport, 'disturbances'>>;
+  /** The production rate, when the scenario sets it from the stream (default: the configured rate). */
+  eventsPerSecond?(config: ChaosConfig, events: number): number;
   /** Instances of a service started (and ready) before the stream begins; 1 for those not named. */
   readonly instances?: Readonly<Record<string, number>>;
   /** Variables on top of the defaults, for every instance. */
@@ -90,7 +97,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
     const produced = produceEvents({
       kafka,
       events,
-      eventsPerSecond: config.eventsPerSecond,
+      eventsPerSecond: spec.eventsPerSecond?.(config, events.length) ?? config.eventsPerSecond,
       topics: {
         usage: topics.usage,
         purchase: topics.purchases,
@@ -107,6 +114,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       services: services.map(({ service }) => service),
       elapsed: () => `${((Date.now() - streamStartMs) / 1000).toFixed(1)} s`,
       produced,
+      events,
     };
     const [, report] = await Promise.all([produced, spec.disturb(live)]);
     const inputs: ServiceInputs[] = services.map(({ service, inputs }) => ({
@@ -132,6 +140,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       value: record.value,
     }));
     const deadLetters = await readCommitted(kafka, topics.deadLetters);
+    const checked = (await spec.afterSettled?.(live, { deadLetters })) ?? {};
     const expected = await replayAlerts(eventsFile, config.partitions, untilMs);
     const tally = tallyAlerts(observed, expected);
     // Both sides kept beside the logs, so a difference can be looked at alert by alert.
@@ -144,8 +153,8 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       eventsIn: events.length,
       tally,
       disturbances: report.disturbances,
-      extra: [['dead letters', String(deadLetters.length)], ...(report.extra ?? [])],
-      failures: [...brokenPromises(tally, spec.delivery), ...(report.failures ?? [])],
+      extra: [['dead letters', String(deadLetters.length)], ...(report.extra ?? []), ...(checked.extra ?? [])],
+      failures: [...brokenPromises(tally, spec.delivery), ...(report.failures ?? []), ...(checked.failures ?? [])],
       seconds: (Date.now() - startedMs) / 1000,
     };
   } finally {

@@ -1,4 +1,5 @@
 import { type DetectionTopic, detectionTopicContracts } from '@churnwatch/detection-service-kit';
+import type { EventKind } from '@churnwatch/simulator';
 import { envName } from '@churnwatch/stream-runtime';
 import type { Kafka } from 'kafkajs';
 
@@ -32,4 +33,9 @@ export async function createScenarioTopics(kafka: Kafka, run: string, partitions
 /** `CHURNWATCH_TOPIC_<NAME>` for every topic: how a service is pointed at them. */
 export function topicVariables(names: TopicNames): Record<string, string> {
   return Object.fromEntries(Object.entries(names).map(([name, topic]) => [envName(`topic${name[0]?.toUpperCase()}${name.slice(1)}`), topic]));
+}
+
+/** Where the simulator's producer sends each event kind. */
+export function simulatorTopics(names: TopicNames): Record<EventKind, string> {
+  return { usage: names.usage, purchase: names.purchases, complaint: names.complaints, feedback: names.feedback, customer_profile: names.customerProfiles };
 }

@@ -6,7 +6,7 @@ import { produceEvents, type SimulatedEvent } from '@churnwatch/simulator';
 import type { ChaosConfig } from '../config.ts';
 import { generateStream, writeEventsFile } from '../ground-truth/generated-stream.ts';
 import { replayAlerts } from '../ground-truth/replay-alerts.ts';
-import { createScenarioTopics, type TopicNames, topicVariables } from '../pipeline/detection-topics.ts';
+import { createScenarioTopics, simulatorTopics, type TopicNames, topicVariables } from '../pipeline/detection-topics.ts';
 import { type ReadRecord, readCommitted } from '../pipeline/read-committed.ts';
 import { ServiceFleet } from '../pipeline/service-fleet.ts';
 import { type ServiceInputs, waitUntilSettled } from '../pipeline/settle.ts';
@@ -98,13 +98,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       kafka,
       events,
       eventsPerSecond: spec.eventsPerSecond?.(config, events.length) ?? config.eventsPerSecond,
-      topics: {
-        usage: topics.usage,
-        purchase: topics.purchases,
-        complaint: topics.complaints,
-        feedback: topics.feedback,
-        customer_profile: topics.customerProfiles,
-      },
+      topics: simulatorTopics(topics),
     });
     const live: LiveRun = {
       context,

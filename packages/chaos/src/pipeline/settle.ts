@@ -39,20 +39,20 @@ export async function waitUntilSettled(kafka: Kafka, fleet: ServiceFleet, option
   await admin.connect();
   try {
     const deadline = Date.now() + options.timeoutMs;
-    let last = '';
+    let last: Snapshot | undefined;
     let quietSince = Date.now();
+    let why = 'no snapshot yet';
     for (;;) {
-      if (Date.now() > deadline) throw new ChaosError('CHAOS_NOT_SETTLED', `the pipeline did not settle within ${options.timeoutMs} ms`);
-      const snapshot = await snapshotOf(admin, fleet, options).catch(() => undefined);
-      if (snapshot === undefined || snapshot.busy) {
-        last = '';
-        quietSince = Date.now();
-      } else if (snapshot.state !== last) {
-        last = snapshot.state;
+      if (Date.now() > deadline) throw new ChaosError('CHAOS_NOT_SETTLED', `the pipeline did not settle within ${options.timeoutMs} ms: ${why}`);
+      const snapshot: Snapshot = await snapshotOf(admin, fleet, options).catch((error: Error) => ({ busy: [`snapshot failed: ${error.message}`], state: {} }));
+      const moved = last === undefined ? ['first look'] : Object.keys(snapshot.state).filter((key) => snapshot.state[key] !== last?.state[key]);
+      if (snapshot.busy.length > 0 || moved.length > 0) {
+        why = snapshot.busy.length > 0 ? snapshot.busy.join('; ') : `still moving: ${moved.join(', ')}`;
         quietSince = Date.now();
       } else if (Date.now() - quietSince >= options.quietMs) {
         return;
       }
+      last = snapshot;
       await new Promise((done) => setTimeout(done, 500));
     }
   } finally {
@@ -62,22 +62,31 @@ export async function waitUntilSettled(kafka: Kafka, fleet: ServiceFleet, option
 
 type Admin = ReturnType<Kafka['admin']>;
 
-async function snapshotOf(admin: Admin, fleet: ServiceFleet, options: SettleOptions): Promise<{ busy: boolean; state: string }> {
-  let busy = false;
-  const offsets: unknown[] = [];
+/** What is still going on (empty: nothing), and the positions that must stop moving, by name. */
+interface Snapshot {
+  readonly busy: string[];
+  readonly state: Readonly<Record<string, string>>;
+}
+
+async function snapshotOf(admin: Admin, fleet: ServiceFleet, options: SettleOptions): Promise<Snapshot> {
+  const busy: string[] = [];
+  const state: Record<string, string> = {};
   for (const { service, topics } of options.services) {
     const owned = await Promise.all(fleet.running(service).map((instance) => assignedPartitions(instance.metricsPort)));
-    if (owned.length === 0 || owned.some((n) => n === undefined) || owned.reduce((a = 0, b = 0) => a + b, 0) !== options.partitions) busy = true;
+    if (owned.length === 0) busy.push(`${service}: no instance running`);
+    else if (owned.some((n) => n === undefined)) busy.push(`${service}: an instance is not ready`);
+    else if (owned.reduce((a = 0, b = 0) => a + b, 0) !== options.partitions)
+      busy.push(`${service}: owns ${owned.join('+')} of ${options.partitions} partitions`);
     const committed = await admin.fetchOffsets({ groupId: fleet.applicationId(service), topics: [...topics] });
-    offsets.push(committed);
+    state[`${service} offsets`] = JSON.stringify(committed);
     for (const topic of committed.filter((t) => options.externalTopics.has(t.topic))) {
       const ends = await admin.fetchTopicOffsets(topic.topic);
       for (const end of ends) {
         const done = Number(topic.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
-        if (Number(end.high) > Number(end.low) && done < Number(end.high)) busy = true;
+        if (Number(end.high) > Number(end.low) && done < Number(end.high)) busy.push(`${service}: ${topic.topic}/${end.partition} at ${done} of ${end.high}`);
       }
     }
   }
-  const outputEnds = await Promise.all(options.outputTopics.map((topic) => admin.fetchTopicOffsets(topic)));
-  return { busy, state: JSON.stringify([offsets, outputEnds.map((ends) => ends.map((end) => end.high))]) };
+  for (const topic of options.outputTopics) state[topic] = JSON.stringify((await admin.fetchTopicOffsets(topic)).map((end) => end.high));
+  return { busy, state };
 }

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDetectionProcessors, parseDetectionConfig } from '@churnwatch/detection';
 import { isExternalInput } from '@churnwatch/detection-service-kit';
@@ -88,7 +88,9 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
   await writeEventsFile(eventsFile, events);
 
   const services = detectionServices();
-  const fleet = new ServiceFleet({ run, env: { ...serviceEnv(context, topics, spec.delivery), ...spec.env }, logDir: context.workDir });
+  const logDir = join(context.workDir, run);
+  await mkdir(logDir);
+  const fleet = new ServiceFleet({ run, env: { ...serviceEnv(context, topics, spec.delivery), ...spec.env }, logDir });
   try {
     const first = [];
     for (const { service } of services) for (let i = 0; i < (spec.instances?.[service] ?? 1); i++) first.push(await fleet.start(service));

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '@churnwatch/errors';
 import { z } from 'zod';
 
-export const scenarioNames = ['undisturbed', 'kill-9', 'zombie', 'scale-1-3-1', 'broker-restart', 'poison', 'soak'] as const;
+export const scenarioNames = ['undisturbed', 'kill-9', 'restore-interrupted', 'zombie', 'scale-1-3-1', 'broker-restart', 'poison', 'soak'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 export const deliveryModes = ['at-least-once', 'exactly-once'] as const;
 
@@ -31,6 +31,8 @@ export const chaosConfigSchema = z
     /** kill -9 per kill scenario (at least five), and the random gap before each, [min, max] ms. */
     kills: z.number().int().min(5),
     killGapMs: z.tuple([positive, positive]).refine(([min, max]) => min <= max, 'min must not exceed max'),
+    /** restore-interrupted: how long after its start a successor is killed again, ms. */
+    restoreKillMs: positive,
     /** How long the zombie stays frozen: longer than the services' 6 s session timeout. */
     zombieFrozenMs: z.number().int().min(8_000),
     brokerDownMs: positive,
@@ -67,7 +69,10 @@ scenario broke a promise of its delivery mode.
 Scenarios (default: all):
   undisturbed     the control: nothing done
   kill-9          kill -9 of a random service at random moments (--kills times), each restarted at once
-  zombie          a second risk scorer joins; the first is frozen (SIGSTOP) past its session
+  restore-interrupted
+                  after the stream, per service: kill -9, the successor killed again while it
+                  starts and restores (--restore-kill-ms after its start), a third takes over
+  zombie          two risk scorers; the first is frozen (SIGSTOP) past its session
                   timeout, its partitions move, then it wakes (SIGCONT): its late writes are fenced
   scale-1-3-1     1 → 3 → 1 instances of every service while the stream runs
   broker-restart  the broker stopped while the services work through the stream, started again
@@ -88,6 +93,7 @@ Options (defaults of a full run; --quick shrinks them to about a minute per scen
   --rate N                 events/s produced  2000 (quick 400)
   --partitions N           3                  --kills N            10 (quick 5, at least 5)
   --broker-down-ms N       10000 (quick 5000) --zombie-frozen-ms N 12000
+  --restore-kill-ms N      1500
   --poison-share X         0.01 (1 %)
   --soak-seconds N         1800 (quick 120)   --sample-ms N        soak sampling, 5000 (quick 1000)
   --out DIR                soak chart and samples (default results/chaos-<date>)
@@ -116,6 +122,7 @@ export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
       kills: { type: 'string' },
       'broker-down-ms': { type: 'string' },
       'zombie-frozen-ms': { type: 'string' },
+      'restore-kill-ms': { type: 'string' },
       'poison-share': { type: 'string' },
       'soak-seconds': { type: 'string' },
       'sample-ms': { type: 'string' },
@@ -140,6 +147,7 @@ export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
     kills: numberOf(values.kills) ?? (quick ? 5 : 10),
     killGapMs: quick ? [1_500, 4_000] : [2_000, 8_000],
     zombieFrozenMs: numberOf(values['zombie-frozen-ms']) ?? 12_000,
+    restoreKillMs: numberOf(values['restore-kill-ms']) ?? 1_500,
     brokerDownMs: numberOf(values['broker-down-ms']) ?? (quick ? 5_000 : 10_000),
     quietMs: 7_000,
     settleTimeoutMs: quick ? 180_000 : 900_000,

@@ -17,13 +17,15 @@ export function renderScenarioTable(result: ScenarioResult): string {
     ...result.extra.map(([label, value]): [string, string] => [label, value]),
     ['seconds', result.seconds.toFixed(1)],
   ];
+  // Counts line up on the right; longer text (reasons, intervals, paths) just follows.
+  const isCount = (value: string) => value.length <= 12;
   const width = Math.max(...rows.map(([label]) => label.length));
-  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => (isCount(value) ? value.length : 0)));
   const rule = `  ${'-'.repeat(width)}  ${'-'.repeat(valueWidth)}`;
   return [
     `${result.scenario} (${result.delivery})`,
     rule,
-    ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value.padStart(valueWidth)}`),
+    ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${isCount(value) ? value.padStart(valueWidth) : value}`),
     rule,
     ...result.disturbances.map((line) => `  · ${line}`),
     result.failures.length === 0 ? '  PASS' : `  FAIL: ${result.failures.join('; ')}`,

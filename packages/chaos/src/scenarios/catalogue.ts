@@ -4,6 +4,7 @@ import { brokerRestartScenario } from './broker-restart.ts';
 import { killNineScenario } from './kill-nine.ts';
 import type { ScenarioSpec } from './live-run.ts';
 import { poisonScenario } from './poison-at-scale.ts';
+import { restoreInterruptedScenario } from './restore-interrupted.ts';
 import { scalingScenario } from './scaling.ts';
 import { soakScenario } from './soak.ts';
 import { undisturbedScenario } from './undisturbed.ts';
@@ -13,6 +14,7 @@ import { zombieScenario } from './zombie.ts';
 export const scenarioCatalogue: Readonly<Record<ScenarioName, (delivery: Delivery) => ScenarioSpec>> = {
   undisturbed: undisturbedScenario,
   'kill-9': killNineScenario,
+  'restore-interrupted': restoreInterruptedScenario,
   zombie: zombieScenario,
   'scale-1-3-1': scalingScenario,
   'broker-restart': brokerRestartScenario,

@@ -49,6 +49,8 @@ export interface ScenarioSpec {
   disturb(run: LiveRun): Promise<DisturbanceReport>;
   /** After the pipeline settled, before the services stop: checks of the scenario's own (metrics, dead letters). */
   afterSettled?(run: LiveRun, outputs: { readonly deadLetters: readonly ReadRecord[] }): Promise<Omit<DisturbanceReport, 'disturbances'>>;
+  /** How long nothing may move before the pipeline counts as settled, when not `config.quietMs`. */
+  readonly quietMs?: number;
   /** The production rate, when the scenario sets it from the stream (default: the configured rate). */
   eventsPerSecond?(config: ChaosConfig, events: number): number;
   /** Instances of a service started (and ready) before the stream begins; 1 for those not named. */
@@ -126,7 +128,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       ),
       outputTopics: [topics.signals, topics.alerts, topics.customerHealth, topics.kpi, topics.retentionKpis, topics.deadLetters],
       partitions: config.partitions,
-      quietMs: config.quietMs,
+      quietMs: spec.quietMs ?? config.quietMs,
       timeoutMs: config.settleTimeoutMs,
     });
     const untilMs = Date.now();

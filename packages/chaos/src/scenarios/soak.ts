@@ -7,6 +7,9 @@ import { grows, linearTrend, type Trend } from '../report/trend.ts';
 import type { ScenarioSpec } from './live-run.ts';
 import { sleep } from './pick.ts';
 
+/** How long a partition reading history holds its wall-clock timers after its last batch, ms. */
+const holdIdleMs = 30_000;
+
 type Point = MemorySeries['points'][number] & { lag: number };
 
 /** Bytes per second as MiB per minute, signed. */
@@ -29,6 +32,10 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
     scenario: 'soak',
     delivery,
     eventsPerSecond: (config, events) => Math.max(1, Math.round(events / config.soakSeconds)),
+    // History trickled in slowly leaves sparse inputs (the scorer's signals) idle for seconds while
+    // their stream time is months behind: wall-clock timers must wait for it, as for a backfill.
+    env: { CHURNWATCH_WALL_CLOCK_HOLD_IDLE_MS: String(holdIdleMs) },
+    quietMs: holdIdleMs + 5_000,
     async disturb(run) {
       const { config } = run.context;
       const series = new Map<string, Point[]>();

@@ -72,7 +72,7 @@ Scenarios (default: all):
   restore-interrupted
                   after the stream, per service: kill -9, the successor killed again while it
                   starts and restores (--restore-kill-ms after its start), a third takes over
-  zombie          two risk scorers; the first is frozen (SIGSTOP) past its session
+  zombie          two usage monitors; the first is frozen (SIGSTOP) past its session
                   timeout, its partitions move, then it wakes (SIGCONT): its late writes are fenced
   scale-1-3-1     1 → 3 → 1 instances of every service while the stream runs
   broker-restart  the broker stopped while the services work through the stream, started again

@@ -1,4 +1,4 @@
-// A zombie risk scorer in exactly-once mode: frozen with SIGSTOP past its session timeout while
+// A zombie usage monitor in exactly-once mode: frozen with SIGSTOP past its session timeout while
 // the stream runs, its partitions move to the second instance, which commits; then SIGCONT. The
 // per-partition transactional ids fence its late writes: no alert is duplicated or lost.
 import { rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ test('exactly-once: the zombie’s late writes are refused; the alerts equal the
   expect(figure('owned while frozen'), table).toBe('3 of 3');
   expect(Number(figure('committed meanwhile')), table).toBeGreaterThan(0);
   expect(Number(figure('writes refused')), table).toBeGreaterThan(0);
+  expect(figure('signals (repeats)'), table).toMatch(/^\d+ \(0\)$/);
   expect(result.tally.expected, table).toBeGreaterThan(0);
   expect(result.tally.duplicated, table).toBe(0);
   expect(result.tally.lost, table).toBe(0);

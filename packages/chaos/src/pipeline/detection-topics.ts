@@ -2,6 +2,7 @@ import { type DetectionTopic, detectionTopicContracts } from '@churnwatch/detect
 import type { EventKind } from '@churnwatch/simulator';
 import { envName } from '@churnwatch/stream-runtime';
 import type { Kafka } from 'kafkajs';
+import { ChaosError } from '../errors.ts';
 
 export type TopicNames = Readonly<Record<DetectionTopic, string>>;
 
@@ -16,7 +17,8 @@ export async function createScenarioTopics(kafka: Kafka, run: string, partitions
   await admin.connect();
   try {
     await admin.createTopics({
-      waitForLeaders: true,
+      // kafkajs' own wait can ask for metadata before a busy broker hosts a brand-new partition, and fail.
+      waitForLeaders: false,
       topics: contracts.map(([name, contract]) => ({
         topic: names[name],
         numPartitions: partitions,
@@ -24,6 +26,13 @@ export async function createScenarioTopics(kafka: Kafka, run: string, partitions
         configEntries: [{ name: 'cleanup.policy', value: contract.shape === 'table' ? 'compact' : 'delete' }],
       })),
     });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const metadata = await admin.fetchTopicMetadata({ topics: Object.values(names) }).catch(() => undefined);
+      if (metadata?.topics.every((topic) => topic.partitions.length === partitions && topic.partitions.every((p) => p.leader >= 0))) break;
+      if (Date.now() > deadline) throw new ChaosError('CHAOS_TOPICS_NOT_READY', `the topics of ${run} have no leaders after 60 s`);
+      await new Promise((done) => setTimeout(done, 200));
+    }
   } finally {
     await admin.disconnect();
   }

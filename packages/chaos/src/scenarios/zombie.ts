@@ -1,4 +1,5 @@
 import { ChaosError } from '../errors.ts';
+import { readCommitted } from '../pipeline/read-committed.ts';
 import type { ServiceInstance } from '../pipeline/service-fleet.ts';
 import { metricSum, scrapeMetrics } from '../pipeline/service-metrics.ts';
 import type { Delivery } from '../report/alert-tally.ts';
@@ -14,11 +15,14 @@ async function metricOf(instance: ServiceInstance, name: string): Promise<number
 const committedMetric = (delivery: Delivery) =>
   delivery === 'exactly-once' ? 'churnwatch_transactions_committed_total' : 'churnwatch_records_processed_total';
 
-/** The service frozen: it writes the alerts, so a late write of its would show as a duplicate. */
-const zombieService = 'risk-scorer';
+/**
+ * The service frozen: the busiest (it reads every usage event), so it holds work in an open
+ * transaction when it is frozen; its late writes would show as duplicate signals.
+ */
+const zombieService = 'usage-monitor';
 
 /**
- * A zombie: two risk scorers share the partitions from the start, then the first is frozen with SIGSTOP for longer than the
+ * A zombie: two usage monitors share the partitions from the start, then the first is frozen with SIGSTOP for longer than the
  * session timeout while the stream runs. The group gives its partitions to the second, which
  * (exactly-once) re-initialises the per-partition transactional ids, restores and commits. Then the
  * zombie gets SIGCONT and carries on with what it held: its writes must be refused (fenced), which
@@ -29,6 +33,14 @@ export function zombieScenario(delivery: Delivery): ScenarioSpec {
     scenario: 'zombie',
     delivery,
     instances: { [zombieService]: 2 },
+    // A transaction a second long: the zombie is frozen with work taken up and not committed.
+    env: { CHURNWATCH_COMMIT_INTERVAL_MS: '1000' },
+    async afterSettled(run) {
+      const signals = await readCommitted(run.context.kafka, run.topics.signals);
+      const repeats = signals.length - new Set(signals.map((signal) => signal.id)).size;
+      const failures = run.delivery === 'exactly-once' && repeats > 0 ? [`${repeats} duplicate signal(s) in exactly-once mode`] : [];
+      return { extra: [['signals (repeats)', `${signals.length} (${repeats})`]], failures };
+    },
     async disturb(run) {
       const { config } = run.context;
       const [zombie, successor] = run.fleet.running(zombieService);

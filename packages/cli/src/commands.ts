@@ -13,6 +13,7 @@ export const commands: Record<string, CommandLoader> = {
   bench: async () => (await import('@churnwatch/bench')).benchCommand,
   'bench-contracts': async () => (await import('@churnwatch/bench')).benchContractsCommand,
   'bench-runtime': async () => (await import('@churnwatch/bench')).benchRuntimeCommand,
+  chaos: async () => (await import('@churnwatch/chaos')).chaosCommand,
   fit: async () => (await import('./commands/fit.ts')).default,
   generate: async () => (await import('./commands/generate.ts')).default,
   replay: async () => (await import('./commands/replay.ts')).default,

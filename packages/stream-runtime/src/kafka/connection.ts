@@ -22,6 +22,7 @@ export async function connectWithRetry<S>(ctx: RuntimeContext<S>): Promise<numbe
         inputs: ctx.inputTopics,
         outputs: [...new Set([...[...ctx.routes.values()].map((route) => route.topic), options.deadLetterTopic])],
         changelog: ctx.changelogTopic,
+        groupId: ctx.applicationId,
         replicationFactor: tuning.replicationFactor,
       });
     })();

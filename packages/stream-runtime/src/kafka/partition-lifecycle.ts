@@ -59,6 +59,10 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     run.startOffsets = await readStartOffsets(partition);
     run.checkedTopics.clear();
     run.lastCommitAtMs = performance.now();
+    // Restored timers wait as if a batch had just come: the backlog of a partition that changed
+    // owner arrives with its first fetch, and a timer fired before it would report a gap that
+    // history fills (a silence alert opened, then resolved). Idle inputs release them after the hold.
+    run.lastBatchDoneAtMs = ctx.clock();
     run.status = 'ready';
     // A partition paused as failed before (then revoked and assigned again) fetches again.
     ctx.consumer?.resume(ctx.inputTopics.map((topic) => ({ topic, partitions: [partition] })));

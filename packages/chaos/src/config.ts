@@ -1,0 +1,168 @@
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '@churnwatch/errors';
+import { z } from 'zod';
+
+export const scenarioNames = ['undisturbed', 'kill-9', 'restore-interrupted', 'zombie', 'scale-1-3-1', 'broker-restart', 'poison', 'soak'] as const;
+export type ScenarioName = (typeof scenarioNames)[number];
+export const deliveryModes = ['at-least-once', 'exactly-once'] as const;
+
+const positive = z.number().int().positive();
+
+/** The repository root: the default results folder is placed from here. */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** Every figure of one run follows from these; `--quick` only changes the defaults. */
+export const chaosConfigSchema = z
+  .object({
+    quick: z.boolean(),
+    scenarios: z.array(z.enum(scenarioNames)).min(1),
+    deliveries: z.array(z.enum(deliveryModes)).min(1),
+    /** The generated stream: simulator seed, customers, days of history ending when a scenario starts. */
+    seed: z.number().int().min(0),
+    customers: positive,
+    days: z.number().int().min(90),
+    /** Only the last this many events of that history are produced (absent: all of them). */
+    events: positive.optional(),
+    eventsPerSecond: positive,
+    partitions: positive,
+    /** kill -9 per kill scenario (at least five), and the random gap before each, [min, max] ms. */
+    kills: z.number().int().min(5),
+    killGapMs: z.tuple([positive, positive]).refine(([min, max]) => min <= max, 'min must not exceed max'),
+    /** restore-interrupted: how long after its start a successor is killed again, ms. */
+    restoreKillMs: positive,
+    /** How long the zombie stays frozen: longer than the services' 6 s session timeout. */
+    zombieFrozenMs: z.number().int().min(8_000),
+    brokerDownMs: positive,
+    /** The pipeline counts as settled when nothing moved for this long. */
+    quietMs: positive,
+    settleTimeoutMs: positive,
+    /** Poison: the share of usage events sent again corrupted. */
+    poisonShare: z.number().gt(0).max(0.5),
+    /** Soak: how long its stream lasts (its rate follows from the events), s. */
+    soakSeconds: positive,
+    /** Soak: how often memory and lag are sampled. */
+    sampleMs: positive,
+    /** Files a run keeps (the soak's chart and samples). */
+    outDir: z.string().min(1),
+    /** Where the services' logs and the events files go. */
+    workDir: z.string().min(1),
+    keepLogs: z.boolean(),
+  })
+  .refine((config) => !config.scenarios.includes('scale-1-3-1') || config.partitions >= 3, {
+    message: 'scale-1-3-1 needs at least 3 partitions (one per instance)',
+    path: ['partitions'],
+  });
+export type ChaosConfig = z.infer<typeof chaosConfigSchema>;
+
+export const chaosHelp = `usage: ./churnwatch chaos [--quick] [--scenario LIST] [--delivery LIST] [options]
+
+Starts one local Kafka broker, then for every scenario and delivery mode: fresh topics, the six
+detection services as processes, a generated customer history (ending now) produced at a steady
+rate while the scenario disturbs the services, and, once everything has settled, the alerts topic
+compared id by id with a replay of the same events. Prints one table per scenario: events in,
+alerts out, lost, duplicated, and whether the alert set equals the replay's. Exit 1 when a
+scenario broke a promise of its delivery mode.
+
+Scenarios (default: all):
+  undisturbed     the control: nothing done
+  kill-9          kill -9 of a random service at random moments (--kills times), each restarted at once
+  restore-interrupted
+                  after the stream, per service: kill -9, the successor killed again while it
+                  starts and restores (--restore-kill-ms after its start), a third takes over
+  zombie          two usage monitors; the first is frozen (SIGSTOP) past its session
+                  timeout, its partitions move, then it wakes (SIGCONT): its late writes are fenced
+  scale-1-3-1     1 → 3 → 1 instances of every service while the stream runs
+  broker-restart  the broker stopped while the services work through the stream, started again
+  poison          corrupted copies of --poison-share of the usage events (13 kinds: bad JSON, wrong
+                  types, truncation, unknown schema id, wrong magic byte, huge and oversized values,
+                  garbage, wrong or missing key, future and past times, unknown version): each
+                  dead-lettered with its reason; topic, metrics and inputs reconcile exactly
+  soak            a steady undisturbed run of --soak-seconds (the rate follows from the events);
+                  RSS, heap and lag of every instance sampled, charted
+                  (DIR/soak-<mode>.svg) and checked for a trend: a 95 % slope interval above zero fails
+
+Options (defaults of a full run; --quick shrinks them to about a minute per scenario):
+  --quick                  small stream, fewer seconds of waiting
+  --scenario LIST          scenarios to run, comma-separated
+  --delivery LIST          at-least-once,exactly-once (default: both)
+  --seed N                 7                  --customers N        200 (quick 20)
+  --days N                 180 (quick 90)     --events N           keep the last N events (quick 4000)
+  --rate N                 events/s produced  2000 (quick 400)
+  --partitions N           3                  --kills N            10 (quick 5, at least 5)
+  --broker-down-ms N       10000 (quick 5000) --zombie-frozen-ms N 12000
+  --restore-kill-ms N      1500
+  --poison-share X         0.01 (1 %)
+  --soak-seconds N         1800 (quick 120)   --sample-ms N        soak sampling, 5000 (quick 1000)
+  --out DIR                soak chart and samples (default results/chaos-<date>)
+  --work-dir DIR           logs and events files (default: a new temporary folder)
+  --keep-logs              keep the work folder (default: removed when every scenario passed)
+  --help                   this text
+`;
+
+const numberOf = (text: string | undefined): number | undefined => (text === undefined ? undefined : Number(text));
+const listOf = (text: string | undefined): string[] | undefined => (text === undefined ? undefined : text.split(',').map((part) => part.trim()));
+
+/** Parses the command line once (throws ConfigError naming every bad field); `null` when --help was asked for. */
+export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      quick: { type: 'boolean', default: false },
+      scenario: { type: 'string' },
+      delivery: { type: 'string' },
+      seed: { type: 'string' },
+      customers: { type: 'string' },
+      days: { type: 'string' },
+      events: { type: 'string' },
+      rate: { type: 'string' },
+      partitions: { type: 'string' },
+      kills: { type: 'string' },
+      'broker-down-ms': { type: 'string' },
+      'zombie-frozen-ms': { type: 'string' },
+      'restore-kill-ms': { type: 'string' },
+      'poison-share': { type: 'string' },
+      'soak-seconds': { type: 'string' },
+      'sample-ms': { type: 'string' },
+      out: { type: 'string' },
+      'work-dir': { type: 'string' },
+      'keep-logs': { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return null;
+  const quick = values.quick;
+  const candidate = {
+    quick,
+    scenarios: listOf(values.scenario) ?? [...scenarioNames],
+    deliveries: listOf(values.delivery) ?? [...deliveryModes],
+    seed: numberOf(values.seed) ?? 7,
+    customers: numberOf(values.customers) ?? (quick ? 20 : 200),
+    days: numberOf(values.days) ?? (quick ? 90 : 180),
+    events: numberOf(values.events) ?? (quick ? 4_000 : undefined),
+    eventsPerSecond: numberOf(values.rate) ?? (quick ? 400 : 2_000),
+    partitions: numberOf(values.partitions) ?? 3,
+    kills: numberOf(values.kills) ?? (quick ? 5 : 10),
+    killGapMs: quick ? [1_500, 4_000] : [2_000, 8_000],
+    zombieFrozenMs: numberOf(values['zombie-frozen-ms']) ?? 12_000,
+    restoreKillMs: numberOf(values['restore-kill-ms']) ?? 1_500,
+    brokerDownMs: numberOf(values['broker-down-ms']) ?? (quick ? 5_000 : 10_000),
+    quietMs: 7_000,
+    settleTimeoutMs: quick ? 180_000 : 900_000,
+    poisonShare: numberOf(values['poison-share']) ?? 0.01,
+    soakSeconds: numberOf(values['soak-seconds']) ?? (quick ? 120 : 1_800),
+    sampleMs: numberOf(values['sample-ms']) ?? (quick ? 1_000 : 5_000),
+    outDir: resolve(values.out ?? join(repoRoot, 'results', `chaos-${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}`)),
+    workDir: values['work-dir'] ?? tmpdir(),
+    keepLogs: values['keep-logs'] || values['work-dir'] !== undefined,
+  };
+  const parsed = chaosConfigSchema.safeParse(candidate);
+  if (!parsed.success)
+    throw new ConfigError(
+      './churnwatch chaos options',
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`),
+    );
+  return parsed.data;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { tallyAlerts } from './alert-tally.ts';
+import { renderScenarioTable } from './render-table.ts';
+
+describe('renderScenarioTable', () => {
+  const tally = tallyAlerts(
+    [
+      { headerId: 'a', eventId: 'a', value: '{}' },
+      { headerId: 'a', eventId: 'a', value: '{}' },
+    ],
+    [{ id: 'a', value: '{}' }],
+  );
+  const result = {
+    scenario: 'kill-9',
+    delivery: 'at-least-once' as const,
+    eventsIn: 12_345,
+    tally,
+    disturbances: ['3.2 s: kill -9 usage-monitor#1; usage-monitor#2 started'],
+    extra: [['kill -9', '5']] as const,
+    failures: [],
+    seconds: 61.25,
+  };
+
+  it('lists the counts under the scenario and mode, the disturbances, then the verdict', () => {
+    const lines = renderScenarioTable(result).split('\n');
+    expect(lines[0]).toBe('kill-9 (at-least-once)');
+    expect(lines).toContain('  events in                              12,345');
+    expect(lines.find((line) => line.includes('duplicated'))).toMatch(/duplicated\s+1$/);
+    expect(lines.find((line) => line.includes('alert set equals'))).toMatch(/yes$/);
+    expect(lines.find((line) => line.includes('kill -9 '))).toMatch(/kill -9\s+5$/);
+    expect(lines.at(-2)).toBe('  · 3.2 s: kill -9 usage-monitor#1; usage-monitor#2 started');
+    expect(lines.at(-1)).toBe('  PASS');
+  });
+
+  it('names every broken promise', () => {
+    expect(
+      renderScenarioTable({ ...result, failures: ['1 alert(s) lost', 'x'] })
+        .split('\n')
+        .at(-1),
+    ).toBe('  FAIL: 1 alert(s) lost; x');
+  });
+});

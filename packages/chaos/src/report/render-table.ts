@@ -1,0 +1,33 @@
+import type { ScenarioResult } from './scenario-result.ts';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Pure: one scenario as a two-column table, its disturbances and its verdict below. */
+export function renderScenarioTable(result: ScenarioResult): string {
+  const { tally } = result;
+  const rows: [string, string][] = [
+    ['events in', count(result.eventsIn)],
+    ['alerts out', count(tally.alertsOut)],
+    ['alerts in the replay', count(tally.expected)],
+    ['lost', count(tally.lost)],
+    ['duplicated', count(tally.duplicated)],
+    ['not in the replay', count(tally.unexpected)],
+    ['repeats differing from their original', count(tally.alteredDuplicates)],
+    ['alert set equals the replay', tally.sameSetAsReplay ? 'yes' : 'no'],
+    ...result.extra.map(([label, value]): [string, string] => [label, value]),
+    ['seconds', result.seconds.toFixed(1)],
+  ];
+  // Counts line up on the right; longer text (reasons, intervals, paths) just follows.
+  const isCount = (value: string) => value.length <= 12;
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => (isCount(value) ? value.length : 0)));
+  const rule = `  ${'-'.repeat(width)}  ${'-'.repeat(valueWidth)}`;
+  return [
+    `${result.scenario} (${result.delivery})`,
+    rule,
+    ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${isCount(value) ? value.padStart(valueWidth) : value}`),
+    rule,
+    ...result.disturbances.map((line) => `  · ${line}`),
+    result.failures.length === 0 ? '  PASS' : `  FAIL: ${result.failures.join('; ')}`,
+  ].join('\n');
+}

@@ -1,0 +1,161 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDetectionProcessors, parseDetectionConfig } from '@churnwatch/detection';
+import { isExternalInput } from '@churnwatch/detection-service-kit';
+import { produceEvents, type SimulatedEvent } from '@churnwatch/simulator';
+import type { ChaosConfig } from '../config.ts';
+import { generateStream, writeEventsFile } from '../ground-truth/generated-stream.ts';
+import { replayAlerts } from '../ground-truth/replay-alerts.ts';
+import { createScenarioTopics, simulatorTopics, type TopicNames, topicVariables } from '../pipeline/detection-topics.ts';
+import { type ReadRecord, readCommitted } from '../pipeline/read-committed.ts';
+import { ServiceFleet } from '../pipeline/service-fleet.ts';
+import { type ServiceInputs, waitUntilSettled } from '../pipeline/settle.ts';
+import { brokenPromises, type Delivery, tallyAlerts } from '../report/alert-tally.ts';
+import type { ScenarioResult } from '../report/scenario-result.ts';
+import type { ChaosContext } from './chaos-context.ts';
+
+/** The detection services in start order, and the logical topics each one reads. */
+export function detectionServices(): { service: string; inputs: string[] }[] {
+  const processors = createDetectionProcessors(parseDetectionConfig({}, 'the built-in detection configuration'));
+  return Object.values(processors).map((processor) => ({ service: processor.name, inputs: [...processor.inputs] }));
+}
+
+/** A scenario's live pipeline, handed to its disturbance while the stream is produced. */
+export interface LiveRun {
+  readonly context: ChaosContext;
+  readonly fleet: ServiceFleet;
+  readonly topics: TopicNames;
+  readonly delivery: Delivery;
+  readonly services: readonly string[];
+  /** Seconds since the stream started, for the disturbance log. */
+  elapsed(): string;
+  /** Resolves once the whole stream is produced. */
+  readonly produced: Promise<unknown>;
+  /** The valid events being produced, in order. */
+  readonly events: readonly SimulatedEvent[];
+}
+
+/** What a disturbance did, and what it checked itself. */
+export interface DisturbanceReport {
+  readonly disturbances: string[];
+  readonly extra?: [string, string][];
+  readonly failures?: string[];
+}
+
+export interface ScenarioSpec {
+  readonly scenario: string;
+  readonly delivery: Delivery;
+  /** Runs while the stream is produced; must leave at least one instance of every service running. */
+  disturb(run: LiveRun): Promise<DisturbanceReport>;
+  /** After the pipeline settled, before the services stop: checks of the scenario's own (metrics, dead letters). */
+  afterSettled?(run: LiveRun, outputs: { readonly deadLetters: readonly ReadRecord[] }): Promise<Omit<DisturbanceReport, 'disturbances'>>;
+  /** How long nothing may move before the pipeline counts as settled, when not `config.quietMs`. */
+  readonly quietMs?: number;
+  /** The production rate, when the scenario sets it from the stream (default: the configured rate). */
+  eventsPerSecond?(config: ChaosConfig, events: number): number;
+  /** Instances of a service started (and ready) before the stream begins; 1 for those not named. */
+  readonly instances?: Readonly<Record<string, number>>;
+  /** Variables on top of the defaults, for every instance. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Timings for a run that is disturbed on purpose: failures are noticed in seconds, not minutes. */
+function serviceEnv(context: ChaosContext, topics: TopicNames, delivery: Delivery): Record<string, string> {
+  return {
+    ...topicVariables(topics),
+    CHURNWATCH_KAFKA_BROKERS: context.bootstrap,
+    CHURNWATCH_DELIVERY: delivery,
+    CHURNWATCH_SESSION_TIMEOUT_MS: '6000',
+    CHURNWATCH_HEARTBEAT_INTERVAL_MS: '1000',
+    CHURNWATCH_WALL_CLOCK_CHECK_INTERVAL_MS: '200',
+    // At-least-once repeats what was done since the last commit: a second's worth, so kills do repeat work.
+    CHURNWATCH_COMMIT_INTERVAL_MS: delivery === 'exactly-once' ? '100' : '1000',
+    CHURNWATCH_KAFKA_LOG_LEVEL: 'error',
+  };
+}
+
+/**
+ * One scenario end to end: fresh topics, one instance of every detection service, the generated
+ * stream produced at the configured rate while `spec.disturb` runs, then (once the pipeline has
+ * settled) the alerts topic read and compared id by id with a replay of the same events up to
+ * that moment.
+ */
+export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Promise<ScenarioResult> {
+  const { config, kafka } = context;
+  const startedMs = Date.now();
+  const run = `chaos-${spec.scenario}-${spec.delivery}-${process.pid}-${startedMs}`;
+  const topics = await createScenarioTopics(kafka, run, config.partitions);
+  const events = generateStream({ seed: config.seed, customers: config.customers, days: config.days, maxEvents: config.events, endMs: startedMs });
+  const eventsFile = join(context.workDir, `${run}.jsonl`);
+  await writeEventsFile(eventsFile, events);
+
+  const services = detectionServices();
+  const logDir = join(context.workDir, run);
+  await mkdir(logDir);
+  const fleet = new ServiceFleet({ run, env: { ...serviceEnv(context, topics, spec.delivery), ...spec.env }, logDir });
+  try {
+    const first = [];
+    for (const { service } of services) for (let i = 0; i < (spec.instances?.[service] ?? 1); i++) first.push(await fleet.start(service));
+    await fleet.waitReady(first);
+    const streamStartMs = Date.now();
+    const produced = produceEvents({
+      kafka,
+      events,
+      eventsPerSecond: spec.eventsPerSecond?.(config, events.length) ?? config.eventsPerSecond,
+      topics: simulatorTopics(topics),
+    });
+    const live: LiveRun = {
+      context,
+      fleet,
+      topics,
+      delivery: spec.delivery,
+      services: services.map(({ service }) => service),
+      elapsed: () => `${((Date.now() - streamStartMs) / 1000).toFixed(1)} s`,
+      produced,
+      events,
+    };
+    const [, report] = await Promise.all([produced, spec.disturb(live)]);
+    const inputs: ServiceInputs[] = services.map(({ service, inputs }) => ({
+      service,
+      topics: inputs.map((input) => topics[input as keyof TopicNames]),
+    }));
+    await waitUntilSettled(kafka, fleet, {
+      services: inputs,
+      externalTopics: new Set(
+        Object.entries(topics)
+          .filter(([name]) => isExternalInput(name as keyof TopicNames))
+          .map(([, topic]) => topic),
+      ),
+      outputTopics: [topics.signals, topics.alerts, topics.customerHealth, topics.kpi, topics.retentionKpis, topics.deadLetters],
+      partitions: config.partitions,
+      quietMs: spec.quietMs ?? config.quietMs,
+      timeoutMs: config.settleTimeoutMs,
+    });
+    const untilMs = Date.now();
+    const observed = (await readCommitted(kafka, topics.alerts)).map((record) => ({
+      headerId: record.id,
+      eventId: String((JSON.parse(record.value) as { eventId?: unknown }).eventId),
+      value: record.value,
+    }));
+    const deadLetters = await readCommitted(kafka, topics.deadLetters);
+    const checked = (await spec.afterSettled?.(live, { deadLetters })) ?? {};
+    const expected = await replayAlerts(eventsFile, config.partitions, untilMs);
+    const tally = tallyAlerts(observed, expected);
+    // Both sides kept beside the logs, so a difference can be looked at alert by alert.
+    await writeFile(join(context.workDir, `${run}.alerts-live.jsonl`), observed.map((alert) => `${alert.value}\n`).join(''));
+    await writeFile(join(context.workDir, `${run}.alerts-replay.jsonl`), expected.map((alert) => `${alert.value}\n`).join(''));
+    await writeFile(join(context.workDir, `${run}.dead-letters.jsonl`), deadLetters.map((record) => `${record.value}\n`).join(''));
+    return {
+      scenario: spec.scenario,
+      delivery: spec.delivery,
+      eventsIn: events.length,
+      tally,
+      disturbances: report.disturbances,
+      extra: [['dead letters', String(deadLetters.length)], ...(report.extra ?? []), ...(checked.extra ?? [])],
+      failures: [...brokenPromises(tally, spec.delivery), ...(report.failures ?? []), ...(checked.failures ?? [])],
+      seconds: (Date.now() - startedMs) / 1000,
+    };
+  } finally {
+    await fleet.stopAll();
+  }
+}

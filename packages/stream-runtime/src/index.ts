@@ -3,6 +3,7 @@ export { partitionForKey } from './core/partition-for-key.ts';
 export type { StoredTimer, StoreEntry } from './core/store-entry.ts';
 export { BrokerUnavailableError, ProcessorError, TopologyError } from './errors.ts';
 export { idHeader, jsonEncoder, type ValueEncoder } from './kafka/outgoing.ts';
+export { type RetryOptions, retry } from './kafka/retry.ts';
 export {
   changelogTopicName,
   createStreamRuntime,

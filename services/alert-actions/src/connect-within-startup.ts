@@ -1,5 +1,5 @@
 import { KafkaConnectionRefusedError } from '@churnwatch/connection-security';
-import { BrokerUnavailableError } from '@churnwatch/stream-runtime';
+import { BrokerUnavailableError, retry } from '@churnwatch/stream-runtime';
 import type { Logger } from '@churnwatch/telemetry';
 
 export interface StartupConnectOptions {
@@ -46,22 +46,31 @@ async function within<T>(connect: (signal: AbortSignal) => Promise<T>, timeoutMs
  */
 export async function connectWithinStartup<T>(connect: (signal: AbortSignal) => Promise<T>, options: StartupConnectOptions): Promise<T> {
   const { brokers, startupTimeoutMs, logger, verify, firstWaitMs = 1_000, maxWaitMs = 15_000, sleep = sleepFor, now = Date.now } = options;
-  const deadline = now() + startupTimeoutMs;
+  const deadlineMs = now() + startupTimeoutMs;
   const where = brokers.join(',');
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await verify();
-      return await within(connect, Math.max(1_000, Math.min(15_000, Math.round((deadline - now()) / 3))));
-    } catch (error) {
-      if (error instanceof KafkaConnectionRefusedError) throw error;
-      const waitMs = Math.min(maxWaitMs, firstWaitMs * 2 ** (attempt - 1));
-      if (now() + waitMs > deadline)
-        throw new BrokerUnavailableError(`Kafka was not reachable at ${where} within ${startupTimeoutMs} ms: ${(error as Error).message}`, error);
-      logger.warn(
-        { err: error, attempt, retryInMs: waitMs, brokers: where },
-        `Kafka is not reachable at ${where}: ${(error as Error).message}; retrying in ${waitMs} ms`,
-      );
-      await sleep(waitMs);
-    }
+  try {
+    return await retry(
+      async () => {
+        await verify();
+        return within(connect, Math.max(1_000, Math.min(15_000, Math.round((deadlineMs - now()) / 3))));
+      },
+      {
+        initialMs: firstWaitMs,
+        maxMs: maxWaitMs,
+        waitMs: (attempt) => Math.min(maxWaitMs, firstWaitMs * 2 ** (attempt - 1)),
+        retriable: (error) => !(error instanceof KafkaConnectionRefusedError),
+        deadlineMs,
+        now,
+        sleep,
+        onRetry: (error, attempt, waitMs) =>
+          logger.warn(
+            { err: error, attempt, retryInMs: waitMs, brokers: where },
+            `Kafka is not reachable at ${where}: ${(error as Error).message}; retrying in ${waitMs} ms`,
+          ),
+      },
+    );
+  } catch (error) {
+    if (error instanceof KafkaConnectionRefusedError) throw error;
+    throw new BrokerUnavailableError(`Kafka was not reachable at ${where} within ${startupTimeoutMs} ms: ${(error as Error).message}`, error);
   }
 }

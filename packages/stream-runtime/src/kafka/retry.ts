@@ -32,9 +32,12 @@ export interface RetryOptions {
   readonly onRetry?: (error: unknown, attempt: number, waitMs: number) => void;
   /** Backoff of one attempt; exponential with jitter by default. */
   readonly waitMs?: (attempt: number) => number;
+  /** The wall clock and the wait, replaceable in tests. */
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** Runs `operation` until it succeeds, waiting between attempts; the one retry loop of the runtime. */
+/** Runs `operation` until it succeeds, waiting between attempts; the one retry loop of the runtime and the services. */
 export async function retry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -43,9 +46,9 @@ export async function retry<T>(operation: (attempt: number) => Promise<T>, optio
       if (!options.retriable(error)) throw error;
       if (options.maxAttempts !== undefined && attempt >= options.maxAttempts) throw error;
       const waitMs = options.waitMs ? options.waitMs(attempt) : backoffMs(attempt, options.initialMs, options.maxMs);
-      if (options.deadlineMs !== undefined && Date.now() + waitMs > options.deadlineMs) throw error;
+      if (options.deadlineMs !== undefined && (options.now ?? Date.now)() + waitMs > options.deadlineMs) throw error;
       options.onRetry?.(error, attempt, waitMs);
-      await sleep(waitMs);
+      await (options.sleep ?? sleep)(waitMs);
       await options.beforeRetry?.();
     }
   }

@@ -1,5 +1,6 @@
 import { describeKafkaSecurity, verifyKafkaConnection } from '@churnwatch/connection-security';
 import { ConfigError } from '@churnwatch/errors';
+import { bindProcessShutdown } from '@churnwatch/stream-runtime';
 import { createLogger, createMetricsRegistry, type Logger, startServiceHttpServer } from '@churnwatch/telemetry';
 import type { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
@@ -76,34 +77,12 @@ export async function startService<C, R>(definition: ServiceDefinition<C, R>, en
   const http = await startServiceHttpServer({ port: shell.metricsPort, registry, health });
   logger.info({ metricsPort: http.port }, 'metrics and health served');
 
-  let exiting: Promise<never> | undefined;
-  const shutdown = (code: number, reason: string): Promise<never> => {
-    if (exiting) return exiting;
-    exiting = (async () => {
-      logger.info({ reason, code }, 'shutting down');
-      const deadline = setTimeout(() => {
-        logger.error({ shutdownTimeoutMs: shell.shutdownTimeoutMs }, 'shutdown took too long; exiting');
-        logger.flush();
-        process.exit(1);
-      }, shell.shutdownTimeoutMs);
-      await stops.run((name, error) => logger.error({ err: error, step: name }, 'a shutdown step failed'));
-      await http.close().catch(() => {});
-      // The deadline also bounds the flush: a log destination that stopped draining must not keep the process alive.
-      await new Promise<void>((resolve) => logger.flush(() => resolve()));
-      clearTimeout(deadline);
-      process.exit(code);
-    })();
-    return exiting;
-  };
-  const fail = (reason: string, error?: unknown): Promise<never> => {
-    logger.fatal({ err: error }, reason);
-    return shutdown(1, reason);
-  };
-
-  process.once('SIGTERM', () => void shutdown(0, 'SIGTERM'));
-  process.once('SIGINT', () => void shutdown(0, 'SIGINT'));
-  process.on('uncaughtException', (error) => void fail('uncaught exception', error));
-  process.on('unhandledRejection', (error) => void fail('unhandled rejection', error));
+  const { shutdown, fail } = bindProcessShutdown({
+    logger,
+    timeoutMs: shell.shutdownTimeoutMs,
+    stop: () => stops.run((name, error) => logger.error({ err: error, step: name }, 'a shutdown step failed')),
+    closeHttp: () => http.close(),
+  });
 
   const context: ServiceContext<C> = {
     service: definition.service,

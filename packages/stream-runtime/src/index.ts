@@ -28,6 +28,7 @@ export { createProcessorTestDriver, type ProcessorTestDriver, type TestRecord } 
 export type { FiredTimer, InputRecord, OutputRecord, Processor, ProcessorResult, TimerClock, TimerRequest } from './processor.ts';
 export { envName, parseEnv } from './service/env-config.ts';
 export { kafkajsLogCreator, kafkaLogLevels } from './service/kafkajs-logger.ts';
+export { bindProcessShutdown, type ProcessShutdown } from './service/process-shutdown.ts';
 export { type RunningService, runService, type ServiceDefinition } from './service/run-service.ts';
 export { parseRuntimeSettings, parseTopics, type RuntimeSettings, runtimeSettingsSchema } from './service/runtime-settings.ts';
 export { decodeEntry as decodeChangelogEntry, encodeEntry as encodeChangelogEntry, streamTimeKey } from './store/changelog-codec.ts';

@@ -8,6 +8,7 @@ import { createStreamRuntime, type StreamRuntime } from '../kafka/stream-runtime
 import type { OutputRecord, Processor } from '../processor.ts';
 import type { StoreFactory } from '../store/key-value-store.ts';
 import { kafkajsLogCreator, kafkaLogLevels } from './kafkajs-logger.ts';
+import { bindProcessShutdown } from './process-shutdown.ts';
 import type { RuntimeSettings } from './runtime-settings.ts';
 
 export interface ServiceDefinition<S, E> {
@@ -100,36 +101,11 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
   });
   const http = await startServiceHttpServer({ port: settings.metricsPort, registry, health: runtime.health });
 
-  let exiting: Promise<never> | undefined;
-  const shutdown = (code: number, reason: string): Promise<never> => {
-    if (exiting) return exiting;
-    exiting = (async () => {
-      logger.info({ reason, code }, 'shutting down');
-      const deadline = setTimeout(() => {
-        logger.error({ shutdownTimeoutMs: settings.shutdownTimeoutMs }, 'shutdown took too long; exiting');
-        logger.flush();
-        process.exit(1);
-      }, settings.shutdownTimeoutMs);
-      await runtime.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping the runtime failed'));
-      await http.close().catch(() => {});
-      // The deadline also bounds the flush: a log destination that stopped draining (a closed
-      // pipe, a full disk) must not keep the process alive.
-      await new Promise<void>((resolve) => logger.flush(() => resolve()));
-      clearTimeout(deadline);
-      process.exit(code);
-    })();
-    return exiting;
-  };
-
-  process.once('SIGTERM', () => void shutdown(0, 'SIGTERM'));
-  process.once('SIGINT', () => void shutdown(0, 'SIGINT'));
-  process.on('uncaughtException', (error) => {
-    logger.fatal({ err: error }, 'uncaught exception');
-    void shutdown(1, 'uncaught exception');
-  });
-  process.on('unhandledRejection', (error) => {
-    logger.fatal({ err: error }, 'unhandled rejection');
-    void shutdown(1, 'unhandled rejection');
+  const { shutdown } = bindProcessShutdown({
+    logger,
+    timeoutMs: settings.shutdownTimeoutMs,
+    stop: () => runtime.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping the runtime failed')),
+    closeHttp: () => http.close(),
   });
   void runtime.failure.then((error) => shutdown(1, error.message));
 

@@ -28,6 +28,5 @@ test('exactly-once: a hanging, rate-limiting, garbage-answering receiver loses n
   expect(result.tally.lost, table).toBe(0);
   expect(result.tally.duplicated, table).toBe(0);
   expect(result.failures, table).toEqual([]);
-  console.log(table);
   rmSync(context.workDir, { recursive: true, force: true });
 }, 180_000);

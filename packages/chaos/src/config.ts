@@ -5,7 +5,17 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '@churnwatch/errors';
 import { z } from 'zod';
 
-export const scenarioNames = ['undisturbed', 'kill-9', 'restore-interrupted', 'zombie', 'scale-1-3-1', 'broker-restart', 'poison', 'soak'] as const;
+export const scenarioNames = [
+  'undisturbed',
+  'kill-9',
+  'restore-interrupted',
+  'zombie',
+  'scale-1-3-1',
+  'broker-restart',
+  'poison',
+  'soak',
+  'slow-downstream',
+] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 export const deliveryModes = ['at-least-once', 'exactly-once'] as const;
 
@@ -45,6 +55,8 @@ export const chaosConfigSchema = z
     soakSeconds: positive,
     /** Soak: how often memory and lag are sampled. */
     sampleMs: positive,
+    /** Slow-downstream: how long each phase of the notifier's receiver lasts (healthy, hanging, rate-limiting, garbage). */
+    downstreamPhaseMs: z.number().int().min(5_000),
     /** Files a run keeps (the soak's chart and samples). */
     outDir: z.string().min(1),
     /** Where the services' logs and the events files go. */
@@ -83,6 +95,12 @@ Scenarios (default: all):
   soak            a steady undisturbed run of --soak-seconds (the rate follows from the events);
                   RSS, heap and lag of every instance sampled, charted
                   (DIR/soak-<mode>.svg) and checked for a trend: a 95 % slope interval above zero fails
+  slow-downstream the notifier delivers to a webhook receiver that is healthy, then hangs, then
+                  rate-limits (429, Retry-After), then answers garbage (500s, 200s with nonsense
+                  bodies), then healthy again (--downstream-phase-ms each): every alert step is
+                  delivered or given up, the alerts' latency holds, the notifier's lag shows the backlog;
+                  its stream (quick: 60 customers' last 12 000 events; full: the last --events, else
+                  60 000) is spread over the first four phases
 
 Options (defaults of a full run; --quick shrinks them to about a minute per scenario):
   --quick                  small stream, fewer seconds of waiting
@@ -96,6 +114,7 @@ Options (defaults of a full run; --quick shrinks them to about a minute per scen
   --restore-kill-ms N      1500
   --poison-share X         0.01 (1 %)
   --soak-seconds N         1800 (quick 120)   --sample-ms N        soak sampling, 5000 (quick 1000)
+  --downstream-phase-ms N  120000 (quick 10000)
   --out DIR                soak chart and samples (default results/chaos-<date>)
   --work-dir DIR           logs and events files (default: a new temporary folder)
   --keep-logs              keep the work folder (default: removed when every scenario passed)
@@ -126,6 +145,7 @@ export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
       'poison-share': { type: 'string' },
       'soak-seconds': { type: 'string' },
       'sample-ms': { type: 'string' },
+      'downstream-phase-ms': { type: 'string' },
       out: { type: 'string' },
       'work-dir': { type: 'string' },
       'keep-logs': { type: 'boolean', default: false },
@@ -154,6 +174,7 @@ export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
     poisonShare: numberOf(values['poison-share']) ?? 0.01,
     soakSeconds: numberOf(values['soak-seconds']) ?? (quick ? 120 : 1_800),
     sampleMs: numberOf(values['sample-ms']) ?? (quick ? 1_000 : 5_000),
+    downstreamPhaseMs: numberOf(values['downstream-phase-ms']) ?? (quick ? 10_000 : 120_000),
     outDir: resolve(values.out ?? join(repoRoot, 'results', `chaos-${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}`)),
     workDir: values['work-dir'] ?? tmpdir(),
     keepLogs: values['keep-logs'] || values['work-dir'] !== undefined,

@@ -15,17 +15,35 @@ export type DeliveryResult =
 export interface DeliveryHooks {
   /** Aborted on shutdown: the delivery stops and the alert is delivered again after the restart. */
   readonly signal: AbortSignal;
-  /** Called while waiting between attempts, so the consumer group does not think we died. */
+  /**
+   * Called every `keepAliveEveryMs` while a request is in flight and while waiting between
+   * attempts, so the consumer group does not think we died: a receiver that hangs for longer than
+   * the session timeout must not cost the route its partitions.
+   */
   readonly keepAlive: () => Promise<void>;
+  /** Default 2 000 ms, well inside any session timeout. */
+  readonly keepAliveEveryMs?: number;
   readonly onAttempt?: (outcome: 'delivered' | 'retry' | 'rejected', seconds: number) => void;
 }
+
+const defaultKeepAliveEveryMs = 2_000;
 
 async function pause(ms: number, hooks: DeliveryHooks): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     hooks.signal.throwIfAborted();
-    await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, until - Date.now())));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(hooks.keepAliveEveryMs ?? defaultKeepAliveEveryMs, until - Date.now())));
     await hooks.keepAlive();
+  }
+}
+
+/** Runs `request` with keep-alives beside it; a keep-alive that fails is left to the next one, or to the pause after the attempt. */
+async function withKeepAlive<T>(request: () => Promise<T>, hooks: DeliveryHooks): Promise<T> {
+  const timer = setInterval(() => void hooks.keepAlive().catch(() => undefined), hooks.keepAliveEveryMs ?? defaultKeepAliveEveryMs);
+  try {
+    return await request();
+  } finally {
+    clearInterval(timer);
   }
 }
 
@@ -37,16 +55,20 @@ export async function deliver(request: NotificationRequest, settings: DeliverySe
     const started = performance.now();
     let retryAfter: number | undefined;
     try {
-      const response = await fetch(request.url, {
-        method: 'POST',
-        // Signed per attempt: the timestamp is the send time, which receivers check against their clock.
-        headers: request.signing
-          ? { ...request.headers, ...signatureHeaders(request.signing.id, Math.floor(Date.now() / 1000), request.body, request.signing.keys) }
-          : request.headers,
-        body: request.body,
-        signal: AbortSignal.any([hooks.signal, AbortSignal.timeout(settings.requestTimeoutMs)]),
-      });
-      await response.arrayBuffer().catch(() => undefined);
+      const response = await withKeepAlive(async () => {
+        const answer = await fetch(request.url, {
+          method: 'POST',
+          // Signed per attempt: the timestamp is the send time, which receivers check against their clock.
+          headers: request.signing
+            ? { ...request.headers, ...signatureHeaders(request.signing.id, Math.floor(Date.now() / 1000), request.body, request.signing.keys) }
+            : request.headers,
+          body: request.body,
+          signal: AbortSignal.any([hooks.signal, AbortSignal.timeout(settings.requestTimeoutMs)]),
+        });
+        // The body means nothing to delivery (only the status does); read so the connection is reused.
+        await answer.arrayBuffer().catch(() => undefined);
+        return answer;
+      }, hooks);
       const outcome = classifyStatus(response.status);
       hooks.onAttempt?.(outcome.kind, (performance.now() - started) / 1000);
       if (outcome.kind === 'delivered') return { delivered: true, attempts: attempt };

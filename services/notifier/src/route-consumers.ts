@@ -7,6 +7,7 @@ import type { NotifierConfig } from './config.ts';
 import { createDigestRuntime } from './digest/digest-runtime.ts';
 import { runDigestSink } from './digest/digest-sink.ts';
 import { createNotifierMetrics, type NotifierMetrics } from './notifier-metrics.ts';
+import { registerRouteLag } from './route-lag.ts';
 
 /** Each route reads the alerts in its own consumer group, `<application id>.<route name>`. */
 export function routeGroupId(applicationId: string, routeName: string): string {
@@ -35,6 +36,15 @@ export async function startRouteConsumers(deps: {
 }): Promise<RouteConsumers> {
   const { kafka, config, producer, logger, signal } = deps;
   const metrics = createNotifierMetrics(deps.registry);
+  const admin = kafka.admin();
+  await admin.connect();
+  registerRouteLag({
+    registry: deps.registry,
+    admin,
+    topic: config.topics.alerts,
+    groups: config.routes.map((route) => ({ route: route.name, groupId: routeGroupId(config.groupId, route.name) })),
+    logger,
+  });
   const consumers: Consumer[] = [];
   for (const [index, route] of config.routes.entries()) {
     const consumer = kafka.consumer({ groupId: routeGroupId(config.groupId, route.name) });
@@ -59,6 +69,7 @@ export async function startRouteConsumers(deps: {
     disconnect: async () => {
       await digests?.stop();
       await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+      await admin.disconnect();
     },
   };
 }

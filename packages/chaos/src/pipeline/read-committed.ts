@@ -1,9 +1,10 @@
 import type { Kafka } from 'kafkajs';
 
-/** A record's `churnwatch-id` header and its value as text. */
+/** A record's `churnwatch-id` header, its value as text and its timestamp (ms; the time of writing, as producers here set none). */
 export interface ReadRecord {
   readonly id: string;
   readonly value: string;
+  readonly timestampMs: number;
 }
 
 /**
@@ -28,7 +29,7 @@ export async function readCommitted(kafka: Kafka, topic: string, quietMs = 3_000
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
         lastArrivalMs = Date.now();
-        records.push({ id: String(message.headers?.['churnwatch-id'] ?? ''), value: message.value?.toString() ?? '' });
+        records.push({ id: String(message.headers?.['churnwatch-id'] ?? ''), value: message.value?.toString() ?? '', timestampMs: Number(message.timestamp) });
         if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
       },
     });

@@ -51,7 +51,8 @@ export class ServiceFleet {
     return this.#all.filter((instance) => !exited(instance.process) && (service === undefined || instance.service === service));
   }
 
-  async start(service: string): Promise<ServiceInstance> {
+  /** `env` adds variables for this instance only (a notifier's routes, say). */
+  async start(service: string, env: Readonly<Record<string, string>> = {}): Promise<ServiceInstance> {
     const n = (this.#starts.get(service) ?? 0) + 1;
     this.#starts.set(service, n);
     const metricsPort = await freePort();
@@ -63,6 +64,7 @@ export class ServiceFleet {
         env: {
           ...process.env,
           ...this.#options.env,
+          ...env,
           CHURNWATCH_APPLICATION_ID: this.applicationId(service),
           CHURNWATCH_METRICS_PORT: String(metricsPort),
         },

@@ -6,6 +6,7 @@ import type { ScenarioSpec } from './live-run.ts';
 import { poisonScenario } from './poison-at-scale.ts';
 import { restoreInterruptedScenario } from './restore-interrupted.ts';
 import { scalingScenario } from './scaling.ts';
+import { slowDownstreamScenario } from './slow-downstream.ts';
 import { soakScenario } from './soak.ts';
 import { undisturbedScenario } from './undisturbed.ts';
 import { zombieScenario } from './zombie.ts';
@@ -20,4 +21,5 @@ export const scenarioCatalogue: Readonly<Record<ScenarioName, (delivery: Deliver
   'broker-restart': brokerRestartScenario,
   poison: poisonScenario,
   soak: soakScenario,
+  'slow-downstream': slowDownstreamScenario,
 };

@@ -13,7 +13,7 @@ import { BEHAVIOUR_KINDS, type ContractStanding, contractStandingOf } from './co
 import { computeHealthScore, type FactorReading, type HealthScore } from './health-score.ts';
 import { assessRenewalRisk } from './renewal-risk.ts';
 import { type RiskScorerState, storedTracks } from './scorer-state.ts';
-import { CONCERN_OF, factsOf, findingEvidence, findingsOf, withoutIdleEvidence } from './stored-signal.ts';
+import { CONCERN_OF, factsOf, findingEvidence, findingsOf, withoutIdleAllClears } from './stored-signal.ts';
 import { alertSummary, resolvedSummary } from './summary.ts';
 import { valueAtRiskOf } from './value-at-risk.ts';
 
@@ -148,7 +148,7 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
             : finding === null
               ? resolvedSummary(kind, concernSignal, contract, health?.score)
               : alertSummary(kind, finding.headline, summaryContext),
-        evidence: finding?.evidence ?? resolvedEvidence(kind, concernSignal?.evidence, config.ruleVersion, health),
+        evidence: finding?.evidence ?? resolvedEvidence(kind, concernSignal?.allClear?.evidence, config.ruleVersion, health),
         healthScore: health?.score,
         valueAtRisk,
         renewalDate,
@@ -168,7 +168,7 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
   return {
     state: {
       ...state,
-      signals: withoutIdleEvidence(state.signals, tracks),
+      signals: withoutIdleAllClears(state.signals, tracks),
       tracks: storedTracks(tracks),
       renewalRiskSinceMs,
       renewalRiskOpenings,

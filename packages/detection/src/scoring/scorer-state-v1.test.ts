@@ -43,14 +43,15 @@ describe('risk scorer state of version 1', () => {
     expect(later.outputs).toEqual(step.then.outputs);
   });
 
-  it('is read as version 2, keeping a measurement only where an alert may need it, and a version 2 state is read as it is', () => {
+  it('is read as version 2, keeping what an all-clear shows only where an alert may need it, and a version 2 state is read as it is', () => {
     const decoded = decodeScorerState(restored(fixture.state));
     expect(decoded.version).toBe(2);
     // The usage signal has a finding with an alert open; contract and purchases have neither.
-    expect(decoded.signals.usage?.evidence).toEqual(fixture.state.signals.usage?.evidence);
+    const usage = fixture.state.signals.usage;
+    expect(decoded.signals.usage?.allClear).toEqual({ detail: usage?.detail, evidence: usage?.evidence });
     expect(decoded.signals.usage?.findings?.map((finding) => finding.evidence)).toEqual([[0]]);
-    expect(decoded.signals.contract).not.toHaveProperty('evidence');
-    expect(decoded.signals.purchases).not.toHaveProperty('evidence');
+    expect(decoded.signals.contract).not.toHaveProperty('allClear');
+    expect(decoded.signals.purchases).not.toHaveProperty('allClear');
     expect(Object.keys(decoded.tracks).sort()).toEqual(['renewal_at_risk', 'renewal_upcoming', 'usage_declining']);
     expect(JSON.stringify(decoded).length).toBeLessThan(JSON.stringify(fixture.state).length * 0.6);
     expect(decodeScorerState(decoded)).toBe(decoded);

@@ -1,7 +1,7 @@
 import { ChurnwatchError } from '@churnwatch/errors';
 import type { SignalConcern, SignalV1 } from '../signals/signal-contract.ts';
 import { type RiskScorerState, storedTracks } from './scorer-state.ts';
-import { storedSignalOf, withoutIdleEvidence } from './stored-signal.ts';
+import { storedSignalOf, withoutIdleAllClears } from './stored-signal.ts';
 
 /**
  * The risk scorer's state as version 1 wrote it (no `version` field): every concern's latest
@@ -25,5 +25,5 @@ export function decodeScorerState(state: RiskScorerState | RiskScorerStateV1): R
   }
   const tracks = storedTracks(state.tracks);
   const signals = Object.fromEntries(Object.entries(state.signals).map(([concern, signal]) => [concern, storedSignalOf(signal)]));
-  return { ...state, version: 2, signals: withoutIdleEvidence(signals, tracks), tracks };
+  return { ...state, version: 2, signals: withoutIdleAllClears(signals, tracks), tracks };
 }

@@ -5,24 +5,28 @@ import type { AlertTrack } from './alert-lifecycle.ts';
 /**
  * What the risk scorer keeps of a monitor's latest signal: only what scoring, the alert steps and
  * their texts read. The envelope (ids, concern, schema version) is not kept, times are numbers,
- * and the signal's own measurement only while an alert may still need it. Plain JSON.
+ * and what an all-clear shows only while an alert may still need it. Plain JSON.
  */
 export interface StoredSignal {
   /** The signal's event time. */
   readonly atMs: number;
   readonly factor: SignalV1['factor'];
-  /** The signal's detail; absent when it is the factor's detail. */
-  readonly detail?: string;
   /**
-   * The latest measurement: the evidence of an all-clear that has no finding to show. Kept while
-   * the signal has findings or an alert of its concern is open; without either no alert of the
-   * concern can open or close before the monitor's next signal replaces this one.
+   * What an all-clear of the concern shows when its finding is gone: the signal's detail and
+   * latest measurement. Kept while the signal has findings or an alert of its concern is open;
+   * without either no alert of the concern can open, so none can close, before the monitor's next
+   * signal replaces this one.
    */
-  readonly evidence?: readonly AlertEvidence[];
+  readonly allClear?: AllClear;
   /** Absent when there are none. */
   readonly findings?: readonly StoredFinding[];
   /** Absent when there are none. */
   readonly facts?: SignalFacts;
+}
+
+export interface AllClear {
+  readonly detail: string;
+  readonly evidence: readonly AlertEvidence[];
 }
 
 export interface StoredFinding {
@@ -31,7 +35,7 @@ export interface StoredFinding {
   readonly sinceMs: number;
   readonly headline: string;
   readonly fingerprint: string;
-  /** A number stands for the item at that index of the signal's evidence (a finding mostly shows one of the signal's measurements). */
+  /** A number stands for the item at that index of the all-clear's evidence (a finding mostly shows one of the signal's measurements). */
   readonly evidence: readonly (AlertEvidence | number)[];
 }
 
@@ -65,24 +69,22 @@ export function storedSignalOf(signal: SignalV1): StoredSignal {
   return {
     atMs: Date.parse(signal.eventTime),
     factor: signal.factor,
-    ...(signal.factor !== null && signal.factor.detail === signal.detail ? {} : { detail: signal.detail }),
-    ...(signal.evidence.length === 0 ? {} : { evidence: signal.evidence }),
+    allClear: { detail: signal.detail, evidence: signal.evidence },
     ...(findings.length === 0 ? {} : { findings }),
     ...(Object.keys(signal.facts).length === 0 ? {} : { facts: signal.facts }),
   };
 }
 
-export const detailOf = (signal: StoredSignal): string => signal.detail ?? (signal.factor as NonNullable<StoredSignal['factor']>).detail;
 export const factsOf = (signal: StoredSignal | undefined): SignalFacts | undefined => (signal === undefined ? undefined : (signal.facts ?? NO_FACTS));
 export const findingsOf = (signal: StoredSignal): readonly StoredFinding[] => signal.findings ?? NO_FINDINGS;
 
 /** A finding's evidence in full. */
 export function findingEvidence(signal: StoredSignal, finding: StoredFinding): AlertEvidence[] {
-  return finding.evidence.map((item) => (typeof item === 'number' ? ((signal.evidence as readonly AlertEvidence[])[item] as AlertEvidence) : item));
+  return finding.evidence.map((item) => (typeof item === 'number' ? ((signal.allClear as AllClear).evidence[item] as AlertEvidence) : item));
 }
 
-/** The signals without the measurements no alert can need any more (see StoredSignal.evidence), given the tracks after an evaluation. */
-export function withoutIdleEvidence(
+/** The signals without the all-clears no alert can need any more (see StoredSignal.allClear), given the tracks after an evaluation. */
+export function withoutIdleAllClears(
   signals: Partial<Record<SignalConcern, StoredSignal>>,
   tracks: Partial<Record<AlertKind, AlertTrack>>,
 ): Partial<Record<SignalConcern, StoredSignal>> {
@@ -91,9 +93,9 @@ export function withoutIdleEvidence(
   let changed = false;
   const kept = Object.fromEntries(
     Object.entries(signals).map(([concern, signal]) => {
-      if (signal.evidence === undefined || signal.findings !== undefined || openConcerns.has(concern as SignalConcern)) return [concern, signal];
+      if (signal.allClear === undefined || signal.findings !== undefined || openConcerns.has(concern as SignalConcern)) return [concern, signal];
       changed = true;
-      const { evidence: _idle, ...rest } = signal;
+      const { allClear: _idle, ...rest } = signal;
       return [concern, rest];
     }),
   );

@@ -3,7 +3,7 @@ import { daysUntil } from '../contract/renewal-assessment.ts';
 import { plural } from '../numbers.ts';
 import type { SignalFacts } from '../signals/signal-contract.ts';
 import { dayIndexOfDate, dayStartMs } from '../time/days.ts';
-import { detailOf, factsOf, type StoredSignal } from './stored-signal.ts';
+import { factsOf, type StoredSignal } from './stored-signal.ts';
 
 /** The schema's limit on a summary. */
 const MAX_SUMMARY_LENGTH = 500;
@@ -66,6 +66,6 @@ export function resolvedSummary(
   }
   const lastUsageAt = factsOf(concernSignal)?.lastUsageAt;
   if (kind === 'usage_stopped' && lastUsageAt !== undefined) return capped(`All clear: usage resumed on ${lastUsageAt.slice(0, 10)}`);
-  const detail = concernSignal === undefined ? 'the problem is gone' : detailOf(concernSignal);
+  const detail = concernSignal?.allClear?.detail ?? 'the problem is gone';
   return capped(kind === 'renewal_upcoming' ? `Renewal settled: ${detail}` : `All clear: ${detail}`);
 }

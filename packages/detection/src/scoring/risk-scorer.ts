@@ -17,8 +17,8 @@ export type RiskScorerInput = SignalV1 | CustomerProfileV1 | FeedbackEventV1 | C
 export type StoredScorerState = RiskScorerState | RiskScorerStateV1;
 
 /**
- * The risk scorer, keyed by customer id. Inputs: `signals` (the monitors' assessments; the latest
- * per concern is kept), `customerProfiles` (table: segment, plan, owner, contract value; a
+ * The risk scorer, keyed by customer id. Inputs: `signals` (the monitors' assessments; of the
+ * latest per concern, what scoring and alerts read is kept: stored-signal.ts), `customerProfiles` (table: segment, plan, owner, contract value; a
  * tombstone returns the customer to the default segment), `feedback` (NPS answers) and `control`
  * (snooze, acknowledge, assign, resolve). Outputs: `alerts` (ChurnRiskAlertV1 life-cycle steps), `customerHealth`
  * (CustomerHealthV1, a table) and `kpi` (KPI changes keyed by segment, for the KPI aggregator).

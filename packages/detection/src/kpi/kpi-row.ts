@@ -1,10 +1,11 @@
 import { centsOf } from '../money.ts';
-import type { SignalConcern, SignalV1 } from '../signals/signal-contract.ts';
+import type { SignalConcern, SignalFacts } from '../signals/signal-contract.ts';
 import { isoOf } from '../time/days.ts';
 import type { KpiRow } from './kpi-contract.ts';
 
 /**
- * A customer's KPI row from the scorer's latest signals. Pure.
+ * A customer's KPI row from the facts of the scorer's latest signals (a concern is present when
+ * its monitor has spoken). Pure.
  *
  * Active: with a contract, while it has not ended (a cancelled contract runs to its end date);
  * without one, while usage or purchases are not dormant (none for `dormantAfterDays`). Null for
@@ -13,20 +14,20 @@ import type { KpiRow } from './kpi-contract.ts';
  * spell from the previous row.
  */
 export function kpiRowOf(
-  signals: Partial<Record<SignalConcern, SignalV1>>,
+  facts: Partial<Record<SignalConcern, SignalFacts>>,
   npsScore: number | null,
   previous: KpiRow | null,
   nowMs: number,
   reportingCurrency: string,
 ): KpiRow | null {
-  const contract = signals.contract?.facts;
-  const activity = [signals.usage, signals.purchases].filter((signal) => signal !== undefined);
+  const contract = facts.contract;
+  const activity = [facts.usage, facts.purchases].filter((concern) => concern !== undefined);
   if (contract?.contractStatus === undefined && activity.length === 0) return null;
-  const active = contract?.contractStatus !== undefined ? contract.contractStatus !== 'ended' : activity.some((signal) => signal.facts.dormant !== true);
+  const active = contract?.contractStatus !== undefined ? contract.contractStatus !== 'ended' : activity.some((concern) => concern.dormant !== true);
   const revenue = contract?.recurringRevenue;
   const monthlyCents =
     revenue === undefined || revenue.currency !== reportingCurrency ? 0 : centsOf(revenue.amount) * (revenue.interval === 'year' ? 1 / 12 : 1);
-  const purchases = signals.purchases?.facts;
+  const purchases = facts.purchases;
   return {
     active,
     activeSince: active ? (previous?.active === true ? previous.activeSince : isoOf(nowMs)) : null,

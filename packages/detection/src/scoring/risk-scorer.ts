@@ -8,12 +8,17 @@ import { NEW_TRACK } from './alert-lifecycle.ts';
 import type { ControlEventV1 } from './control-contract.ts';
 import { evaluateCustomer } from './scorer-evaluation.ts';
 import { INITIAL_SCORER_STATE, type RiskScorerState, storedProfileOf } from './scorer-state.ts';
+import { decodeScorerState, type RiskScorerStateV1 } from './scorer-state-v1.ts';
+import { storedSignalOf } from './stored-signal.ts';
 
 export type RiskScorerInput = SignalV1 | CustomerProfileV1 | FeedbackEventV1 | ControlEventV1 | null;
 
+/** The state as a restored changelog may hand it over: of this version or of version 1. */
+export type StoredScorerState = RiskScorerState | RiskScorerStateV1;
+
 /**
- * The risk scorer, keyed by customer id. Inputs: `signals` (the monitors' assessments; the latest
- * per concern is kept), `customerProfiles` (table: segment, plan, owner, contract value; a
+ * The risk scorer, keyed by customer id. Inputs: `signals` (the monitors' assessments; of the
+ * latest per concern, what scoring and alerts read is kept: stored-signal.ts), `customerProfiles` (table: segment, plan, owner, contract value; a
  * tombstone returns the customer to the default segment), `feedback` (NPS answers) and `control`
  * (snooze, acknowledge, assign, resolve). Outputs: `alerts` (ChurnRiskAlertV1 life-cycle steps), `customerHealth`
  * (CustomerHealthV1, a table) and `kpi` (KPI changes keyed by segment, for the KPI aggregator).
@@ -21,14 +26,14 @@ export type RiskScorerInput = SignalV1 | CustomerProfileV1 | FeedbackEventV1 | C
  * "Now" is the customer's own clock: the latest event time of its signals and feedback (stream
  * time for profiles and control events), never running backwards. Pure.
  */
-export function createRiskScorer(config: DetectionConfig): Processor<RiskScorerState, RiskScorerInput> {
+export function createRiskScorer(config: DetectionConfig): Processor<StoredScorerState, RiskScorerInput> {
   return {
     name: 'risk-scorer',
     inputs: ['signals', 'customerProfiles', 'feedback', 'control'],
     tableInputs: ['customerProfiles'],
     outputs: ['alerts', 'customerHealth', 'kpi'],
     process(state, record: InputRecord<RiskScorerInput>) {
-      const current = state ?? INITIAL_SCORER_STATE;
+      const current = state === undefined ? INITIAL_SCORER_STATE : decodeScorerState(state);
       const timeMs =
         record.input === 'signals' || record.input === 'feedback'
           ? record.eventTimeMs
@@ -41,8 +46,9 @@ export function createRiskScorer(config: DetectionConfig): Processor<RiskScorerS
     },
     onTimer(state, timer: FiredTimer) {
       if (state === undefined) return { state };
-      const nowMs = Math.max(state.clockMs, timer.atMs);
-      return evaluateCustomer(config, { ...state, clockMs: nowMs }, timer.key, nowMs);
+      const current = decodeScorerState(state);
+      const nowMs = Math.max(current.clockMs, timer.atMs);
+      return evaluateCustomer(config, { ...current, clockMs: nowMs }, timer.key, nowMs);
     },
   };
 }
@@ -53,8 +59,8 @@ function apply(state: RiskScorerState, record: InputRecord<RiskScorerInput>): Ri
       const signal = record.value as SignalV1;
       const known = state.signals[signal.concern];
       // A monitor's signals arrive in order; an older one repeated by a retry changes nothing.
-      if (known !== undefined && Date.parse(known.eventTime) > Date.parse(signal.eventTime)) return state;
-      return { ...state, signals: { ...state.signals, [signal.concern]: signal } };
+      if (known !== undefined && known.atMs > Date.parse(signal.eventTime)) return state;
+      return { ...state, signals: { ...state.signals, [signal.concern]: storedSignalOf(signal) } };
     }
     case 'customerProfiles':
       return { ...state, profile: storedProfileOf(record.value as CustomerProfileV1 | null) };

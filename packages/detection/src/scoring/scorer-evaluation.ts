@@ -1,11 +1,10 @@
-import { type AlertEvidence, type AlertKind, alertKinds, type CustomerHealthV1 } from '@churnwatch/contracts';
+import { type AlertEvidence, type AlertKind, type AlertSeverity, alertKinds, type CustomerHealthV1 } from '@churnwatch/contracts';
 import type { OutputRecord, ProcessorResult } from '@churnwatch/stream-runtime';
 import type { DetectionConfig } from '../config/detection-config.ts';
 import { resolveThresholds, segmentLabelOf } from '../config/resolve.ts';
 import { deterministicId } from '../ids.ts';
 import type { KpiChangeV1, KpiRow } from '../kpi/kpi-contract.ts';
 import { kpiRowOf } from '../kpi/kpi-row.ts';
-import type { Finding, SignalConcern } from '../signals/signal-contract.ts';
 import { dateOfDayIndex, dayIndexOf, isoOf } from '../time/days.ts';
 import { closedByHandSummary } from './alert-actions.ts';
 import { alertIdOf, alertOutput } from './alert-builder.ts';
@@ -13,20 +12,21 @@ import { type CurrentFinding, NEW_TRACK, reconcileAlert } from './alert-lifecycl
 import { BEHAVIOUR_KINDS, type ContractStanding, contractStandingOf } from './contract-standing.ts';
 import { computeHealthScore, type FactorReading, type HealthScore } from './health-score.ts';
 import { assessRenewalRisk } from './renewal-risk.ts';
-import type { RiskScorerState } from './scorer-state.ts';
+import { type RiskScorerState, storedTracks } from './scorer-state.ts';
+import { CONCERN_OF, factsOf, findingEvidence, findingsOf, withoutIdleAllClears } from './stored-signal.ts';
 import { alertSummary, resolvedSummary } from './summary.ts';
 import { valueAtRiskOf } from './value-at-risk.ts';
 
 export const SCORER_WAKE_TIMER = 'scorer-wake';
 
-/** Which concern speaks for each alert kind (renewal_at_risk is the scorer's own). */
-const CONCERN_OF: Record<Exclude<AlertKind, 'renewal_at_risk'>, SignalConcern> = {
-  usage_declining: 'usage',
-  usage_stopped: 'usage',
-  renewal_upcoming: 'contract',
-  complaint_escalation: 'complaints',
-  purchase_lapse: 'purchases',
-};
+/** A finding that holds now, with its evidence in full. */
+interface ActiveFinding {
+  readonly severity: AlertSeverity;
+  readonly sinceMs: number;
+  readonly headline: string;
+  readonly fingerprint: string;
+  readonly evidence: readonly AlertEvidence[];
+}
 
 function factorReadings(state: RiskScorerState): FactorReading[] {
   const { usage, contract, complaints, purchases } = state.signals;
@@ -52,7 +52,7 @@ function behaviourMatters(kind: AlertKind, standing: ContractStanding, open: boo
 
 /** When the health score's inputs were all known: the latest event time of the signals and the NPS answer. */
 function healthInputsAtMs(state: RiskScorerState): number {
-  const times = Object.values(state.signals).map((signal) => Date.parse(signal.eventTime));
+  const times = Object.values(state.signals).map((signal) => signal.atMs);
   if (state.nps !== null) times.push(state.nps.atMs);
   return Math.max(...times);
 }
@@ -70,19 +70,18 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
   const segment = state.profile?.segment ?? config.defaultSegment;
   const segmentLabel = segmentLabelOf(config, state.profile?.segment);
   const health = computeHealthScore(factorReadings(state), thresholds.healthWeights, thresholds.healthBands);
-  const contract = state.signals.contract?.facts;
-  const openComplaints = state.signals.complaints?.facts.openComplaints ?? 0;
+  const contract = factsOf(state.signals.contract);
+  const openComplaints = factsOf(state.signals.complaints)?.openComplaints ?? 0;
 
-  const findings = new Map<AlertKind, Finding>();
-  for (const signal of Object.values(state.signals)) for (const finding of signal.findings) findings.set(finding.kind, finding);
-  const sinceOf = (kind: AlertKind) => {
-    const finding = findings.get(kind);
-    return finding === undefined ? null : Date.parse(finding.since);
-  };
+  const findings = new Map<AlertKind, ActiveFinding>();
+  for (const signal of Object.values(state.signals)) {
+    for (const finding of findingsOf(signal)) findings.set(finding.kind, { ...finding, evidence: findingEvidence(signal, finding) });
+  }
+  const sinceOf = (kind: AlertKind) => findings.get(kind)?.sinceMs ?? null;
   const risk = assessRenewalRisk(
     {
       contract,
-      contractStatedAtMs: state.signals.contract === undefined ? nowMs : Date.parse(state.signals.contract.eventTime),
+      contractStatedAtMs: state.signals.contract?.atMs ?? nowMs,
       healthScore: health?.score ?? null,
       healthAtMs: healthInputsAtMs(state),
       usageDecliningSinceMs: sinceOf('usage_declining'),
@@ -96,18 +95,13 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
   );
   const renewalRiskSinceMs = risk.finding === null ? null : (state.renewalRiskSinceMs ?? risk.sinceMs);
   if (risk.finding !== null) {
-    findings.set('renewal_at_risk', {
-      kind: 'renewal_at_risk',
-      since: isoOf(renewalRiskSinceMs as number),
-      ...risk.finding,
-      evidence: [risk.finding.evidence],
-    });
+    findings.set('renewal_at_risk', { sinceMs: renewalRiskSinceMs as number, ...risk.finding, evidence: [risk.finding.evidence] });
   }
 
   const outputs: OutputRecord[] = [];
   const tracks = { ...state.tracks };
   const wakes: number[] = risk.nextCheckMs === null ? [] : [risk.nextCheckMs];
-  const valueAtRisk = valueAtRiskOf(contract, state.profile, state.signals.purchases?.facts);
+  const valueAtRisk = valueAtRiskOf(contract, state.profile, factsOf(state.signals.purchases));
   const renewalDate = contract?.contractStatus !== undefined && contract.contractStatus !== 'ended' ? contract.renewalDate : undefined;
   const summaryContext = { contract, openComplaints, renewalMentionDays: Math.max(...thresholds.renewal.horizonsDays), nowMs };
 
@@ -119,8 +113,7 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
   for (const kind of alertKinds) {
     const before = tracks[kind] ?? NEW_TRACK;
     const finding = behaviourMatters(kind, standing, before.open !== null) ? (findings.get(kind) ?? null) : null;
-    const current: CurrentFinding | null =
-      finding === null ? null : { severity: finding.severity, fingerprint: finding.fingerprint, sinceMs: Date.parse(finding.since) };
+    const current: CurrentFinding | null = finding === null ? null : { severity: finding.severity, fingerprint: finding.fingerprint, sinceMs: finding.sinceMs };
     // A renewal's risk is one problem of that renewal, whichever reason showed first: its id is
     // seeded by the renewal date (and the count of its alerts), facts that do not depend on the
     // order in which the monitors' signals arrive.
@@ -155,11 +148,11 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
             : finding === null
               ? resolvedSummary(kind, concernSignal, contract, health?.score)
               : alertSummary(kind, finding.headline, summaryContext),
-        evidence: finding?.evidence ?? resolvedEvidence(kind, concernSignal?.evidence, config.ruleVersion, health),
+        evidence: finding?.evidence ?? resolvedEvidence(kind, concernSignal?.allClear?.evidence, config.ruleVersion, health),
         healthScore: health?.score,
         valueAtRisk,
         renewalDate,
-        openComplaints: state.signals.complaints?.facts.openComplaints,
+        openComplaints: factsOf(state.signals.complaints)?.openComplaints,
         segment,
         profile: state.profile,
         history: (decision.status === 'resolved' ? before : decision.track).history ?? [],
@@ -173,7 +166,15 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
   const future = wakes.filter((atMs) => atMs > nowMs);
 
   return {
-    state: { ...state, tracks, renewalRiskSinceMs, renewalRiskOpenings, health: healthOut.memo, kpi: kpiOut.memo },
+    state: {
+      ...state,
+      signals: withoutIdleAllClears(state.signals, tracks),
+      tracks: storedTracks(tracks),
+      renewalRiskSinceMs,
+      renewalRiskOpenings,
+      health: healthOut.memo,
+      kpi: kpiOut.memo,
+    },
     outputs: [...outputs, ...healthOut.outputs, ...kpiOut.outputs],
     ...(future.length === 0
       ? { cancelTimers: [SCORER_WAKE_TIMER] }
@@ -232,7 +233,9 @@ function kpiOutputs(
   nowMs: number,
   segment: string,
 ): { memo: RiskScorerState['kpi']; outputs: OutputRecord[] } {
-  const row = kpiRowOf(state.signals, state.nps?.score ?? null, state.kpi.row, nowMs, config.kpi.reportingCurrency);
+  const { usage, contract, purchases } = state.signals;
+  const facts = { usage: factsOf(usage), contract: factsOf(contract), purchases: factsOf(purchases) };
+  const row = kpiRowOf(facts, state.nps?.score ?? null, state.kpi.row, nowMs, config.kpi.reportingCurrency);
   const previousSegment = state.kpi.segment;
   if (previousSegment === segment && sameRow(row, state.kpi.row)) return { memo: state.kpi, outputs: [] };
   const changes: { segment: string; before: KpiRow | null; after: KpiRow | null }[] =

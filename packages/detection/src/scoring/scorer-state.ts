@@ -1,19 +1,26 @@
 import type { AlertKind, CustomerProfileV1 } from '@churnwatch/contracts';
 import type { KpiRow } from '../kpi/kpi-contract.ts';
-import type { SignalConcern, SignalV1 } from '../signals/signal-contract.ts';
+import type { SignalConcern } from '../signals/signal-contract.ts';
 import type { AlertTrack } from './alert-lifecycle.ts';
+import type { StoredSignal } from './stored-signal.ts';
 
 /** The profile facts the scorer needs: segmentation, routing and value. */
 export type StoredProfile = Pick<CustomerProfileV1, 'segment' | 'plan' | 'owner' | 'contractValue' | 'name'>;
 
-/** Per-customer state of the risk scorer. Plain JSON. */
+/**
+ * Per-customer state of the risk scorer. Plain JSON. Version 2 keeps signals in their stored
+ * shape (stored-signal.ts) and only the tracks that differ from a new one; state of version 1
+ * (scorer-state-v1.ts) is read as well.
+ */
 export interface RiskScorerState {
+  readonly version: 2;
   /** The customer’s clock: the latest time seen, so that "now" never runs backwards (JSON-safe start value). */
   readonly clockMs: number;
   readonly profile: StoredProfile | null;
-  /** The latest signal of each concern. */
-  readonly signals: Partial<Record<SignalConcern, SignalV1>>;
+  /** What is kept of the latest signal of each concern. */
+  readonly signals: Partial<Record<SignalConcern, StoredSignal>>;
   readonly nps: { readonly score: number; readonly atMs: number } | null;
+  /** A kind without a track has a new one (NEW_TRACK). */
   readonly tracks: Partial<Record<AlertKind, AlertTrack>>;
   /** When the current renewal-at-risk finding began; null while none. */
   readonly renewalRiskSinceMs: number | null;
@@ -27,6 +34,7 @@ export interface RiskScorerState {
 }
 
 export const INITIAL_SCORER_STATE: RiskScorerState = {
+  version: 2,
   clockMs: Number.MIN_SAFE_INTEGER,
   profile: null,
   signals: {},
@@ -48,4 +56,22 @@ export function storedProfileOf(profile: CustomerProfileV1 | null): StoredProfil
     ...(contractValue === undefined ? {} : { contractValue }),
     ...(name === undefined ? {} : { name }),
   };
+}
+
+/**
+ * The tracks as stored: a track no different from a new one is left out; a history and a close
+ * request are kept only while non-empty or requested and while the alert is open (nothing reads
+ * them once it has closed, and the next opening starts them afresh).
+ */
+export function storedTracks(tracks: Partial<Record<AlertKind, AlertTrack>>): Partial<Record<AlertKind, AlertTrack>> {
+  const stored: Partial<Record<AlertKind, AlertTrack>> = {};
+  for (const [kind, track] of Object.entries(tracks) as [AlertKind, AlertTrack][]) {
+    const { history, closeRequested, ...rest } = track;
+    if (rest.open === null) {
+      if (rest.steps !== 0 || rest.lastResolvedAtMs !== null || rest.snoozedUntilMs !== null) stored[kind] = rest;
+      continue;
+    }
+    stored[kind] = { ...rest, ...(history?.length ? { history } : {}), ...(closeRequested === true ? { closeRequested } : {}) };
+  }
+  return stored;
 }

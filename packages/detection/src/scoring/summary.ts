@@ -1,8 +1,9 @@
 import type { AlertKind } from '@churnwatch/contracts';
 import { daysUntil } from '../contract/renewal-assessment.ts';
 import { plural } from '../numbers.ts';
-import type { SignalFacts, SignalV1 } from '../signals/signal-contract.ts';
+import type { SignalFacts } from '../signals/signal-contract.ts';
 import { dayIndexOfDate, dayStartMs } from '../time/days.ts';
+import { factsOf, type StoredSignal } from './stored-signal.ts';
 
 /** The schema's limit on a summary. */
 const MAX_SUMMARY_LENGTH = 500;
@@ -45,7 +46,7 @@ export function alertSummary(kind: AlertKind, headline: string, context: Summary
  */
 export function resolvedSummary(
   kind: AlertKind,
-  concernSignal: SignalV1 | undefined,
+  concernSignal: StoredSignal | undefined,
   contract: SignalFacts | undefined,
   healthScore: number | undefined,
 ): string {
@@ -63,8 +64,8 @@ export function resolvedSummary(
       contract?.renewalDate === undefined ? 'All clear: no renewal pending' : `All clear: renewal on ${contract.renewalDate} no longer at risk${health}`,
     );
   }
-  const lastUsageAt = concernSignal?.facts.lastUsageAt;
+  const lastUsageAt = factsOf(concernSignal)?.lastUsageAt;
   if (kind === 'usage_stopped' && lastUsageAt !== undefined) return capped(`All clear: usage resumed on ${lastUsageAt.slice(0, 10)}`);
-  const detail = concernSignal?.detail ?? 'the problem is gone';
+  const detail = concernSignal?.allClear?.detail ?? 'the problem is gone';
   return capped(kind === 'renewal_upcoming' ? `Renewal settled: ${detail}` : `All clear: ${detail}`);
 }

@@ -68,6 +68,7 @@ export async function startStreamProcessor(context: ServiceContext<unknown>, opt
       transactionTimeoutMs: settings.transactionTimeoutMs,
       startupTimeoutMs: settings.startupTimeoutMs,
       replicationFactor: settings.replicationFactor,
+      restoreFetchMaxBytes: settings.restoreFetchMaxBytes,
     },
   });
   context.health.add('stream-runtime', runtime.health);

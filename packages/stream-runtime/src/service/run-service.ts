@@ -97,6 +97,7 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
       transactionTimeoutMs: settings.transactionTimeoutMs,
       startupTimeoutMs: settings.startupTimeoutMs,
       replicationFactor: settings.replicationFactor,
+      restoreFetchMaxBytes: settings.restoreFetchMaxBytes,
     },
   });
   const http = await startServiceHttpServer({ port: settings.metricsPort, registry, health: runtime.health });

@@ -33,6 +33,13 @@ describe('runtime settings', () => {
     expect(() => parseRuntimeSettings({ ...base, CHURNWATCH_COMMIT_INTERVAL_MS: '0' })).toThrow(/CHURNWATCH_COMMIT_INTERVAL_MS/);
   });
 
+  test('a restore fetches 8 MiB at a time unless told otherwise; the size must be positive', () => {
+    const base = { CHURNWATCH_KAFKA_BROKERS: 'a:1', CHURNWATCH_APPLICATION_ID: 'x' };
+    expect(parseRuntimeSettings(base).restoreFetchMaxBytes).toBe(8 * 1024 * 1024);
+    expect(parseRuntimeSettings({ ...base, CHURNWATCH_RESTORE_FETCH_MAX_BYTES: '1024' }).restoreFetchMaxBytes).toBe(1024);
+    expect(() => parseRuntimeSettings({ ...base, CHURNWATCH_RESTORE_FETCH_MAX_BYTES: '0' })).toThrow(/CHURNWATCH_RESTORE_FETCH_MAX_BYTES/);
+  });
+
   test('the heartbeat must be shorter than the session timeout', () => {
     expect(() =>
       parseRuntimeSettings({

@@ -36,6 +36,7 @@ export const runtimeSettingsSchema = z
     startupTimeoutMs: positiveMs.default(defaultTuning.startupTimeoutMs),
     shutdownTimeoutMs: positiveMs.default(20_000),
     replicationFactor: z.coerce.number().int().min(-1).default(defaultTuning.replicationFactor),
+    restoreFetchMaxBytes: z.coerce.number().int().positive().default(defaultTuning.restoreFetchMaxBytes),
   })
   .refine((s) => s.heartbeatIntervalMs < s.sessionTimeoutMs, {
     message: 'must be lower than CHURNWATCH_SESSION_TIMEOUT_MS (about a third of it)',

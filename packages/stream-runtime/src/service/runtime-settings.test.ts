@@ -1,6 +1,6 @@
 import { ConfigError } from '@churnwatch/errors';
 import { describe, expect, test } from 'vitest';
-import { parseRuntimeSettings, parseTopics } from './runtime-settings.ts';
+import { parseRuntimeSettings, parseTopics, runtimeTuningOf } from './runtime-settings.ts';
 
 describe('runtime settings', () => {
   test('parse from CHURNWATCH_* variables with defaults', () => {
@@ -38,6 +38,19 @@ describe('runtime settings', () => {
     expect(parseRuntimeSettings(base).restoreFetchMaxBytes).toBe(8 * 1024 * 1024);
     expect(parseRuntimeSettings({ ...base, CHURNWATCH_RESTORE_FETCH_MAX_BYTES: '1024' }).restoreFetchMaxBytes).toBe(1024);
     expect(() => parseRuntimeSettings({ ...base, CHURNWATCH_RESTORE_FETCH_MAX_BYTES: '0' })).toThrow(/CHURNWATCH_RESTORE_FETCH_MAX_BYTES/);
+  });
+
+  test('the runtime is tuned by every tuning setting, the commit interval and the restore fetch size included', () => {
+    const tuning = runtimeTuningOf(
+      parseRuntimeSettings({
+        CHURNWATCH_KAFKA_BROKERS: 'a:1',
+        CHURNWATCH_APPLICATION_ID: 'x',
+        CHURNWATCH_COMMIT_INTERVAL_MS: '1000',
+        CHURNWATCH_RESTORE_FETCH_MAX_BYTES: '1',
+        CHURNWATCH_WALL_CLOCK_HOLD_IDLE_MS: '30000',
+      }),
+    );
+    expect(tuning).toMatchObject({ commitIntervalMs: 1000, restoreFetchMaxBytes: 1, wallClockHoldIdleMs: 30_000, sessionTimeoutMs: 30_000 });
   });
 
   test('the heartbeat must be shorter than the session timeout', () => {

@@ -51,6 +51,8 @@ export interface ScenarioSpec {
   afterSettled?(run: LiveRun, outputs: { readonly deadLetters: readonly ReadRecord[] }): Promise<Omit<DisturbanceReport, 'disturbances'>>;
   /** How long nothing may move before the pipeline counts as settled, when not `config.quietMs`. */
   readonly quietMs?: number;
+  /** Customers in the generated stream, when the scenario needs more state than the configured number gives. */
+  customers?(config: ChaosConfig): number;
   /** The production rate, when the scenario sets it from the stream (default: the configured rate). */
   eventsPerSecond?(config: ChaosConfig, events: number): number;
   /** Instances of a service started (and ready) before the stream begins; 1 for those not named. */
@@ -85,7 +87,8 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
   const startedMs = Date.now();
   const run = `chaos-${spec.scenario}-${spec.delivery}-${process.pid}-${startedMs}`;
   const topics = await createScenarioTopics(kafka, run, config.partitions);
-  const events = generateStream({ seed: config.seed, customers: config.customers, days: config.days, maxEvents: config.events, endMs: startedMs });
+  const customers = spec.customers?.(config) ?? config.customers;
+  const events = generateStream({ seed: config.seed, customers, days: config.days, maxEvents: config.events, endMs: startedMs });
   const eventsFile = join(context.workDir, `${run}.jsonl`);
   await writeEventsFile(eventsFile, events);
 

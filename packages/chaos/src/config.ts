@@ -41,8 +41,6 @@ export const chaosConfigSchema = z
     /** kill -9 per kill scenario (at least five), and the random gap before each, [min, max] ms. */
     kills: z.number().int().min(5),
     killGapMs: z.tuple([positive, positive]).refine(([min, max]) => min <= max, 'min must not exceed max'),
-    /** restore-interrupted: how long after its start a successor is killed again, ms. */
-    restoreKillMs: positive,
     /** How long the zombie stays frozen: longer than the services' 6 s session timeout. */
     zombieFrozenMs: z.number().int().min(8_000),
     brokerDownMs: positive,
@@ -83,7 +81,7 @@ Scenarios (default: all):
   kill-9          kill -9 of a random service at random moments (--kills times), each restarted at once
   restore-interrupted
                   after the stream, per service: kill -9, the successor killed again while it
-                  starts and restores (--restore-kill-ms after its start), a third takes over
+                  restores (seen midway on its /metrics), a third takes over
   zombie          two usage monitors; the first is frozen (SIGSTOP) past its session
                   timeout, its partitions move, then it wakes (SIGCONT): its late writes are fenced
   scale-1-3-1     1 → 3 → 1 instances of every service while the stream runs
@@ -111,7 +109,6 @@ Options (defaults of a full run; --quick shrinks them to about a minute per scen
   --rate N                 events/s produced  2000 (quick 400)
   --partitions N           3                  --kills N            10 (quick 5, at least 5)
   --broker-down-ms N       10000 (quick 5000) --zombie-frozen-ms N 12000
-  --restore-kill-ms N      1500
   --poison-share X         0.01 (1 %)
   --soak-seconds N         1800 (quick 120)   --sample-ms N        soak sampling, 5000 (quick 1000)
   --downstream-phase-ms N  120000 (quick 10000)
@@ -141,7 +138,6 @@ export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
       kills: { type: 'string' },
       'broker-down-ms': { type: 'string' },
       'zombie-frozen-ms': { type: 'string' },
-      'restore-kill-ms': { type: 'string' },
       'poison-share': { type: 'string' },
       'soak-seconds': { type: 'string' },
       'sample-ms': { type: 'string' },
@@ -167,7 +163,6 @@ export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
     kills: numberOf(values.kills) ?? (quick ? 5 : 10),
     killGapMs: quick ? [1_500, 4_000] : [2_000, 8_000],
     zombieFrozenMs: numberOf(values['zombie-frozen-ms']) ?? 12_000,
-    restoreKillMs: numberOf(values['restore-kill-ms']) ?? 1_500,
     brokerDownMs: numberOf(values['broker-down-ms']) ?? (quick ? 5_000 : 10_000),
     quietMs: 7_000,
     settleTimeoutMs: quick ? 180_000 : 900_000,

@@ -4,6 +4,7 @@ import {
   createStreamRuntime,
   type OutputRecord,
   type RuntimeSettings,
+  runtimeTuningOf,
   type StreamRuntime,
   type ValueEncoder,
 } from '@churnwatch/stream-runtime';
@@ -58,17 +59,7 @@ export async function startStreamProcessor(context: ServiceContext<unknown>, opt
     logger: context.logger,
     registry: context.registry,
     ...(options.onOutputsCommitted ? { onOutputsCommitted: options.onOutputsCommitted } : {}),
-    tuning: {
-      sessionTimeoutMs: settings.sessionTimeoutMs,
-      heartbeatIntervalMs: settings.heartbeatIntervalMs,
-      maxWorkPerChunk: settings.maxWorkPerChunk,
-      wallClockCheckIntervalMs: settings.wallClockCheckIntervalMs,
-      wallClockHoldWhileBehindMs: settings.wallClockHoldWhileBehindMs,
-      wallClockHoldIdleMs: settings.wallClockHoldIdleMs,
-      transactionTimeoutMs: settings.transactionTimeoutMs,
-      startupTimeoutMs: settings.startupTimeoutMs,
-      replicationFactor: settings.replicationFactor,
-    },
+    tuning: runtimeTuningOf(settings),
   });
   context.health.add('stream-runtime', runtime.health);
   context.onShutdown('stream-runtime', () => runtime.stop());

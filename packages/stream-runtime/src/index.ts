@@ -30,6 +30,6 @@ export { envName, parseEnv } from './service/env-config.ts';
 export { kafkajsLogCreator, kafkaLogLevels } from './service/kafkajs-logger.ts';
 export { bindProcessShutdown, type ProcessShutdown } from './service/process-shutdown.ts';
 export { type RunningService, runService, type ServiceDefinition } from './service/run-service.ts';
-export { parseRuntimeSettings, parseTopics, type RuntimeSettings, runtimeSettingsSchema } from './service/runtime-settings.ts';
+export { parseRuntimeSettings, parseTopics, type RuntimeSettings, runtimeSettingsSchema, runtimeTuningOf } from './service/runtime-settings.ts';
 export { decodeEntry as decodeChangelogEntry, encodeEntry as encodeChangelogEntry, streamTimeKey } from './store/changelog-codec.ts';
 export { createMemoryStore, type KeyValueStore, memoryStores, type StoreFactory } from './store/key-value-store.ts';

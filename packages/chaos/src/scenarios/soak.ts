@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { metricSum, scrapeMetrics } from '../pipeline/service-metrics.ts';
 import type { Delivery } from '../report/alert-tally.ts';
+import { heapFloor } from '../report/heap-floor.ts';
 import { type MemorySeries, renderMemoryChart } from '../report/memory-chart.ts';
 import { grows, linearTrend, type Trend } from '../report/trend.ts';
 import type { ScenarioSpec } from './live-run.ts';
@@ -10,7 +11,7 @@ import { sleep } from './pick.ts';
 /** How long a partition reading history holds its wall-clock timers after its last batch, ms. */
 const holdIdleMs = 30_000;
 
-type Point = MemorySeries['points'][number] & { lag: number };
+type Point = MemorySeries['points'][number] & { lag: number; majorGcs: number };
 
 /** Bytes per second as MiB per minute, signed. */
 const perMinuteMib = (bytesPerSecond: number) => `${bytesPerSecond >= 0 ? '+' : ''}${((bytesPerSecond * 60) / 1_048_576).toFixed(2)}`;
@@ -21,11 +22,14 @@ function describeTrend(trend: Trend): string {
 }
 
 /**
- * A steady run, undisturbed, the stream spread over `config.soakSeconds`: every `config.sampleMs` the RSS, V8 heap used and consumer lag of
- * every instance, for as long as the stream is produced. The first quarter is the warm-up (code
- * compiled, buffers and the first customers' state allocated) and is left out of the trend; over
- * the rest, a 95 % interval of the slope that lies wholly above zero is growth, and fails the run.
- * The samples (JSON) and the chart (SVG) go to `config.outDir`.
+ * A steady run, undisturbed, the stream spread over `config.soakSeconds`: every `config.sampleMs` the RSS, V8 heap used, major
+ * collections and consumer lag of every instance, for as long as the stream is produced. The first
+ * quarter is the warm-up (code compiled, buffers and the first customers' state allocated) and is
+ * left out of the trends; over the rest, a 95 % interval of the slope that lies wholly above zero is
+ * growth, and fails the run. The heap is judged by its floor (the samples right after a major
+ * collection): heap used itself climbs with uncollected garbage for minutes between two major
+ * collections, and that climb is no leak. With fewer than four collections there is no floor to
+ * judge, and the heap used trend is shown only. The samples (JSON) and the chart (SVG) go to `config.outDir`.
  */
 export function soakScenario(delivery: Delivery): ScenarioSpec {
   return {
@@ -55,6 +59,7 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
             rssBytes: metricSum(text, 'churnwatch_process_resident_memory_bytes'),
             heapUsedBytes: metricSum(text, 'churnwatch_nodejs_heap_size_used_bytes'),
             lag: metricSum(text, 'churnwatch_consumer_lag_records'),
+            majorGcs: metricSum(text, 'churnwatch_nodejs_gc_duration_seconds_count', { kind: 'major' }),
           });
           series.set(instance.label, points);
         }
@@ -70,13 +75,16 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
         }
         const rss = linearTrend(steady.map((p) => ({ x: p.seconds, y: p.rssBytes })));
         const heap = linearTrend(steady.map((p) => ({ x: p.seconds, y: p.heapUsedBytes })));
+        const floor = heapFloor(steady);
+        const floorTrend = floor.length >= 4 ? linearTrend(floor.map((p) => ({ x: p.seconds, y: p.heapUsedBytes }))) : undefined;
         extra.push(
           [`${label} RSS`, describeTrend(rss)],
-          [`${label} heap`, describeTrend(heap)],
+          [`${label} heap used`, describeTrend(heap)],
+          [`${label} heap after major GC`, floorTrend ? describeTrend(floorTrend) : `${floor.length} major GCs, too few to judge`],
           [`${label} max lag`, String(Math.max(...points.map((p) => p.lag)))],
         );
         if (grows(rss)) failures.push(`${label}: RSS grows (${describeTrend(rss)})`);
-        if (grows(heap)) failures.push(`${label}: heap grows (${describeTrend(heap)})`);
+        if (floorTrend && grows(floorTrend)) failures.push(`${label}: heap after major GC grows (${describeTrend(floorTrend)})`);
       }
       await mkdir(config.outDir, { recursive: true });
       const name = `soak-${delivery}`;

@@ -6,6 +6,14 @@ export interface RestoreSession {
   readonly durationMs: number;
 }
 
+/** Where a running restore of one changelog partition is: records applied, offsets still to read. */
+export interface RestoreProgress {
+  readonly topic: string;
+  readonly partition: number;
+  readonly records: number;
+  readonly remainingOffsets: number;
+}
+
 /**
  * Reads changelog partitions from their start to their end, for restoring state.
  *
@@ -18,6 +26,8 @@ export interface ChangelogReader {
   restore(topic: string, partition: number, apply: (messages: readonly KafkaMessage[]) => void): Promise<RestoreSession>;
   /** Ends a running restore of that partition (its promise rejects with RestoreAbortedError). */
   cancel(topic: string, partition: number): void;
+  /** The restores running now; a partition is absent once its restore ended or before it began. */
+  progress(): RestoreProgress[];
   stop(): Promise<void>;
 }
 
@@ -38,10 +48,12 @@ export interface ChangelogReaderOptions {
   readonly admin: Admin;
   readonly groupId: string;
   readonly topics: readonly string[];
+  /** See RuntimeTuning.restoreFetchMaxBytes. */
+  readonly fetchMaxBytes: number;
 }
 
 export function createChangelogReader(options: ChangelogReaderOptions): ChangelogReader {
-  const { kafka, admin, groupId, topics } = options;
+  const { kafka, admin, groupId, topics, fetchMaxBytes } = options;
   const sessions = new Map<string, Session>();
   const id = (topic: string, partition: number) => `${topic}\u0000${partition}`;
   let consumer: Consumer | undefined;
@@ -61,7 +73,7 @@ export function createChangelogReader(options: ChangelogReaderOptions): Changelo
   };
 
   const start = async (): Promise<Consumer> => {
-    const created = kafka.consumer({ groupId, readUncommitted: false, maxWaitTimeInMs: 200, maxBytesPerPartition: 8 * 1024 * 1024, retry: { retries: 10 } });
+    const created = kafka.consumer({ groupId, readUncommitted: false, maxWaitTimeInMs: 200, maxBytesPerPartition: fetchMaxBytes, retry: { retries: 10 } });
     // After every (re)join, only partitions under restore are fetched, from where their restore is.
     created.on(created.events.GROUP_JOIN, () => {
       created.pause(topics.map((topic) => ({ topic })));
@@ -127,6 +139,14 @@ export function createChangelogReader(options: ChangelogReaderOptions): Changelo
     cancel(topic, partition) {
       const session = sessions.get(id(topic, partition));
       if (session) finish(session, new RestoreAbortedError(`restore of ${topic}[${partition}] cancelled`, { topic, partition }));
+    },
+    progress() {
+      return [...sessions.values()].map(({ topic, partition, records, target, next }) => ({
+        topic,
+        partition,
+        records,
+        remainingOffsets: Number(target - next),
+      }));
     },
     async stop() {
       for (const session of [...sessions.values()]) finish(session, new RestoreAbortedError('the runtime is stopping', { topic: session.topic }));

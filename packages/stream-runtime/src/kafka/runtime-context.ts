@@ -76,11 +76,15 @@ export class RuntimeContext<S> {
     this.routes = new Map(
       processor.outputs.map((output) => [output, { topic: options.outputs[output]!.topic, encode: options.outputs[output]!.encode ?? jsonEncoder }]),
     );
-    this.metrics = createRuntimeMetrics(options.registry, () => {
-      let size = 0;
-      for (const run of this.runs.values()) size += run.task.store.size;
-      return size;
-    });
+    this.metrics = createRuntimeMetrics(
+      options.registry,
+      () => {
+        let size = 0;
+        for (const run of this.runs.values()) size += run.task.store.size;
+        return size;
+      },
+      () => this.reader?.progress() ?? [],
+    );
     this.failure = new Promise<Error>((resolve) => {
       this.reportFailure = resolve;
     });

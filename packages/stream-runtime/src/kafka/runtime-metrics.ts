@@ -1,7 +1,22 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { RestoreProgress } from './changelog-reader.ts';
+
+/** A gauge per partition under restore, read from `progress` at each scrape; no series while none runs. */
+function restoreGauge(registry: Registry, name: string, help: string, progress: () => readonly RestoreProgress[], value: (p: RestoreProgress) => number) {
+  return new Gauge({
+    name,
+    help,
+    labelNames: ['partition'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const p of progress()) this.set({ partition: String(p.partition) }, value(p));
+    },
+  });
+}
 
 /** The runtime's metrics, registered on the service's registry. Labels carry topics and partitions, never keys. */
-export function createRuntimeMetrics(registry: Registry, storeEntries: () => number) {
+export function createRuntimeMetrics(registry: Registry, storeEntries: () => number, restoreProgress: () => readonly RestoreProgress[]) {
   const registers = [registry];
   return {
     consumed: new Counter({ name: 'churnwatch_records_consumed_total', help: 'Input records taken from Kafka.', labelNames: ['topic'], registers }),
@@ -43,7 +58,22 @@ export function createRuntimeMetrics(registry: Registry, storeEntries: () => num
       buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
       registers,
     }),
-    restoredRecords: new Counter({ name: 'churnwatch_restored_records_total', help: 'Changelog records read while restoring.', registers }),
+    restoredRecords: new Counter({ name: 'churnwatch_restored_records_total', help: 'Changelog records read by completed restores.', registers }),
+    // Progress of the restores running now, so that one can be watched (and interrupted) midway.
+    restoreAppliedRecords: restoreGauge(
+      registry,
+      'churnwatch_restore_applied_records',
+      'Changelog records applied so far by the running restore of a partition.',
+      restoreProgress,
+      (p) => p.records,
+    ),
+    restoreRemainingOffsets: restoreGauge(
+      registry,
+      'churnwatch_restore_remaining_offsets',
+      'Changelog offsets the running restore of a partition has still to read.',
+      restoreProgress,
+      (p) => p.remainingOffsets,
+    ),
     storeEntries: new Gauge({
       name: 'churnwatch_store_entries',
       help: 'Keys held in the state stores of the assigned partitions.',

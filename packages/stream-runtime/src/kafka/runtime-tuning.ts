@@ -49,6 +49,12 @@ export interface RuntimeTuning {
   readonly retryMaxMs: number;
   readonly maxWaitTimeMs: number;
   /**
+   * Most bytes one fetch of a restore takes from a changelog partition (the broker still returns at
+   * least one record batch). It bounds a restore's memory per partition, and a restore applies and
+   * reports its progress one fetch at a time.
+   */
+  readonly restoreFetchMaxBytes: number;
+  /**
    * Partitions whose batches are worked on at the same time. Each partition's work stays serial
    * (its queue); across partitions it interleaves, so one partition's commit (in exactly-once mode
    * a transaction of several round trips) does not hold up the others.
@@ -85,5 +91,6 @@ export const defaultTuning: RuntimeTuning = {
   retryInitialMs: 200,
   retryMaxMs: 10_000,
   maxWaitTimeMs: 500,
+  restoreFetchMaxBytes: 8 * 1024 * 1024,
   partitionsConsumedConcurrently: 8,
 };

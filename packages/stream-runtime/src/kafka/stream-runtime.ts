@@ -42,6 +42,7 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
       admin: ctx.admin!,
       groupId: `${applicationId}.restore-${process.pid}-${Date.now().toString(36)}`,
       topics: [ctx.changelogTopic],
+      fetchMaxBytes: tuning.restoreFetchMaxBytes,
     });
     ctx.delivery =
       options.delivery === 'exactly-once'

@@ -9,7 +9,7 @@ import type { OutputRecord, Processor } from '../processor.ts';
 import type { StoreFactory } from '../store/key-value-store.ts';
 import { kafkajsLogCreator, kafkaLogLevels } from './kafkajs-logger.ts';
 import { bindProcessShutdown } from './process-shutdown.ts';
-import type { RuntimeSettings } from './runtime-settings.ts';
+import { type RuntimeSettings, runtimeTuningOf } from './runtime-settings.ts';
 
 export interface ServiceDefinition<S, E> {
   /** Service name: on every log line and metric. */
@@ -86,18 +86,7 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
     registry,
     ...(definition.stores ? { stores: definition.stores } : {}),
     ...(definition.onOutputsCommitted ? { onOutputsCommitted: definition.onOutputsCommitted } : {}),
-    tuning: {
-      sessionTimeoutMs: settings.sessionTimeoutMs,
-      heartbeatIntervalMs: settings.heartbeatIntervalMs,
-      maxWorkPerChunk: settings.maxWorkPerChunk,
-      commitIntervalMs: settings.commitIntervalMs,
-      wallClockCheckIntervalMs: settings.wallClockCheckIntervalMs,
-      wallClockHoldWhileBehindMs: settings.wallClockHoldWhileBehindMs,
-      wallClockHoldIdleMs: settings.wallClockHoldIdleMs,
-      transactionTimeoutMs: settings.transactionTimeoutMs,
-      startupTimeoutMs: settings.startupTimeoutMs,
-      replicationFactor: settings.replicationFactor,
-    },
+    tuning: runtimeTuningOf(settings),
   });
   const http = await startServiceHttpServer({ port: settings.metricsPort, registry, health: runtime.health });
 

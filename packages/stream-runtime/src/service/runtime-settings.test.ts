@@ -1,6 +1,6 @@
 import { ConfigError } from '@churnwatch/errors';
 import { describe, expect, test } from 'vitest';
-import { parseRuntimeSettings, parseTopics } from './runtime-settings.ts';
+import { parseRuntimeSettings, parseTopics, runtimeTuningOf } from './runtime-settings.ts';
 
 describe('runtime settings', () => {
   test('parse from CHURNWATCH_* variables with defaults', () => {
@@ -31,6 +31,26 @@ describe('runtime settings', () => {
     expect(parseRuntimeSettings(base).commitIntervalMs).toBeUndefined();
     expect(parseRuntimeSettings({ ...base, CHURNWATCH_COMMIT_INTERVAL_MS: '250' }).commitIntervalMs).toBe(250);
     expect(() => parseRuntimeSettings({ ...base, CHURNWATCH_COMMIT_INTERVAL_MS: '0' })).toThrow(/CHURNWATCH_COMMIT_INTERVAL_MS/);
+  });
+
+  test('a restore fetches 8 MiB at a time unless told otherwise; the size must be positive', () => {
+    const base = { CHURNWATCH_KAFKA_BROKERS: 'a:1', CHURNWATCH_APPLICATION_ID: 'x' };
+    expect(parseRuntimeSettings(base).restoreFetchMaxBytes).toBe(8 * 1024 * 1024);
+    expect(parseRuntimeSettings({ ...base, CHURNWATCH_RESTORE_FETCH_MAX_BYTES: '1024' }).restoreFetchMaxBytes).toBe(1024);
+    expect(() => parseRuntimeSettings({ ...base, CHURNWATCH_RESTORE_FETCH_MAX_BYTES: '0' })).toThrow(/CHURNWATCH_RESTORE_FETCH_MAX_BYTES/);
+  });
+
+  test('the runtime is tuned by every tuning setting, the commit interval and the restore fetch size included', () => {
+    const tuning = runtimeTuningOf(
+      parseRuntimeSettings({
+        CHURNWATCH_KAFKA_BROKERS: 'a:1',
+        CHURNWATCH_APPLICATION_ID: 'x',
+        CHURNWATCH_COMMIT_INTERVAL_MS: '1000',
+        CHURNWATCH_RESTORE_FETCH_MAX_BYTES: '1',
+        CHURNWATCH_WALL_CLOCK_HOLD_IDLE_MS: '30000',
+      }),
+    );
+    expect(tuning).toMatchObject({ commitIntervalMs: 1000, restoreFetchMaxBytes: 1, wallClockHoldIdleMs: 30_000, sessionTimeoutMs: 30_000 });
   });
 
   test('the heartbeat must be shorter than the session timeout', () => {

@@ -1,7 +1,7 @@
 import { type KafkaSecurity, parseKafkaSecurity } from '@churnwatch/connection-security';
 import { ConfigError, collectIssues } from '@churnwatch/errors';
 import { z } from 'zod';
-import { defaultTuning } from '../kafka/runtime-tuning.ts';
+import { defaultTuning, type RuntimeTuning } from '../kafka/runtime-tuning.ts';
 import { envName, parseEnv } from './env-config.ts';
 
 const positiveMs = z.coerce.number().int().positive();
@@ -36,6 +36,7 @@ export const runtimeSettingsSchema = z
     startupTimeoutMs: positiveMs.default(defaultTuning.startupTimeoutMs),
     shutdownTimeoutMs: positiveMs.default(20_000),
     replicationFactor: z.coerce.number().int().min(-1).default(defaultTuning.replicationFactor),
+    restoreFetchMaxBytes: z.coerce.number().int().positive().default(defaultTuning.restoreFetchMaxBytes),
   })
   .refine((s) => s.heartbeatIntervalMs < s.sessionTimeoutMs, {
     message: 'must be lower than CHURNWATCH_SESSION_TIMEOUT_MS (about a third of it)',
@@ -44,6 +45,26 @@ export const runtimeSettingsSchema = z
 
 /** The shared settings, plus TLS and SASL (absent: plaintext), read by @churnwatch/connection-security from `CHURNWATCH_KAFKA_*`. */
 export type RuntimeSettings = z.infer<typeof runtimeSettingsSchema> & { readonly kafkaSecurity?: KafkaSecurity };
+
+/**
+ * The runtime tuning the settings carry, for every service that runs the runtime (one mapping, so
+ * a setting cannot reach one kind of service and not another).
+ */
+export function runtimeTuningOf(settings: RuntimeSettings): Partial<RuntimeTuning> {
+  return {
+    sessionTimeoutMs: settings.sessionTimeoutMs,
+    heartbeatIntervalMs: settings.heartbeatIntervalMs,
+    maxWorkPerChunk: settings.maxWorkPerChunk,
+    commitIntervalMs: settings.commitIntervalMs,
+    wallClockCheckIntervalMs: settings.wallClockCheckIntervalMs,
+    wallClockHoldWhileBehindMs: settings.wallClockHoldWhileBehindMs,
+    wallClockHoldIdleMs: settings.wallClockHoldIdleMs,
+    transactionTimeoutMs: settings.transactionTimeoutMs,
+    startupTimeoutMs: settings.startupTimeoutMs,
+    replicationFactor: settings.replicationFactor,
+    restoreFetchMaxBytes: settings.restoreFetchMaxBytes,
+  };
+}
 
 /** Both parts are checked, so one failure names every bad variable of either. */
 export function parseRuntimeSettings(env: Readonly<Record<string, string | undefined>>): RuntimeSettings {

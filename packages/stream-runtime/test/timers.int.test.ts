@@ -125,9 +125,10 @@ test('wall-clock timers wait through a pause of a history produced at a steady p
   const now = Date.now();
   const silenceAfterMs = 2 * dayMs;
   // Sixty days of history written at a day per 100 ms: "steady" daily to the end, "gone" until ten
-  // days before it. After day 45 the writer pauses 2.5 s, longer than the idle time: steady's
+  // days before it. After day 30 the writer pauses 2.5 s, longer than the idle time: steady's
   // silence (two days after its last event) is then long past on the wall clock, but the history
-  // still to come shows steady active. At the pace the history came, 25 days of it fit the pause.
+  // still to come shows steady active. At the pace the history came, 25 of the 30 days left fit
+  // the pause, which is shorter than the 3 s the history has been coming.
   const groups: TestEvent[][] = [];
   for (let day = 60; day >= 0; day--) {
     const atMs = now - day * dayMs - 2 * 3_600_000;
@@ -148,7 +149,7 @@ test('wall-clock timers wait through a pause of a history produced at a steady p
     },
   });
   await waitUntilReady(service);
-  await produceAtPace(testKafka(), topics.events, groups, (group) => (group === 15 ? 2500 : 100));
+  await produceAtPace(testKafka(), topics.events, groups, (group) => (group === 30 ? 2500 : 100));
   // gone's silence fires by stream time, as steady's event of the same moment passes it.
   const lastGone = now - 10 * dayMs - 2 * 3_600_000;
   const expectedId = `gone:silence:${lastGone + silenceAfterMs}`;

@@ -18,11 +18,21 @@ function readHistory(hold: HistoryHold, days: number): { wallMs: number; streamT
 
 test('a pause in a history produced at a steady pace holds the timers while the rest of it could still come', () => {
   const hold = new HistoryHold(options);
-  const last = readHistory(hold, 20);
+  const last = readHistory(hold, 40);
   // A sparse topic: nothing for 30 s, that is 30 days of this history; 140 days of it are still ahead.
   expect(hold.catchingUp(last.wallMs + 30_000, last.streamTimeMs)).toBe(true);
-  // At a day a second the rest of the history would have come by now.
-  expect(hold.catchingUp(last.wallMs + 161_000, last.streamTimeMs)).toBe(false);
+
+  const nearlyDone = new HistoryHold(options);
+  const end = readHistory(nearlyDone, 175);
+  // Five days were left: at a day a second they would have come in 6 s.
+  expect(nearlyDone.catchingUp(end.wallMs + 6_000, end.streamTimeMs)).toBe(false);
+});
+
+test('a pause longer than the reading of history so far ends it, however much history the pace leaves', () => {
+  const hold = new HistoryHold(options);
+  const last = readHistory(hold, 10);
+  expect(hold.catchingUp(last.wallMs + 9_000, last.streamTimeMs)).toBe(true);
+  expect(hold.catchingUp(last.wallMs + 10_000, last.streamTimeMs)).toBe(false);
 });
 
 test('while batches keep coming the partition is reading, once recent it is not', () => {
@@ -47,21 +57,20 @@ test('a history read no faster than the wall clock, or of a pace not known yet, 
   expect(single.catchingUp(now + 6_000, now - dayMs)).toBe(false);
 });
 
-test('a restored partition waits as after a batch, and its restored stream time starts the pace', () => {
+test('a restored partition waits as after a batch, and its restored stream time starts the reading', () => {
   const hold = new HistoryHold(options);
   hold.restored(now, now - 100 * dayMs);
   expect(hold.lastBatchDoneAtMs).toBe(now);
   expect(hold.catchingUp(now + 4_000, now - 100 * dayMs)).toBe(true);
-  // One batch after the restore: 10 days in 2 s, so a pause of 10 s is 50 days of the 90 still ahead.
-  hold.batchDone(now + 2_000, now - 90 * dayMs);
-  expect(hold.catchingUp(now + 12_000, now - 90 * dayMs)).toBe(true);
-  expect(hold.catchingUp(now + 21_000, now - 90 * dayMs)).toBe(false);
+  // One batch 10 s after the restore, 10 days further: a pause of 8 s is 8 of the 90 days still ahead.
+  hold.batchDone(now + 10_000, now - 90 * dayMs);
+  expect(hold.catchingUp(now + 18_000, now - 90 * dayMs)).toBe(true);
 });
 
 test('rows of a table before any event leave the start of the reading to the first event', () => {
   const hold = new HistoryHold(options);
   hold.batchDone(now, Number.NEGATIVE_INFINITY);
   hold.batchDone(now + 1_000, now - 100 * dayMs);
-  hold.batchDone(now + 2_000, now - 99 * dayMs);
-  expect(hold.catchingUp(now + 12_000, now - 99 * dayMs)).toBe(true);
+  hold.batchDone(now + 11_000, now - 90 * dayMs);
+  expect(hold.catchingUp(now + 19_000, now - 90 * dayMs)).toBe(true);
 });

@@ -22,9 +22,11 @@ export interface HistoryHoldOptions {
  * customer's clock ahead of the orders still to come: a lapse opened, then closed late, where a
  * replay of the same history opens none. So while the last batches were history, the pause is
  * judged by the pace at which they moved stream time: the partition keeps waiting for as long as
- * the history, read at that pace, would not yet have reached the present. A partition that reads
- * at most as fast as the wall clock is not catching up with anything, and a pause of `idleMs`
- * releases its timers, as does one whose pace is not known yet.
+ * the history, read at that pace, would not yet have reached the present, and no longer than the
+ * reading of history has lasted so far (a backfill that stopped half-way must not hold the timers
+ * for as long as its remaining days would take). A partition that reads at most as fast as the
+ * wall clock is not catching up with anything, and a pause of `idleMs` releases its timers, as
+ * does one whose pace is not known yet.
  */
 export class HistoryHold {
   readonly #options: HistoryHoldOptions;
@@ -65,19 +67,24 @@ export class HistoryHold {
     if (!this.#isHistory(nowMs, streamTimeMs)) return false;
     const idleMs = nowMs - this.#lastBatch.atMs;
     if (idleMs <= this.#options.idleMs) return true;
-    const pace = this.#pace();
-    return pace !== undefined && streamTimeMs + pace * idleMs < nowMs - this.#options.behindMs;
+    const reading = this.#reading();
+    if (reading === undefined || idleMs > reading.lastedMs) return false;
+    return streamTimeMs + reading.pace * idleMs < nowMs - this.#options.behindMs;
   }
 
   #isHistory(nowMs: number, streamTimeMs: number): boolean {
     return streamTimeMs < nowMs - this.#options.behindMs;
   }
 
-  /** Stream time gained per wall-clock millisecond since the reading of history began; undefined when not faster than the wall clock. */
-  #pace(): number | undefined {
+  /**
+   * The reading of history up to the last batch: how long it lasted and the stream time it gained
+   * per wall-clock millisecond; undefined when it is not faster than the wall clock.
+   */
+  #reading(): { readonly lastedMs: number; readonly pace: number } | undefined {
     const since = this.#historySince;
     if (since === undefined || !Number.isFinite(since.streamTimeMs)) return undefined;
-    const pace = (this.#lastBatch.streamTimeMs - since.streamTimeMs) / (this.#lastBatch.atMs - since.atMs);
-    return pace > 1 ? pace : undefined;
+    const lastedMs = this.#lastBatch.atMs - since.atMs;
+    const pace = (this.#lastBatch.streamTimeMs - since.streamTimeMs) / lastedMs;
+    return pace > 1 ? { lastedMs, pace } : undefined;
   }
 }

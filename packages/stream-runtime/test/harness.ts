@@ -130,6 +130,8 @@ export function makeEvents(keys: number, perKey: number, startMs: number, stepMs
   return events;
 }
 
+const toMessage = (e: TestEvent) => ({ key: e.key, value: JSON.stringify({ eventId: e.eventId, eventTimeMs: e.eventTimeMs, amount: e.amount }) });
+
 /** Writes the events once each (idempotent producer: a retried send must not duplicate test input). */
 export async function produceEvents(kafka: Kafka, topic: string, events: readonly TestEvent[]): Promise<void> {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -137,10 +139,22 @@ export async function produceEvents(kafka: Kafka, topic: string, events: readonl
   for (let i = 0; i < events.length; i += 500) {
     await producer.send({
       topic,
-      messages: events
-        .slice(i, i + 500)
-        .map((e) => ({ key: e.key, value: JSON.stringify({ eventId: e.eventId, eventTimeMs: e.eventTimeMs, amount: e.amount }) })),
+      messages: events.slice(i, i + 500).map(toMessage),
     });
+  }
+  await producer.disconnect();
+}
+
+/**
+ * Writes groups of events one send each, waiting `pauseMs(i)` after the i-th: a history produced at
+ * a pace, as a backfill writes it, rather than all at once.
+ */
+export async function produceAtPace(kafka: Kafka, topic: string, groups: readonly (readonly TestEvent[])[], pauseMs: (group: number) => number): Promise<void> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  for (const [i, group] of groups.entries()) {
+    await producer.send({ topic, messages: group.map(toMessage) });
+    await new Promise((resolve) => setTimeout(resolve, pauseMs(i)));
   }
   await producer.disconnect();
 }

@@ -5,6 +5,7 @@ import {
   expectedOutputs,
   killAllServices,
   lastLines,
+  produceAtPace,
   produceEvents,
   readUntilIds,
   startCounterService,
@@ -116,6 +117,48 @@ test('wall-clock timers wait while a partition reads history, then fire for the 
   const all = (await readWholeTopic(topics.silences)).map(toOutput);
   expect(silences.map((o) => o.id)).toEqual([expectedId]);
   expect(all.map((o) => o.value)).toEqual([{ count: 21, atMs: lastGone + silenceAfterMs }]);
+});
+
+test('wall-clock timers wait through a pause of a history produced at a steady pace, as on a sparse topic of a backfill', async () => {
+  const topics = await createCounterTopics(1);
+  const dayMs = 86_400_000;
+  const now = Date.now();
+  const silenceAfterMs = 2 * dayMs;
+  // Sixty days of history written at a day per 100 ms: "steady" daily to the end, "gone" until ten
+  // days before it. After day 30 the writer pauses 2.5 s, longer than the idle time: steady's
+  // silence (two days after its last event) is then long past on the wall clock, but the history
+  // still to come shows steady active. At the pace the history came, 25 of the 30 days left fit
+  // the pause, which is shorter than the 3 s the history has been coming.
+  const groups: TestEvent[][] = [];
+  for (let day = 60; day >= 0; day--) {
+    const atMs = now - day * dayMs - 2 * 3_600_000;
+    const group = [{ key: 'steady', eventId: `s${day}`, eventTimeMs: atMs, amount: 1 }];
+    if (day >= 10) group.push({ key: 'gone', eventId: `g${day}`, eventTimeMs: atMs, amount: 1 });
+    groups.push(group);
+  }
+  const service = await startCounterService({
+    brokers: testBrokers(),
+    applicationId: uniqueName('paced'),
+    topics,
+    delivery: 'at-least-once',
+    env: {
+      COUNTER_SILENCE_CLOCK: 'wall',
+      COUNTER_SILENCE_AFTER_MS: String(silenceAfterMs),
+      CHURNWATCH_WALL_CLOCK_CHECK_INTERVAL_MS: '20',
+      CHURNWATCH_WALL_CLOCK_HOLD_IDLE_MS: '1000',
+    },
+  });
+  await waitUntilReady(service);
+  await produceAtPace(testKafka(), topics.events, groups, (group) => (group === 30 ? 2500 : 100));
+  // gone's silence fires by stream time, as steady's event of the same moment passes it.
+  const lastGone = now - 10 * dayMs - 2 * 3_600_000;
+  const expectedId = `gone:silence:${lastGone + silenceAfterMs}`;
+  await readUntilIds(topics.silences, [expectedId], 30_000).catch((error) => {
+    throw new Error(`${error}\n${lastLines(service)}`);
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const all = (await readWholeTopic(topics.silences)).map(toOutput);
+  expect(all.map((o) => [o.id, o.value])).toEqual([[expectedId, { count: 51, atMs: lastGone + silenceAfterMs }]]);
 });
 
 test('a table read ahead of the events does not move stream time', async () => {

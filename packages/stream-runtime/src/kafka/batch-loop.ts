@@ -205,7 +205,7 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
       try {
         await processBatch(run, payload);
       } finally {
-        run.lastBatchDoneAtMs = ctx.clock();
+        run.history.batchDone(ctx.clock(), run.task.streamTimeMs);
       }
     });
   };

@@ -62,7 +62,7 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     // Restored timers wait as if a batch had just come: the backlog of a partition that changed
     // owner arrives with its first fetch, and a timer fired before it would report a gap that
     // history fills (a silence alert opened, then resolved). Idle inputs release them after the hold.
-    run.lastBatchDoneAtMs = ctx.clock();
+    run.history.restored(ctx.clock(), task.streamTimeMs);
     run.status = 'ready';
     // A partition paused as failed before (then revoked and assigned again) fetches again.
     ctx.consumer?.resume(ctx.inputTopics.map((topic) => ({ topic, partitions: [partition] })));
@@ -146,7 +146,10 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
         store: ctx.stores(`${ctx.processor.name}-${partition}`),
         maxRecentEventIds: tuning.maxRecentEventIds,
       });
-      const run = new PartitionRun(partition, task, ctx.routes, ctx.options.deadLetterTopic);
+      const run = new PartitionRun(partition, task, ctx.routes, ctx.options.deadLetterTopic, {
+        behindMs: tuning.wallClockHoldWhileBehindMs,
+        idleMs: tuning.wallClockHoldIdleMs,
+      });
       ctx.runs.set(partition, run);
       startInitialising(run);
     }

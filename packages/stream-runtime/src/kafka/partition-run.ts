@@ -1,5 +1,6 @@
 import type { StreamTask } from '../core/stream-task.ts';
 import { ChunkBuilder, type OutputRoute } from './chunk-builder.ts';
+import { HistoryHold, type HistoryHoldOptions } from './history-hold.ts';
 
 /** `failed`: the partition stopped for good (its state cannot be restored); see `failure`. */
 export type RunStatus = 'initializing' | 'ready' | 'failed';
@@ -37,14 +38,15 @@ export class PartitionRun<S> {
   lastCommitAtMs = performance.now();
   /** performance.now() when the oldest uncommitted work was taken up; undefined when there is none. */
   pendingSinceMs: number | undefined;
-  /** Wall-clock time the last record batch of this partition was finished. */
-  lastBatchDoneAtMs = Number.NEGATIVE_INFINITY;
+  /** Whether the partition is reading history, from when its batches were finished and the stream time then. */
+  readonly history: HistoryHold;
   private readonly routes: ReadonlyMap<string, OutputRoute>;
   private readonly deadLetterTopic: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(partition: number, task: StreamTask<S>, routes: ReadonlyMap<string, OutputRoute>, deadLetterTopic: string) {
+  constructor(partition: number, task: StreamTask<S>, routes: ReadonlyMap<string, OutputRoute>, deadLetterTopic: string, hold: HistoryHoldOptions) {
     this.partition = partition;
+    this.history = new HistoryHold(hold);
     this.task = task;
     this.routes = routes;
     this.deadLetterTopic = deadLetterTopic;
@@ -78,16 +80,16 @@ export class PartitionRun<S> {
   }
 
   /**
-   * True while the partition is reading history: its stream time is more than `holdMs` behind the
-   * wall clock and records keep coming (a batch finished within `idleMs`). Wall-clock timers wait
+   * True while the partition is reading history: its stream time is more than the hold behind the
+   * wall clock and more of the history may still come (see HistoryHold). Wall-clock timers wait
    * meanwhile, because the records still to come may show the very activity whose absence the
    * timer is about: a silence timer set 7 days after a usage event 90 days ago must not fire
    * while the next 90 days are being read, whether they are already in the log or still being
-   * produced (a backfill). Stream time fires such timers as the history passes them. Once no batch
-   * has come for `idleMs`, the partition has read all there is and wall-clock timers fire.
+   * produced (a backfill). Stream time fires such timers as the history passes them. Once the
+   * partition has read all there is, wall-clock timers fire.
    */
-  catchingUp(nowMs: number, holdMs: number, idleMs: number): boolean {
-    return this.task.streamTimeMs < nowMs - holdMs && nowMs - this.lastBatchDoneAtMs <= idleMs;
+  catchingUp(nowMs: number): boolean {
+    return this.history.catchingUp(nowMs, this.task.streamTimeMs);
   }
 
   /** Settles when everything queued so far has finished. */

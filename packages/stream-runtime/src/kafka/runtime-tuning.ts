@@ -26,7 +26,7 @@ export interface RuntimeTuning {
    * than this and records keep coming (see PartitionRun.catchingUp)…
    */
   readonly wallClockHoldWhileBehindMs: number;
-  /** …that is, while its last batch is at most this old. */
+  /** …that is, while its last batch is at most this old, or longer while the history's pace says more of it is still coming (see HistoryHold). */
   readonly wallClockHoldIdleMs: number;
   /**
    * A chunk's records go to Kafka in produce requests of at most this many bytes: a broker refuses

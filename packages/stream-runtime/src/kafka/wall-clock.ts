@@ -29,12 +29,12 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
         if (idle(run)) return;
         // Checked again here: the batch queued before this firing may have shown more history to read.
         const now = ctx.clock();
-        if (run.catchingUp(now, tuning.wallClockHoldWhileBehindMs, tuning.wallClockHoldIdleMs)) return;
+        if (run.catchingUp(now)) return;
         const startedAt = performance.now();
         const fired = run.task.fireWallTimers(now, tuning.maxWorkPerChunk);
         if (fired.fired === 0) break;
         ctx.logger.debug(
-          { partition: run.partition, fired: fired.fired, streamTimeMs: run.task.streamTimeMs, sinceLastBatchMs: now - run.lastBatchDoneAtMs },
+          { partition: run.partition, fired: fired.fired, streamTimeMs: run.task.streamTimeMs, sinceLastBatchMs: now - run.history.lastBatchDoneAtMs },
           'wall-clock timers fired',
         );
         run.pendingSinceMs ??= startedAt;
@@ -64,7 +64,7 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
       if (!ctx.working || ctx.rebalancing) return;
       const now = ctx.clock();
       for (const run of ctx.runs.values()) {
-        if (idle(run) || run.catchingUp(now, tuning.wallClockHoldWhileBehindMs, tuning.wallClockHoldIdleMs)) continue;
+        if (idle(run) || run.catchingUp(now)) continue;
         const due = run.task.nextWallTimerAtMs();
         if (due !== undefined && due <= now) void run.serially(() => fireWallTimers(run));
       }

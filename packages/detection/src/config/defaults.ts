@@ -25,7 +25,18 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     materialDropChange: 0.2,
   },
   // Tested at every pause between two uses (hundreds a year): 1e-4 keeps chance silences rare.
-  silence: { alpha: 1e-4, criticalAlpha: 1e-8, warningAfterDays: 7, criticalAfterDays: 14, minBaselineCount: 10 },
+  // A model of independent days calls some gaps of bursty customers significant; a gap no longer
+  // than ones the customer has had before is no news (in the backtest it spared repeated false
+  // alerts on customers whose long gaps recur).
+  silence: {
+    alpha: 1e-4,
+    criticalAlpha: 1e-8,
+    warningAfterDays: 7,
+    criticalAfterDays: 14,
+    minBaselineCount: 10,
+    beyondLongestPause: true,
+    longestPauseMarginDays: 1,
+  },
   renewal: { horizonsDays: [90, 60, 30], graceDays: 7 },
   // From the first renewal horizon on, while CS can still act.
   renewalRisk: { withinDays: 90, criticalWithinDays: 30, poorHealthBelow: 50, autoRenewOffIsRisk: true },

@@ -60,6 +60,13 @@ export const silenceThresholds = z
     criticalAfterDays: wholeNumber(1, 365),
     /** Usage units the weeks before the silence must hold for the test to be made: too little usage says nothing about a silence. */
     minBaselineCount: numberBetween(0, 1e12),
+    /**
+     * A silence must also outlast the customer's own longest pause (in the usage history kept)
+     * by `longestPauseMarginDays` whole days: a customer whose usage comes in bursts with week-long
+     * gaps between them is not silent after a week.
+     */
+    beyondLongestPause: flag(),
+    longestPauseMarginDays: wholeNumber(0, 60),
   })
   .strict();
 

@@ -5,6 +5,7 @@ import type { Finding } from '../signals/signal-contract.ts';
 import type { SignalDraft } from '../signals/signal-emitter.ts';
 import { isoOf, MS_PER_DAY, wholeDaysBetween } from '../time/days.ts';
 import type { ComplaintBook, OpenComplaint, RecentComplaint } from './complaint-book.ts';
+import { trackRecordOf } from './track-record.ts';
 
 type ComplaintThresholds = Thresholds['complaints'];
 
@@ -36,7 +37,11 @@ export interface ComplaintAssessment {
  * `unresolvedDays` or longer. A customer whose complaints CS resolves is being looked after; in
  * the backtest, alerting on every burst of complaints raised (or on one high-severity ticket)
  * flagged mostly customers whose complaints were then resolved and who stayed. Only an open
- * complaint at `escalateAtSeverity` or above (critical by default; `never` turns it off) escalates at once. Once
+ * complaint at `escalateAtSeverity` or above (critical by default; `never` turns it off) escalates at once,
+ * and only on a poor track record (fewer than `minResolvedShare` of at least `minTrackRecord`
+ * earlier complaints resolved within `unresolvedDays`; `minTrackRecord` 0: always): severe
+ * tickets come from customers who stay as well, and while CS resolves a customer's complaints, or
+ * before there is a record to judge, the severe one must stand like the others. Once
  * escalated, the counts in the window and a category repeated `repeatCategoryCount` times are
  * named as further reasons. Critical with an open critical complaint or `criticalCount` weighted
  * standing complaints. Factor `complaints` = 1 − Σ open penalties − 0.05 × the weighted
@@ -70,9 +75,11 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
   const [topCategory, topCategoryCount] = mostFrequentCategory(counted.map((entry) => entry.category));
 
   // Complaints left standing escalate, or one open at `escalateAtSeverity`; the rest only adds reasons.
-  const unresolved = weightedStanding >= complaints.countThreshold;
+  const record = trackRecordOf(book, nowMs, complaints);
+  const neglected = complaints.minTrackRecord === 0 || record.poor;
+  const unresolved = weightedStanding >= complaints.countThreshold && neglected;
   const atOnce = complaints.escalateAtSeverity;
-  const severe = atOnce !== 'never' && highestOpen !== null && rank(highestOpen) >= rank(atOnce);
+  const severe = atOnce !== 'never' && highestOpen !== null && rank(highestOpen) >= rank(atOnce) && neglected;
   const holds: Record<EscalationReason, boolean> = {
     count: weighted >= complaints.countThreshold,
     severity: severe,
@@ -97,6 +104,9 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
       weightedStanding,
       topCategory,
       topCategoryCount,
+      trackRecordJudged: record.judged,
+      trackRecordResolved: record.resolved,
+      trackRecordPoor: record.poor,
       reasons: reasons.join(','),
     },
     thresholds: flatThresholds(complaints),
@@ -132,6 +142,8 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
   const pending = [
     ...open.map((entry: OpenComplaint) => entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY),
     ...inWindow.map((entry) => entry.openedAtMs + complaints.windowDays * MS_PER_DAY),
+    // When a complaint becomes old enough to judge, the track record can change.
+    ...book.recent.map((entry) => entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY),
   ].filter((atMs) => atMs > nowMs);
 
   const status = `${plural(open.length, 'open complaint')}, ${inWindow.length} in ${complaints.windowDays} days`;

@@ -3,7 +3,8 @@ import { MS_PER_DAY } from '../time/days.ts';
 
 /**
  * The complaints of one customer as the monitor keeps them: the open ones, and every complaint
- * opened within the window (for counts and repeated categories). Events may arrive out of order:
+ * opened within the window or the track record (for counts, repeated categories and how the
+ * customer's complaints were handled). Events may arrive out of order:
  * an update for an unknown complaint opens it, a late "opened" after "resolved" is not reopened.
  * Plain JSON; pure functions returning new values.
  */
@@ -27,7 +28,7 @@ export interface RecentComplaint {
 
 export interface ComplaintBook {
   readonly open: Readonly<Record<string, OpenComplaint>>;
-  /** Complaints opened within the window, oldest first. */
+  /** Complaints opened within the kept horizon (see pruneComplaintBook), oldest first. */
   readonly recent: readonly RecentComplaint[];
   /** Resolution time of recently resolved complaints, so a late "opened" does not reopen them. */
   readonly resolvedAtMs: Readonly<Record<string, number>>;
@@ -81,7 +82,8 @@ function withRecent(recent: readonly RecentComplaint[], entry: RecentComplaint):
 }
 
 /**
- * Forgets what has left the window: complaints opened and resolutions older than `windowDays`.
+ * Forgets what has left the kept horizon: complaints opened and resolutions older than `windowDays`
+ * (the monitor passes the longer of the window and the track record).
  * Returns the same book when nothing left it, which is the common case on every assessment.
  */
 export function pruneComplaintBook(book: ComplaintBook, nowMs: number, windowDays: number): ComplaintBook {

@@ -77,8 +77,8 @@ describe('complaint monitor', () => {
     driver.send(complaint('acme', at('2026-03-05', 9), 'c2', 'opened', 'medium', 'exports'));
     driver.send(complaint('acme', at('2026-03-06', 9), 'c3', 'opened', 'medium', 'login'));
     driver.send(complaint('acme', at('2026-03-07', 9), 'c4', 'opened', 'medium', 'sso'));
-    // The first check: c2 open 14 days.
-    expect(driver.timersOf('complaint-monitor', 'acme')).toEqual([{ name: 'complaint-check', atMs: at('2026-03-19', 9), clock: 'wall' }]);
+    // The first check: c1 old enough to judge for the track record (c2 open 14 days follows on 03-19).
+    expect(driver.timersOf('complaint-monitor', 'acme')).toEqual([{ name: 'complaint-check', atMs: at('2026-03-16', 9), clock: 'wall' }]);
     driver.advanceTo(at('2026-03-22'));
     const escalated = signals().filter((signal) => signal.findings.length > 0);
     expect(escalated[0]?.eventTime).toBe('2026-03-21T09:00:00.000Z');
@@ -129,7 +129,9 @@ describe('complaint monitor', () => {
   });
 
   it('escalates at once on a critical complaint, not on a high one, and clears when it is resolved', () => {
-    const { driver, last } = complaintDriver();
+    // Whatever the track record (see the track-record tests).
+    const atOnce = { minTrackRecord: 0 };
+    const { driver, last } = complaintDriver({ defaults: { complaints: atOnce } });
     driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'high', 'outage'));
     expect(last()?.findings).toEqual([]);
     driver.send(complaint('acme', at('2026-03-03', 9), 'c1', 'updated', 'critical', 'outage'));
@@ -137,17 +139,53 @@ describe('complaint monitor', () => {
     driver.send(complaint('acme', at('2026-03-04', 9), 'c1', 'resolved', 'critical', 'outage'));
     expect(last()?.findings).toEqual([]);
     // escalateAtSeverity high restores the escalation of a high-severity complaint at once.
-    const strict = complaintDriver({ defaults: { complaints: { escalateAtSeverity: 'high' } } });
+    const strict = complaintDriver({ defaults: { complaints: { ...atOnce, escalateAtSeverity: 'high' } } });
     strict.driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'high', 'outage'));
     expect(strict.last()?.findings[0]).toMatchObject({ severity: 'warning', headline: 'A high-severity complaint is open (1 open complaint)' });
     // never: not even a critical one escalates at once.
-    const patient = complaintDriver({ defaults: { complaints: { escalateAtSeverity: 'never' } } });
+    const patient = complaintDriver({ defaults: { complaints: { ...atOnce, escalateAtSeverity: 'never' } } });
     patient.driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'critical', 'outage'));
     expect(patient.last()?.findings).toEqual([]);
   });
 
+  it("escalates a critical complaint at once only when the customer's earlier complaints were left standing", () => {
+    // Earlier medium complaints c1 … c3, all old enough to judge by 04-01; `resolvedInTime` resolved within 14 days.
+    const history = (driver: ReturnType<typeof complaintDriver>['driver'], resolvedInTime: readonly string[]) => {
+      openFive(driver, ['2026-02-02', '2026-02-03', '2026-02-04'], 'medium');
+      for (const id of resolvedInTime) driver.send(complaint('acme', at('2026-02-10', 9), id, 'resolved', 'medium', 'billing'));
+      driver.send(complaint('acme', at('2026-04-01', 9), 'c9', 'opened', 'critical', 'outage'));
+    };
+    // One of three resolved in time is below minResolvedShare (0.5): a poor record, the critical complaint escalates at once.
+    const neglected = complaintDriver();
+    history(neglected.driver, ['c1']);
+    expect(neglected.last()?.findings[0]).toMatchObject({ severity: 'critical', headline: expect.stringMatching(/^A critical-severity complaint is open/) });
+    expect(neglected.last()?.findings[0]?.evidence[0]?.observed).toMatchObject({ trackRecordJudged: 3, trackRecordResolved: 1, trackRecordPoor: true });
+    // Two of three: CS handles this customer's complaints, so the critical one has to stand first.
+    const handled = complaintDriver();
+    history(handled.driver, ['c1', 'c2']);
+    expect(handled.last()?.findings).toEqual([]);
+    expect(handled.last()?.evidence[0]?.observed).toMatchObject({ trackRecordJudged: 3, trackRecordResolved: 2, trackRecordPoor: false });
+    // Open 14 days, it is judged itself (2 of 4 resolved in time is not poor) and stands with c3: 2, below countThreshold.
+    handled.driver.advanceTo(at('2026-04-20'));
+    expect(handled.last()?.findings).toEqual([]);
+    // minTrackRecord 0: at once, whatever the record.
+    const always = complaintDriver({ defaults: { complaints: { minTrackRecord: 0 } } });
+    history(always.driver, ['c1', 'c2']);
+    expect(always.last()?.findings[0]?.severity).toBe('critical');
+  });
+
+  it('lets a critical complaint of a customer without a record escalate once it has stood unresolvedDays itself', () => {
+    const { driver, signals } = complaintDriver();
+    driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'critical', 'outage'));
+    driver.advanceTo(at('2026-03-20'));
+    const escalated = signals().find((signal) => signal.findings.length > 0);
+    // Judged on 03-16 09:00: 0 of 1 resolved in time.
+    expect(escalated?.eventTime).toBe('2026-03-16T09:00:00.000Z');
+    expect(escalated?.findings[0]).toMatchObject({ severity: 'critical', headline: 'A critical-severity complaint is open (1 open complaint)' });
+  });
+
   it('names repeated complaints in one category, but they alone do not escalate', () => {
-    const { driver, last } = complaintDriver();
+    const { driver, last } = complaintDriver({ defaults: { complaints: { minTrackRecord: 0 } } });
     driver.send(complaint('acme', at('2026-03-02', 9), 'c1', 'opened', 'medium', 'billing'));
     driver.send(complaint('acme', at('2026-03-03', 9), 'c2', 'opened', 'medium', 'billing'));
     expect(last()?.findings).toEqual([]);

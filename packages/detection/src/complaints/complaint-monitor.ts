@@ -69,7 +69,9 @@ export function createComplaintMonitor(config: DetectionConfig) {
     hasSubject: (state) => state.signal.sent > 0 || state.book.recent.length > 0,
     record: (state, event, eventTimeMs) => ({ ...state, book: recordComplaintEvent(state.book, event, eventTimeMs) }),
     assess(state, thresholds, nowMs) {
-      const book = pruneComplaintBook(state.book, nowMs, thresholds.complaints.windowDays);
+      // Kept as long as the longer of the window and the track record needs them.
+      const { windowDays, trackRecordDays } = thresholds.complaints;
+      const book = pruneComplaintBook(state.book, nowMs, Math.max(windowDays, trackRecordDays));
       const assessment = assessComplaints(book, nowMs, thresholds.complaints, config.ruleVersion);
       const escalation = nextPeak(state.escalation, assessment, nowMs);
       return {

@@ -60,6 +60,13 @@ export const silenceThresholds = z
     criticalAfterDays: wholeNumber(1, 365),
     /** Usage units the weeks before the silence must hold for the test to be made: too little usage says nothing about a silence. */
     minBaselineCount: numberBetween(0, 1e12),
+    /**
+     * A silence must also outlast the customer's own longest pause (in the usage history kept)
+     * by `longestPauseMarginDays` whole days: a customer whose usage comes in bursts with week-long
+     * gaps between them is not silent after a week.
+     */
+    beyondLongestPause: flag(),
+    longestPauseMarginDays: wholeNumber(0, 60),
   })
   .strict();
 
@@ -96,10 +103,26 @@ export const complaintThresholds = z
     countThreshold: wholeNumber(1, 1000),
     /** This many (weighted) unresolved make the escalation critical. */
     criticalCount: wholeNumber(1, 1000),
-    /** An open complaint of this severity or above escalates at once; `never`: only complaints left unresolved escalate. */
+    /**
+     * An open complaint of this severity or above escalates at once when the customer's track
+     * record is poor (below); `never`: only complaints left unresolved escalate.
+     */
     escalateAtSeverity: z.enum([...complaintSeverities, 'never'], { error: `must be one of ${[...complaintSeverities, 'never'].join(', ')}` }),
     /** A complaint still open after this many days counts as unresolved. */
     unresolvedDays: wholeNumber(1, 365),
+    /**
+     * The track record: the customer's complaints (at `countFromSeverity` or above) opened within
+     * this many days and at least `unresolvedDays` ago, judged by whether they were resolved within
+     * `unresolvedDays`. No longer than `unresolvedDays` and there is no track record.
+     */
+    trackRecordDays: wholeNumber(1, 730),
+    /**
+     * A severe complaint (`escalateAtSeverity`) escalates at once only on a poor track record: at
+     * least this many judged complaints, fewer than `minResolvedShare` of them resolved in time.
+     * Without such a record it must stand `unresolvedDays` like the others. 0: at once, whatever the record.
+     */
+    minTrackRecord: wholeNumber(0, 1000),
+    minResolvedShare: fraction(),
     /** This many complaints in the same category within the window escalate. */
     repeatCategoryCount: wholeNumber(2, 100),
     /** Counts and repeated categories take only complaints of this severity or above: minor tickets are routine support. */

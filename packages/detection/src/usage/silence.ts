@@ -18,7 +18,9 @@ type UsageThresholds = Thresholds['usage'];
  * product of its days; with α = 0 that is the Poisson exp(−E). (A bursty customer has more empty
  * days than a Poisson one, and a Poisson test calls its ordinary quiet spells significant.) The
  * warning opens once P(no usage) is below `alpha` and the silence has lasted `warningAfterDays`;
- * critical below `criticalAlpha` and after `criticalAfterDays`. A daily account is caught at the
+ * critical below `criticalAlpha` and after `criticalAfterDays`; both, with `beyondLongestPause`,
+ * only once the silence has outlasted the customer's longest pause by `longestPauseMarginDays`
+ * (its own history of gaps says more about a bursty customer than the count model). A daily account is caught at the
  * minimum; one that works once a week only after its own, longer horizon. No test without a
  * basis (less than a week of history) or with less than `minBaselineCount` usage in it: so
  * little usage says nothing about a silence.
@@ -37,6 +39,8 @@ export interface SilenceInput {
   readonly lastUsageMs: number;
   /** Null when the customer's history holds less than a week before its last usage day. */
   readonly basis: SilenceBasis | null;
+  /** The customer's longest pause before its last usage, in whole days without usage (see pauses.ts). */
+  readonly longestPauseDays: number;
   readonly silence: SilenceThresholds;
   readonly usage: UsageThresholds;
   /** Nothing is scheduled beyond this (the customer is dormant by then). */
@@ -101,9 +105,12 @@ function momentWeightReaches(basis: SilenceBasis, usage: UsageThresholds, fromMs
 export function silenceSchedule(input: SilenceInput): SilenceSchedule {
   if (!testable(input)) return { warningAtMs: null, criticalAtMs: null };
   const { basis, silence, usage, lastUsageMs, limitMs } = input;
+  const pastOwnPausesMs = silence.beyondLongestPause
+    ? dayStartMs(dayIndexOf(lastUsageMs) + 1 + input.longestPauseDays + silence.longestPauseMarginDays)
+    : lastUsageMs;
   const crossing = (alpha: number, minDays: number) => {
     const atMs = momentWeightReaches(basis, usage, lastUsageMs, -Math.log(alpha), limitMs);
-    return atMs === null ? null : Math.max(atMs, lastUsageMs + minDays * MS_PER_DAY);
+    return atMs === null ? null : Math.max(atMs, lastUsageMs + minDays * MS_PER_DAY, pastOwnPausesMs);
   };
   return { warningAtMs: crossing(silence.alpha, silence.warningAfterDays), criticalAtMs: crossing(silence.criticalAlpha, silence.criticalAfterDays) };
 }
@@ -137,6 +144,7 @@ export function silenceEvidence(input: SilenceInput, nowMs: number, ruleVersion:
     observed: {
       lastUsageAt: isoOf(lastUsageMs),
       silentDays: wholeDaysBetween(lastUsageMs, nowMs),
+      longestPauseDays: input.longestPauseDays,
       baselineWeeks: basis?.weeks ?? 0,
       baselineCount: basis === null ? 0 : roundTo(basis.total, 2),
       expectedCount: expected === null ? null : roundTo(expected, 2),

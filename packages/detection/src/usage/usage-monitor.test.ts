@@ -299,6 +299,19 @@ describe('usage monitor: silence', () => {
     expect(back.facts).toEqual({ lastUsageAt: '2026-03-20T09:00:00.000Z', dormant: false });
   });
 
+  it("waits until a silence outlasts the customer's own longest pause by longestPauseMarginDays", () => {
+    // Daily usage for twelve weeks but for a pause of nine days without usage (2026-01-08 … 01-16);
+    // last usage Sunday 2026-03-29 10:00.
+    const withPause = dailyUsage('bursty', START, 84, (offset, weekday) => (offset >= 3 && offset <= 11 ? 0 : isWeekend(weekday) ? 4 : 20));
+    const ownPauses = run({ usageMetric: 'sessions' }, withPause, at('2026-04-30'));
+    const warning = findingOf(firstWith(ownPauses.signals, 'usage_stopped', 'warning'), 'usage_stopped');
+    // Nine empty days after 03-29 end with 04-07; one whole day more and the warning opens.
+    expect(warning?.since).toBe('2026-04-09T00:00:00.000Z');
+    expect(warning?.evidence[0]?.observed).toMatchObject({ longestPauseDays: 9, silentDays: 10 });
+    const countModelOnly = run({ usageMetric: 'sessions', defaults: { silence: { beyondLongestPause: false } } }, withPause, at('2026-04-30'));
+    expect(findingOf(firstWith(countModelOnly.signals, 'usage_stopped', 'warning'), 'usage_stopped')?.since).toBe('2026-04-05T10:00:00.000Z');
+  });
+
   // Twice a week (Monday and Thursday, one session at 10:00) for ten weeks; last usage Thursday
   // 2026-03-12. Too few sessions for the decline test's longer windows, so its rates come from the
   // 7 weeks before the two weeks up to that day: 14 sessions, 1 a Monday, 1 a Thursday, none on other days.

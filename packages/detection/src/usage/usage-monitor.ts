@@ -10,6 +10,7 @@ import { dayIndexOf, dayStartMs, isoOf, MS_PER_DAY, wholeDaysBetween } from '../
 import { addToDay, type DayCounts, EMPTY_DAY_COUNTS, lastActiveDay } from './day-counts.ts';
 import { type DeclinePeak, declineEvidence, declineFinding, isDeclining, nextDeclinePeak } from './decline-finding.ts';
 import type { DeclineOutcome } from './decline-test.ts';
+import { longestPauseDays } from './pauses.ts';
 import { carryRemembered, measureDeclineRemembered } from './remembered-decline.ts';
 import { nextSilenceCheckMs, type SilenceInput, silenceEvidence, silenceFinding, silenceSchedule } from './silence.ts';
 import { silenceBasisOf, silenceBasisOfDecline } from './silence-basis.ts';
@@ -99,6 +100,7 @@ function assessUsage(config: DetectionConfig, state: UsageMonitorState, threshol
         : state.firstSeenDay === null
           ? null
           : silenceBasisOf(state.days, state.firstSeenDay, dayIndexOf(lastUsageMs), thresholds.usage),
+    longestPauseDays: longestPauseDays(state.days, dayIndexOf(lastUsageMs)),
     silence: thresholds.silence,
     usage: thresholds.usage,
     limitMs: dormantAtMs,

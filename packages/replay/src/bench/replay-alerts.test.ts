@@ -13,7 +13,10 @@ import { replayOutputLines } from './replay-alerts.ts';
  * another order round differently in the last bits, so health-record numbers may differ by 1e-9
  * relative; beyond that only the records listed in `knownDifferences` may differ. They were
  * written again when complaints began to escalate on being left unresolved instead of on being
- * raised: fewer complaint alerts, and health records that follow them.
+ * raised: fewer complaint alerts, and health records that follow them; and again when escalation
+ * came to need a poor track record and a silence to outlast the customer's longest pause: fewer
+ * and later complaint and usage-stopped alerts, new evidence fields, and health records that
+ * follow them.
  */
 const simulation = {
   seed: 7,

@@ -1,0 +1,36 @@
+import { type ComplaintSeverity, complaintSeverities } from '@churnwatch/contracts';
+import type { Thresholds } from '../config/sections.ts';
+import { MS_PER_DAY } from '../time/days.ts';
+import type { ComplaintBook } from './complaint-book.ts';
+
+/** How the customer's earlier complaints were handled: `resolved` of `judged` within `unresolvedDays`. */
+export interface TrackRecord {
+  readonly judged: number;
+  readonly resolved: number;
+  /** Enough judged complaints and too few of them resolved in time: this customer's complaints are left standing. */
+  readonly poor: boolean;
+}
+
+const rank = (severity: ComplaintSeverity) => complaintSeverities.indexOf(severity);
+
+/**
+ * The track record at `nowMs`: complaints at `countFromSeverity` or above opened within
+ * `trackRecordDays` and at least `unresolvedDays` ago (old enough to judge), each resolved in
+ * time or not. Complaints kept from before their severity was (state of the old shape) count. Pure.
+ */
+export function trackRecordOf(book: ComplaintBook, nowMs: number, complaints: Thresholds['complaints']): TrackRecord {
+  const fromMs = nowMs - complaints.trackRecordDays * MS_PER_DAY;
+  const judgedBeforeMs = nowMs - complaints.unresolvedDays * MS_PER_DAY;
+  const judged = book.recent.filter(
+    (entry) =>
+      entry.openedAtMs > fromMs &&
+      entry.openedAtMs <= judgedBeforeMs &&
+      (entry.severity === undefined || rank(entry.severity) >= rank(complaints.countFromSeverity)),
+  );
+  const resolved = judged.filter((entry) => {
+    const resolvedAtMs = Object.hasOwn(book.resolvedAtMs, entry.complaintId) ? book.resolvedAtMs[entry.complaintId] : undefined;
+    return resolvedAtMs !== undefined && resolvedAtMs <= entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY;
+  }).length;
+  const poor = judged.length >= complaints.minTrackRecord && resolved < complaints.minResolvedShare * judged.length;
+  return { judged: judged.length, resolved, poor };
+}

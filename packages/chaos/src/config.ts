@@ -97,7 +97,7 @@ Scenarios (default: all):
                   rate-limits (429, Retry-After), then answers garbage (500s, 200s with nonsense
                   bodies), then healthy again (--downstream-phase-ms each): every alert step is
                   delivered or given up, the alerts' latency holds, the notifier's lag shows the backlog;
-                  its stream (quick: 60 customers' last 12 000 events; full: the last --events, else
+                  its stream (quick: 40 customers' whole history; full: the last --events, else
                   60 000) is spread over the first four phases
 
 Options (defaults of a full run; --quick shrinks them to about a minute per scenario):

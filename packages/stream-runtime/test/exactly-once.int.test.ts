@@ -30,7 +30,9 @@ test('exactly-once: kill -9 mid-batch, again and again, leaves no duplicate and 
     applicationId: uniqueName('eos'),
     topics,
     delivery: 'exactly-once' as const,
-    env: { COUNTER_DECODE_DELAY_MS: '3', COUNTER_SILENCE_AFTER_MS: String(options.silenceAfterMs) },
+    // 10 ms a record: 4.5 s of work in all, so a restarted victim cannot finish the input between
+    // two looks at its progress (every 200 ms) and every round has something left to kill.
+    env: { COUNTER_DECODE_DELAY_MS: '10', COUNTER_SILENCE_AFTER_MS: String(options.silenceAfterMs) },
   };
 
   let kills = 0;

@@ -148,6 +148,43 @@ describe('computeBacktest on a hand-made case', () => {
   });
 });
 
+describe('false positives by cause', () => {
+  const withProblem = (outcome: CustomerOutcome, problem: string | null): CustomerOutcome => ({
+    ...outcome,
+    problemMs: problem === null ? null : day(problem),
+  });
+  const dated = [
+    withProblem(outcomes[0]!, '2025-01-01'),
+    withProblem(outcomes[1]!, '2025-01-01'),
+    withProblem(outcomes[2]!, '2025-01-01'), // C churned, alerted too late
+    withProblem(outcomes[3]!, null), // D: no problem, alerted
+    withProblem(outcomes[4]!, '2025-03-01'), // E: a problem from March, alerted in April
+    withProblem(outcomes[5]!, '2025-01-01'),
+  ];
+  const options = {
+    minLeadDays: 0,
+    maxLeadDays: 120,
+    historyStartMs: day('2025-01-01'),
+    historyEndMs: day('2025-07-01'),
+    informationalKinds: defaultInformationalKinds,
+  };
+
+  it('tells false alarms from customers who stayed despite a problem and churners alerted outside the window', () => {
+    const overall = computeBacktest(openings, dated, options).overall;
+    expect(overall.falsePositives).toBe(3);
+    expect(overall.falsePositiveCauses).toEqual({ churnedOutsideWindow: 1, stayedWithProblem: 1, falseAlarms: 1 });
+  });
+
+  it('counts an alert before the problem started as a false alarm', () => {
+    const early = dated.map((outcome) => (outcome.customerId === 'E' ? withProblem(outcome, '2025-05-01') : outcome));
+    expect(computeBacktest(openings, early, options).overall.falsePositiveCauses).toEqual({ churnedOutsideWindow: 1, stayedWithProblem: 0, falseAlarms: 2 });
+  });
+
+  it('says nothing when the outcomes carry no problem dates', () => {
+    expect(report.overall.falsePositiveCauses).toBeNull();
+  });
+});
+
 describe('quantiles', () => {
   it('interpolates linearly between ranks', () => {
     expect(quartilesOf([4, 1, 3, 2])).toEqual({ p25: 1.75, median: 2.5, p75: 3.25 });

@@ -45,6 +45,13 @@ export interface KindFigures {
   readonly truePositives: number;
   /** Alerted customers who did not churn, or whose alerts all lie outside the window. */
   readonly falsePositives: number;
+  /**
+   * The false positives by what the customer was: churned, but alerted outside the window; stayed,
+   * alerted once its problem had started (a real problem that did not end in churn within the
+   * history); or a false alarm, alerted with no problem on record. Null when the outcomes do not
+   * say when problems started.
+   */
+  readonly falsePositiveCauses: FalsePositiveCauses | null;
   /** truePositives / alertedCustomers; null when nobody was alerted. */
   readonly precision: number | null;
   /** truePositives / churned customers; null when nobody churned. */
@@ -65,6 +72,12 @@ export interface KindFigures {
   readonly alertsPerCustomerMonth: number | null;
   /** Recall per churn reason, when the outcomes name reasons. */
   readonly recallByReason: Readonly<Record<string, ReasonRecall>>;
+}
+
+export interface FalsePositiveCauses {
+  readonly churnedOutsideWindow: number;
+  readonly stayedWithProblem: number;
+  readonly falseAlarms: number;
 }
 
 /** A notice kind: how many and how often, nothing about churn. */
@@ -194,6 +207,7 @@ function kindFigures(
     alertedCustomers: alerted,
     truePositives,
     falsePositives: alerted - truePositives,
+    falsePositiveCauses: falsePositiveCauses(openings, outcomes, byCustomer, alerted - truePositives),
     precision: ratio(truePositives, alerted),
     recall: ratio(truePositives, churned),
     leadDays: quartilesOf(leadDays),
@@ -208,4 +222,23 @@ function kindFigures(
         .map(([reason, counts]) => [reason, { ...counts, recall: ratio(counts.caught, counts.churned) }]),
     ),
   };
+}
+
+/** Splits the false positives by cause (see `KindFigures.falsePositiveCauses`); null without problem dates. */
+function falsePositiveCauses(
+  openings: readonly AlertOpening[],
+  outcomes: readonly CustomerOutcome[],
+  byCustomer: ReadonlyMap<string, CustomerOutcome>,
+  falsePositives: number,
+): FalsePositiveCauses | null {
+  if (outcomes.some((outcome) => outcome.problemMs === undefined)) return null;
+  const stayers = new Map<string, boolean>();
+  for (const opening of openings) {
+    const { churnMs, problemMs } = byCustomer.get(opening.customerId)!;
+    if (churnMs !== null) continue;
+    const afterProblem = problemMs !== null && problemMs !== undefined && opening.atMs >= problemMs;
+    stayers.set(opening.customerId, (stayers.get(opening.customerId) ?? false) || afterProblem);
+  }
+  const stayedWithProblem = [...stayers.values()].filter(Boolean).length;
+  return { churnedOutsideWindow: falsePositives - stayers.size, stayedWithProblem, falseAlarms: stayers.size - stayedWithProblem };
 }

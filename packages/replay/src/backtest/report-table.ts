@@ -75,11 +75,16 @@ export function formatBacktestTable(report: BacktestReport, title = 'backtest'):
       `${figures.kind}: precision ${fixed(figures.precision, 3)}; recall by churn reason: ${byReason}; detection delay after the last purchase, in the customer's own mean gaps: p25 ${fixed(delay.p25, 2)}, median ${fixed(delay.median, 2)}, p75 ${fixed(delay.p75, 2)}`,
     );
   }
-  const { missed } = report.overall;
+  const { missed, falsePositiveCauses: causes } = report.overall;
   lines.push(
     '',
     `missed churners (overall): ${missed.notAlerted} never alerted, ${missed.onlyBeforeWindow} alerted only earlier than the window, ${missed.onlyTooLate} only too late`,
   );
+  if (causes !== null) {
+    lines.push(
+      `false positives (overall): ${causes.falseAlarms} false alarms (no problem on record), ${causes.stayedWithProblem} stayed despite a problem (alerted after it started), ${causes.churnedOutsideWindow} churned but alerted outside the window`,
+    );
+  }
   if (report.openingsOutsideOutcomes > 0) lines.push(`${report.openingsOutsideOutcomes} alerts of customers missing from the outcomes were left out`);
   return lines.join('\n');
 }

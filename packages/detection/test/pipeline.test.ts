@@ -47,6 +47,9 @@ function histories(): FedRecord[] {
       renewalDate: '2027-04-30',
       recurringRevenue: { amount: '2000.00', currency: 'EUR', interval: 'month' },
     }),
+    // A record to judge the customer on (minTrackRecord 4): an earlier complaint resolved only after three weeks.
+    complaint('complaining', at('2026-02-16', 14), 'c0', 'opened', 'medium', 'billing'),
+    complaint('complaining', at('2026-03-09', 14), 'c0', 'resolved', 'medium', 'billing'),
     complaint('complaining', at('2026-03-02', 14), 'c1', 'opened', 'medium', 'billing'),
     complaint('complaining', at('2026-03-04', 14), 'c2', 'opened', 'medium', 'billing'),
     complaint('complaining', at('2026-03-05', 14), 'c3', 'opened', 'high', 'outage'),
@@ -100,7 +103,7 @@ describe('detection pipeline', () => {
       // Significant from 2026-03-07, the decline opens once it has held a week, by then critical.
       '2026-03-13T00:00 declining usage_declining opened critical',
       '2026-03-15T10:00 silent usage_stopped escalated critical',
-      // The third complaint has stood 14 days: three unresolved; resolving the first clears it.
+      // The third complaint has stood 14 days: three unresolved, none of four resolved in time; resolving the first clears it.
       '2026-03-19T14:00 complaining complaint_escalation opened warning',
       '2026-03-25T13:00 complaining complaint_escalation resolved warning',
       '2026-03-27T00:00 declining usage_declining resolved critical',

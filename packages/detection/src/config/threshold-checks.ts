@@ -37,6 +37,9 @@ export function thresholdProblems(thresholds: Thresholds, historyDays: number): 
     problem('renewalRisk.criticalWithinDays', `must be at most renewalRisk.withinDays (${renewalRisk.withinDays})`);
   if (complaints.criticalCount < complaints.countThreshold)
     problem('complaints.criticalCount', `must be at least complaints.countThreshold (${complaints.countThreshold})`);
+  // Only complaints opened within the window stand: one must be able to stand unresolvedDays within it.
+  if (complaints.unresolvedDays >= complaints.windowDays)
+    problem('complaints.unresolvedDays', `must be below complaints.windowDays (${complaints.windowDays}): only complaints opened within the window stand`);
   if (purchases.criticalLapseFactor < purchases.lapseFactor)
     problem('purchases.criticalLapseFactor', `must be at least purchases.lapseFactor (${purchases.lapseFactor})`);
   if (purchases.criticalLapseAlpha > purchases.lapseAlpha)

@@ -16,7 +16,8 @@ import { replayOutputLines } from './replay-alerts.ts';
  * raised: fewer complaint alerts, and health records that follow them; and again when escalation
  * came to need a poor track record and a silence to outlast the customer's longest pause: fewer
  * and later complaint and usage-stopped alerts, new evidence fields, and health records that
- * follow them.
+ * follow them; and again when only complaints opened within the window came to escalate, on a
+ * record of at least four: fewer complaint alerts, and the health records that follow them.
  */
 const simulation = {
   seed: 7,

@@ -1,7 +1,7 @@
 import type { DeliveryMode } from '@churnwatch/stream-runtime';
 import type { Kafka, Message } from 'kafkajs';
 import { waitUntil } from '../kafka/wait.ts';
-import { backgroundComplaint, priorComplaint, triggerComplaint } from '../latency/complaint-load.ts';
+import { backgroundComplaint, priorComplaints, triggerComplaint } from '../latency/complaint-load.ts';
 import { percentile } from '../latency/percentiles.ts';
 import { startServices, stopServices } from '../services/service-processes.ts';
 import { createDetectionTopics, prefixedTopicNames, topicEnv } from '../services/service-topics.ts';
@@ -44,12 +44,13 @@ async function driveLoad(
       if (due > 0) {
         const nowMs = Date.now();
         const messages: Message[] = [];
-        for (let t = 0; t < Math.min(dueTriggers, Math.floor(due / 2)); t++) {
+        const perTrigger = 5;
+        for (let t = 0; t < Math.min(dueTriggers, Math.floor(due / perTrigger)); t++) {
           const n = triggers++;
           const event = triggerComplaint(run, n, nowMs);
           sentAt.set(event.customerId, nowMs);
           // The record first, in the same partition (same key), so the critical complaint finds it.
-          messages.push({ key: event.customerId, value: JSON.stringify(priorComplaint(run, n, nowMs)) });
+          for (const prior of priorComplaints(run, n, nowMs)) messages.push({ key: event.customerId, value: JSON.stringify(prior) });
           messages.push({ key: event.customerId, value: JSON.stringify(event) });
         }
         while (messages.length < due) {

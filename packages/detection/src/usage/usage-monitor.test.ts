@@ -34,9 +34,12 @@ function firstWith(signals: readonly SignalV1[], kind: string, severity?: string
 describe('usage monitor: decline', () => {
   // Eight weeks at 20 a weekday and 4 a weekend day, then 6 and 1.
   const decliningRecords = dailyUsage('acme', START, 84, (offset, weekday) => (offset < 56 ? (isWeekend(weekday) ? 4 : 20) : isWeekend(weekday) ? 1 : 6));
-  const sessionsConfig = { usageMetric: 'sessions' };
+  // The mechanics below are shown at a 30 % drop held a week, where their numbers were worked out;
+  // the default opening thresholds have their own tests ('opens by default ...').
+  const opening = { minRelativeDrop: 0.3, confirmDays: 7 };
+  const sessionsConfig = { usageMetric: 'sessions', defaults: { usage: opening } };
   // Each day's test on its own, as before declines had to hold a week.
-  const onFirstDay = { usageMetric: 'sessions', defaults: { usage: { confirmDays: 1 } } };
+  const onFirstDay = { usageMetric: 'sessions', defaults: { usage: { ...opening, confirmDays: 1 } } };
 
   it('finds the drop on the first day it is significant and large enough, with its evidence', () => {
     const { signals } = run(onFirstDay, decliningRecords, at('2026-03-30'));
@@ -137,13 +140,13 @@ describe('usage monitor: decline', () => {
     // The week of 2026-03-02 is a company shutdown: 3 a day instead of 30.
     const holidays = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
     const withShutdown = dailyUsage('acme', START, 70, (offset, weekday) => (isWeekend(weekday) ? 2 : offset >= 56 && offset < 61 ? 3 : 30));
-    const configured = run({ usageMetric: 'sessions', defaults: { usage: { holidays } } }, withShutdown, at('2026-03-16'));
+    const configured = run({ usageMetric: 'sessions', defaults: { usage: { ...opening, holidays } } }, withShutdown, at('2026-03-16'));
     expect(firstWith(configured.signals, 'usage_declining')).toBeUndefined();
     const monday = configured.signals.find((signal) => signal.eventTime === '2026-03-16T00:00:00.000Z');
     // Expected: 5 normal weekdays × 30 + 5 holidays × 30 × 0.2 + 4 weekend days × 2 = 188; observed 150 + 15 + 8 = 173.
     expect(monday?.evidence[0]?.observed).toMatchObject({ observedCount: 173, expectedCount: 188, relativeDrop: 0.0798 });
 
-    const unconfigured = run({ usageMetric: 'sessions' }, withShutdown, at('2026-03-16'));
+    const unconfigured = run(sessionsConfig, withShutdown, at('2026-03-16'));
     const opened = firstWith(unconfigured.signals, 'usage_declining');
     expect([opened?.eventTime, findingOf(opened, 'usage_declining')?.since]).toEqual(['2026-03-12T00:00:00.000Z', '2026-03-06T00:00:00.000Z']);
   });
@@ -151,9 +154,41 @@ describe('usage monitor: decline', () => {
   it('gives the year-end closure, an annual holiday by default, the same allowance', () => {
     // A quiet week from Christmas Eve: 3 a weekday instead of 30.
     const yearEnd = dailyUsage('acme', '2025-10-27', 70, (offset, weekday) => (isWeekend(weekday) ? 2 : offset >= 58 && offset < 66 ? 3 : 30));
-    expect(firstWith(run({ usageMetric: 'sessions' }, yearEnd, at('2026-01-06')).signals, 'usage_declining')).toBeUndefined();
-    const noClosure = run({ usageMetric: 'sessions', defaults: { usage: { annualHolidays: [] } } }, yearEnd, at('2026-01-06'));
+    expect(firstWith(run(sessionsConfig, yearEnd, at('2026-01-06')).signals, 'usage_declining')).toBeUndefined();
+    const noClosure = run({ usageMetric: 'sessions', defaults: { usage: { ...opening, annualHolidays: [] } } }, yearEnd, at('2026-01-06'));
     expect(firstWith(noClosure.signals, 'usage_declining')).toBeDefined();
+  });
+
+  // Eight weeks at 20 a weekday and 4 a weekend day, then five weeks at 55 % of that (11 and 2.2,
+  // as whole sessions 11 and 2), then back: the step of a summer break.
+  const summerBreak = dailyUsage('seasonal', START, 105, (offset, weekday) => {
+    const away = offset >= 56 && offset < 91;
+    return isWeekend(weekday) ? (away ? 2 : 4) : away ? 11 : 20;
+  });
+
+  it('opens by default on no step of −45 %: a break of five weeks is no decline, though 30 % held a week would call it one', () => {
+    const { signals } = run({ usageMetric: 'sessions' }, summerBreak, at('2026-04-20'));
+    expect(firstWith(signals, 'usage_declining')).toBeUndefined();
+    const drops = signals.flatMap((signal) =>
+      signal.evidence.filter((evidence) => evidence.detector === 'usage-decline').map((evidence) => evidence.observed.relativeDrop as number),
+    );
+    const deepest = Math.max(...drops);
+    // 59 sessions a week against 108: 1 − 59/108.
+    expect(deepest).toBe(0.4537);
+    const formerly = firstWith(run(sessionsConfig, summerBreak, at('2026-04-20')).signals, 'usage_declining');
+    expect(formerly?.eventTime).toBe('2026-03-17T00:00:00.000Z');
+  });
+
+  it('opens by default once a drop of minRelativeDrop 55 % has held confirmDays 10 days, dated from the first', () => {
+    const { signals } = run({ usageMetric: 'sessions' }, decliningRecords, at('2026-03-30'));
+    const opened = firstWith(signals, 'usage_declining');
+    // The 14-day drop first reaches 55 % on 2026-03-13 (at 30 % it was 2026-03-07); the tenth day running is 2026-03-22.
+    expect(opened?.eventTime).toBe('2026-03-22T00:00:00.000Z');
+    expect(findingOf(opened, 'usage_declining')).toMatchObject({
+      since: '2026-03-13T00:00:00.000Z',
+      severity: 'critical',
+      headline: 'Usage fell 68 % over 14 days against its 8-week baseline',
+    });
   });
 
   it('judges a small account over a longer window: 28 expected in two weeks is too little, 42 in three is enough', () => {

@@ -34,9 +34,12 @@ function firstWith(signals: readonly SignalV1[], kind: string, severity?: string
 describe('usage monitor: decline', () => {
   // Eight weeks at 20 a weekday and 4 a weekend day, then 6 and 1.
   const decliningRecords = dailyUsage('acme', START, 84, (offset, weekday) => (offset < 56 ? (isWeekend(weekday) ? 4 : 20) : isWeekend(weekday) ? 1 : 6));
-  const sessionsConfig = { usageMetric: 'sessions' };
+  // The mechanics below are shown at a 30 % drop held a week, where their numbers were worked out;
+  // the default opening thresholds have their own tests ('opens by default ...').
+  const opening = { minRelativeDrop: 0.3, confirmDays: 7 };
+  const sessionsConfig = { usageMetric: 'sessions', defaults: { usage: opening } };
   // Each day's test on its own, as before declines had to hold a week.
-  const onFirstDay = { usageMetric: 'sessions', defaults: { usage: { confirmDays: 1 } } };
+  const onFirstDay = { usageMetric: 'sessions', defaults: { usage: { ...opening, confirmDays: 1 } } };
 
   it('finds the drop on the first day it is significant and large enough, with its evidence', () => {
     const { signals } = run(onFirstDay, decliningRecords, at('2026-03-30'));
@@ -137,13 +140,13 @@ describe('usage monitor: decline', () => {
     // The week of 2026-03-02 is a company shutdown: 3 a day instead of 30.
     const holidays = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
     const withShutdown = dailyUsage('acme', START, 70, (offset, weekday) => (isWeekend(weekday) ? 2 : offset >= 56 && offset < 61 ? 3 : 30));
-    const configured = run({ usageMetric: 'sessions', defaults: { usage: { holidays } } }, withShutdown, at('2026-03-16'));
+    const configured = run({ usageMetric: 'sessions', defaults: { usage: { ...opening, holidays } } }, withShutdown, at('2026-03-16'));
     expect(firstWith(configured.signals, 'usage_declining')).toBeUndefined();
     const monday = configured.signals.find((signal) => signal.eventTime === '2026-03-16T00:00:00.000Z');
     // Expected: 5 normal weekdays × 30 + 5 holidays × 30 × 0.2 + 4 weekend days × 2 = 188; observed 150 + 15 + 8 = 173.
     expect(monday?.evidence[0]?.observed).toMatchObject({ observedCount: 173, expectedCount: 188, relativeDrop: 0.0798 });
 
-    const unconfigured = run({ usageMetric: 'sessions' }, withShutdown, at('2026-03-16'));
+    const unconfigured = run(sessionsConfig, withShutdown, at('2026-03-16'));
     const opened = firstWith(unconfigured.signals, 'usage_declining');
     expect([opened?.eventTime, findingOf(opened, 'usage_declining')?.since]).toEqual(['2026-03-12T00:00:00.000Z', '2026-03-06T00:00:00.000Z']);
   });
@@ -151,9 +154,41 @@ describe('usage monitor: decline', () => {
   it('gives the year-end closure, an annual holiday by default, the same allowance', () => {
     // A quiet week from Christmas Eve: 3 a weekday instead of 30.
     const yearEnd = dailyUsage('acme', '2025-10-27', 70, (offset, weekday) => (isWeekend(weekday) ? 2 : offset >= 58 && offset < 66 ? 3 : 30));
-    expect(firstWith(run({ usageMetric: 'sessions' }, yearEnd, at('2026-01-06')).signals, 'usage_declining')).toBeUndefined();
-    const noClosure = run({ usageMetric: 'sessions', defaults: { usage: { annualHolidays: [] } } }, yearEnd, at('2026-01-06'));
+    expect(firstWith(run(sessionsConfig, yearEnd, at('2026-01-06')).signals, 'usage_declining')).toBeUndefined();
+    const noClosure = run({ usageMetric: 'sessions', defaults: { usage: { ...opening, annualHolidays: [] } } }, yearEnd, at('2026-01-06'));
     expect(firstWith(noClosure.signals, 'usage_declining')).toBeDefined();
+  });
+
+  // Eight weeks at 20 a weekday and 4 a weekend day, then five weeks at 55 % of that (11 and 2.2,
+  // as whole sessions 11 and 2), then back: the step of a summer break.
+  const summerBreak = dailyUsage('seasonal', START, 105, (offset, weekday) => {
+    const away = offset >= 56 && offset < 91;
+    return isWeekend(weekday) ? (away ? 2 : 4) : away ? 11 : 20;
+  });
+
+  it('opens by default on no step of −45 %: a break of five weeks is no decline, though 30 % held a week would call it one', () => {
+    const { signals } = run({ usageMetric: 'sessions' }, summerBreak, at('2026-04-20'));
+    expect(firstWith(signals, 'usage_declining')).toBeUndefined();
+    const drops = signals.flatMap((signal) =>
+      signal.evidence.filter((evidence) => evidence.detector === 'usage-decline').map((evidence) => evidence.observed.relativeDrop as number),
+    );
+    const deepest = Math.max(...drops);
+    // 59 sessions a week against 108: 1 − 59/108.
+    expect(deepest).toBe(0.4537);
+    const formerly = firstWith(run(sessionsConfig, summerBreak, at('2026-04-20')).signals, 'usage_declining');
+    expect(formerly?.eventTime).toBe('2026-03-17T00:00:00.000Z');
+  });
+
+  it('opens by default once a drop of minRelativeDrop 55 % has held confirmDays 10 days, dated from the first', () => {
+    const { signals } = run({ usageMetric: 'sessions' }, decliningRecords, at('2026-03-30'));
+    const opened = firstWith(signals, 'usage_declining');
+    // The 14-day drop first reaches 55 % on 2026-03-13 (at 30 % it was 2026-03-07); the tenth day running is 2026-03-22.
+    expect(opened?.eventTime).toBe('2026-03-22T00:00:00.000Z');
+    expect(findingOf(opened, 'usage_declining')).toMatchObject({
+      since: '2026-03-13T00:00:00.000Z',
+      severity: 'critical',
+      headline: 'Usage fell 68 % over 14 days against its 8-week baseline',
+    });
   });
 
   it('judges a small account over a longer window: 28 expected in two weeks is too little, 42 in three is enough', () => {
@@ -287,7 +322,8 @@ describe('usage monitor: silence', () => {
     const evidence = findingOf(warning, 'usage_stopped')?.evidence[0];
     expect(evidence?.baseline).toEqual({ from: '2026-01-05T00:00:00.000Z', to: '2026-02-16T00:00:00.000Z' });
     expect(evidence?.observed).toMatchObject({ silentDays: 7, baselineWeeks: 6, baselineCount: 648, expectedCount: 108, test: 'poisson_zero' });
-    expect(evidence?.statistic?.value).toBeCloseTo(1.2479464629129513e-47, 58);
+    // Its rates known from 648 sessions: P(none) = (1 + 108/648)^−648 (e^−108 were they exact).
+    expect(evidence?.statistic?.value).toBeCloseTo(4.154132258074241e-44, 55);
     expect(warning?.factor).toEqual({ value: 0, detail: 'no usage for 7 days' });
     const critical = firstWith(signals, 'usage_stopped', 'critical');
     expect(critical?.eventTime).toBe('2026-03-15T10:00:00.000Z');
@@ -321,33 +357,45 @@ describe('usage monitor: silence', () => {
     const { signals } = run({}, twiceWeekly, at('2026-06-01'));
     const stoppedAt = (date: string) => signals.filter((signal) => signal.eventTime < date).some((signal) => findingOf(signal, 'usage_stopped'));
     expect(stoppedAt('2026-03-26T10:00:00.000Z')).toBe(false);
-    // 14/24 of that Thursday, then 8 more Mondays and Thursdays: 8.5833 expected by Monday 2026-04-13;
-    // −ln(0.0001) = 9.2103 is reached 0.6270 of the way through it.
+    // Rates known from 14 sessions only: P(none) = (1 + W/14)^−14 reaches 0.0001 at
+    // W = 14 × (0.0001^(−1/14) − 1) = 13.0298 (9.2103 were they exact). 14/24 of that Thursday, then
+    // 12 more Mondays and Thursdays: 12.5833 by Monday 2026-04-27, reached 0.4464 of the way through it.
     const warning = firstWith(signals, 'usage_stopped', 'warning');
-    expect(warning?.eventTime).toBe('2026-04-13T15:02:53.409Z');
+    expect(warning?.eventTime).toBe('2026-04-27T10:42:51.973Z');
     expect(findingOf(warning, 'usage_stopped')).toMatchObject({
-      since: '2026-04-13T15:02:53.409Z',
-      headline: 'No usage for 32 days (last on 2026-03-12); 9.2 usage events would be usual by now',
+      since: '2026-04-27T10:42:51.973Z',
+      headline: 'No usage for 46 days (last on 2026-03-12); 13 usage events would be usual by now',
     });
     expect(findingOf(warning, 'usage_stopped')?.evidence[0]?.statistic?.value).toBeCloseTo(0.0001, 9);
-    // Critical at −ln(1e−8) = 18.4207: 17.5833 by Thursday 2026-05-14, reached 0.8373 of the way through it.
-    expect(firstWith(signals, 'usage_stopped', 'critical')?.eventTime).toBe('2026-05-14T20:05:46.817Z');
+    // Critical would need W = 14 × (1e−8^(−1/14) − 1) = 38.19, past dormancy 90 days after the last usage.
+    expect(firstWith(signals, 'usage_stopped', 'critical')).toBeUndefined();
   });
 
   it('expects less on a holiday: a holiday Monday in the silence moves the warning to the next Thursday', () => {
     const { signals } = run({ defaults: { usage: { holidays: ['2026-04-13'] } } }, twiceWeekly, at('2026-06-01'));
-    // The holiday expects 0.2 of a Monday: 8.7833 after it, 9.2103 reached 0.4270 into Thursday 2026-04-16.
-    expect(firstWith(signals, 'usage_stopped', 'warning')?.eventTime).toBe('2026-04-16T10:14:53.409Z');
+    // The holiday expects 0.2 of a Monday: 12.7833 after Monday 2026-04-27, 13.0298 reached 0.2464 into Thursday 2026-04-30.
+    expect(firstWith(signals, 'usage_stopped', 'warning')?.eventTime).toBe('2026-04-30T05:54:51.973Z');
+  });
+
+  it('expects the year-end closure from 23 December to 2 January by default: a customer last seen on 22 December is no stop during it', () => {
+    // 4 sessions every weekday at 10:00 from 2025-10-27 to Monday 2025-12-22, none at weekends.
+    const untilYearEnd = dailyUsage('closing', '2025-10-27', 57, (_offset, weekday) => (isWeekend(weekday) ? 0 : 4));
+    const warningOf = (config: unknown) => firstWith(run(config, untilYearEnd, at('2026-01-31')).signals, 'usage_stopped', 'warning')?.eventTime;
+    const formerList = ['12-24', '12-25', '12-26', '12-27', '12-28', '12-29', '12-30', '12-31', '01-01'];
+    // 23 December and 2 January at 0.2 of a weekday: the warning moves past the closure to the next working day.
+    expect(warningOf({ usageMetric: 'sessions' })).toBe('2026-01-05T00:14:17.221Z');
+    expect(warningOf({ usageMetric: 'sessions', defaults: { usage: { annualHolidays: formerList } } })).toBe('2025-12-30T01:11:26.104Z');
   });
 
   it('sets the wall-clock timer at the moment the test will first pass, moved by every event', () => {
     const driver = createDriver([createUsageMonitor(parseDetectionConfig({}))]);
     for (const record of twiceWeekly) driver.send(record);
     const silenceTimer = () => driver.timersOf('usage-monitor', 'sparse').find((timer) => timer.name === 'usage-silence');
-    expect(silenceTimer()).toMatchObject({ atMs: Date.parse('2026-04-13T15:02:53.409Z'), clock: 'wall' });
-    // One more Monday session: the same rates, counted from Monday 2026-03-16 10:00.
+    expect(silenceTimer()).toMatchObject({ atMs: Date.parse('2026-04-27T10:42:51.973Z'), clock: 'wall' });
+    // One more Monday session: the same rates, now known from 16 sessions (W = 12.4525), counted
+    // from Monday 2026-03-16 10:00: 11.5833 by Monday 2026-04-27, reached 0.8691 of the way through it.
     driver.send(usage('sparse', at('2026-03-16', 10), 1));
-    expect(silenceTimer()).toMatchObject({ atMs: Date.parse('2026-04-16T15:02:53.409Z'), clock: 'wall' });
+    expect(silenceTimer()).toMatchObject({ atMs: Date.parse('2026-04-27T20:51:33.457Z'), clock: 'wall' });
   });
 
   it('makes no silence test on too little usage or history', () => {

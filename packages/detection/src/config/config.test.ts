@@ -77,7 +77,7 @@ describe('parseDetectionConfig', () => {
     ).toEqual([
       'defaults.usage.maxRecentWindowDays: maxRecentWindowDays + 7 × minBaselineWeeks = 128 days must fit in usageHistoryDays (120)',
       'defaults.silence.criticalAlpha: must be at most silence.alpha (0.0001)',
-      'defaults.purchases.criticalLapseAlpha: must be at most purchases.lapseAlpha (0.025)',
+      'defaults.purchases.criticalLapseAlpha: must be at most purchases.lapseAlpha (0.05)',
     ]);
   });
 

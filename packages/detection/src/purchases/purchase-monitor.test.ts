@@ -24,7 +24,7 @@ const minutesFrom = (iso: string | undefined, expectedMs: number) => Math.abs(Da
 const fortnightly = ['2026-01-05', '2026-01-19', '2026-02-02', '2026-02-16', '2026-03-02', '2026-03-16', '2026-03-30', '2026-04-13'];
 
 describe('purchase monitor', () => {
-  it('learns a regular buyer’s gaps and flags a lapse below the 97.5th percentile of them, critical later, with no event', () => {
+  it('learns a regular buyer’s gaps and flags a lapse at two usual gaps, critical at two and a half, with no event', () => {
     const { driver, signals } = purchaseDriver();
     for (const date of fortnightly) driver.send(purchase('shop', at(date, 10), '50.00'));
     const learned = signals().at(-1);
@@ -38,14 +38,15 @@ describe('purchase monitor', () => {
       dormant: false,
     });
     driver.advanceTo(at('2026-06-01'));
-    // P(a pause ≥ 24.241 days) = 0.025 for this buyer (above the floor of 1.5 usual gaps, 22.79 days).
+    // P(a pause ≥ 22.480 days) = 0.05 for this buyer, but the floor of 2 usual gaps (30.387 days)
+    // decides; a pause that long has P = 0.00165.
     const lapsed = firstLapse(signals());
-    expect(minutesFrom(lapsed?.eventTime, at('2026-04-13', 10) + 24.24133993125529 * DAY_MS)).toBeLessThan(1);
+    expect(minutesFrom(lapsed?.eventTime, at('2026-04-13', 10) + 2 * 15.193277310924369 * DAY_MS)).toBeLessThan(1);
     expect(lapsed?.findings[0]).toMatchObject({
       kind: 'purchase_lapse',
       severity: 'warning',
       headline:
-        'No purchase for 24 days (last on 2026-04-13); this customer usually buys every 15.2 days (± 3.8), and a pause this long has a 2.5 % chance while it keeps buying',
+        'No purchase for 30 days (last on 2026-04-13); this customer usually buys every 15.2 days (± 3.8), and a pause this long has a 0.2 % chance while it keeps buying',
     });
     expect(lapsed?.findings[0]?.evidence[0]?.observed).toMatchObject({
       usualGapDays: 15.19,
@@ -55,12 +56,14 @@ describe('purchase monitor', () => {
       intervalShape: 16,
       priorMeanIntervalDays: 30,
       priorIntervals: 0.5,
-      pauseProbability: expect.closeTo(0.025, 4),
+      pauseProbability: expect.closeTo(0.0016530044763262502, 6),
+      lapseAfterDays: 30.39,
+      criticalAfterDays: 37.98,
     });
     expect(lapsed?.findings[0]?.evidence[0]?.statistic?.name).toBe('gap_pause_probability');
-    // Critical: P < 0.0025 at 29.50 days, but the floor of 2 usual gaps (30.39 days) decides.
+    // Critical: P < 0.0025 from 29.50 days, but the floor of 2.5 usual gaps (37.98 days) decides.
     const critical = signals().at(-1);
-    expect(minutesFrom(critical?.eventTime, at('2026-04-13', 10) + 2 * 15.193277310924369 * DAY_MS)).toBeLessThan(1);
+    expect(minutesFrom(critical?.eventTime, at('2026-04-13', 10) + 2.5 * 15.193277310924369 * DAY_MS)).toBeLessThan(1);
     expect(critical?.findings[0]).toMatchObject({ severity: 'critical', since: lapsed?.findings[0]?.since });
     expect(critical?.factor?.value).toBe(0);
     driver.send(purchase('shop', at('2026-06-02', 10), '50.00'));
@@ -73,25 +76,48 @@ describe('purchase monitor', () => {
     // (2 × 0.25 + 7 × 108/16.5²) / 9 = 0.364, k = 2.747; a = 8.5k, b = 15 + 132 = 147.
     const dates = ['2026-01-05', '2026-01-10', '2026-02-09', '2026-02-17', '2026-03-14', '2026-03-24', '2026-04-13', '2026-04-19', '2026-05-17'];
     for (const date of dates) driver.send(purchase('shop', at(date, 10), '50.00'));
-    // A 30-day pause (twice the median) has P = 0.1395 for this buyer: no alert.
+    // A 30-day pause (1.7 usual gaps) has P = 0.1395 for this buyer, and even one of two usual gaps
+    // (36.14 days) is no lapse: P(a pause ≥ 40.710 days) = 0.05 decides.
     driver.advanceTo(at('2026-06-16', 12));
+    expect(firstLapse(signals())).toBeUndefined();
+    driver.advanceTo(at('2026-06-25', 10));
     expect(firstLapse(signals())).toBeUndefined();
     driver.advanceTo(at('2026-08-01'));
     const lapsed = firstLapse(signals());
-    expect(minutesFrom(lapsed?.eventTime, at('2026-05-17', 10) + 47.87289261371211 * DAY_MS)).toBeLessThan(1);
+    expect(minutesFrom(lapsed?.eventTime, at('2026-05-17', 10) + 40.70992557362025 * DAY_MS)).toBeLessThan(1);
     expect(lapsed?.findings[0]?.evidence[0]?.observed).toMatchObject({ intervalShape: 2.75, meanIntervalDays: 16.5, usualGapDays: 18.07 });
   });
 
   it('waits longer for a buyer seen only a few times: its rhythm is uncertain', () => {
-    const { driver, signals } = purchaseDriver();
+    // The floor lowered to 1.1 usual gaps, so that the percentile shows.
+    const { driver, signals } = purchaseDriver(undefined, { defaults: { purchases: { lapseFactor: 1.1 } } });
     // Two intervals of 14 days: k = 1/((2 × 0.25 + 0)/3) = 6, a = 2.5 × 6 = 15, b = 15 + 28 = 43, and the
-    // heavier tail of an uncertain rhythm puts the 97.5th percentile at 41.49 days (vs 24.24 after seven intervals).
+    // heavier tail of an uncertain rhythm puts the 95th percentile at 35.98 days (vs 22.48 after seven intervals).
     for (const date of fortnightly.slice(0, 3)) driver.send(purchase('shop', at(date, 10), '50.00'));
-    // 40 days: nearly three gaps, and still no alert.
-    driver.advanceTo(at('2026-03-14', 10));
+    // 35 days: two and a half gaps, and still no alert.
+    driver.advanceTo(at('2026-03-09', 10));
     expect(firstLapse(signals())).toBeUndefined();
     driver.advanceTo(at('2026-05-01'));
-    expect(minutesFrom(firstLapse(signals())?.eventTime, at('2026-02-02', 10) + 41.48698538766192 * DAY_MS)).toBeLessThan(1);
+    expect(minutesFrom(firstLapse(signals())?.eventTime, at('2026-02-02', 10) + 35.9837428501674 * DAY_MS)).toBeLessThan(1);
+  });
+
+  it('judges the spread over the last 30 intervals, so an irregular past still counts', () => {
+    // Ten intervals alternating 7 and 21 days, then ten of exactly 14: mean 14, variance 10 × 49/19;
+    // squared variation (2 × 0.25 + 19 × 490/19/196)/21 = 1/7, k = 7. The last ten alone give k = 20.
+    const intervals = [7, 21, 7, 21, 7, 21, 7, 21, 7, 21, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
+    const observed = (config: unknown) => {
+      const { driver, signals } = purchaseDriver(undefined, config);
+      let dayMs = at('2026-01-05', 10);
+      driver.send(purchase('shop', dayMs, '50.00'));
+      for (const interval of intervals) {
+        dayMs += interval * DAY_MS;
+        driver.send(purchase('shop', dayMs, '50.00'));
+      }
+      return signals().at(-1)?.evidence[0]?.observed;
+    };
+    // a = (0.5 + 20) × 7 = 143.5, b = 15 + 280 = 295: usual gap 7 × 295/142.5 = 14.49 days.
+    expect(observed({})).toMatchObject({ intervals: 20, intervalShape: 7, usualGapDays: 14.49, lapseAfterDays: 28.98 });
+    expect(observed({ defaults: { purchases: { rhythmIntervals: 10 } } })).toMatchObject({ intervals: 10, intervalShape: 20, usualGapDays: 14.83 });
   });
 
   it('has no rhythm below minPurchasesForRhythm purchase days, and counts two orders on one day as one', () => {

@@ -9,11 +9,12 @@ const DAYS_PER_YEAR = 365.25;
 /**
  * The default lapse scorer: the customer's own purchase gaps (gap-lapse.ts), shrunk towards the
  * segment's usual gap (`priorMeanIntervalDays`, worth `priorIntervals` intervals). Lapsed once
- * P(a pause this long | still buying) falls below `lapseAlpha` (the 97.5th percentile of the
- * customer's gap distribution by default) and the pause is at least `lapseFactor` usual gaps;
- * critical below `criticalLapseAlpha`; all clear on the next purchase. A fixed multiple of the
- * rhythm alone called lapses on ordinary pauses of irregular buyers and came late for regular
- * ones. Recency factor: 1 up to the usual gap, then falling linearly to 0 at the critical point.
+ * P(a pause this long | still buying) falls below `lapseAlpha` (the 95th percentile of the
+ * customer's gap distribution by default) and the pause is at least `lapseFactor` usual gaps (2 by
+ * default, which decides for most buyers); critical below `criticalLapseAlpha` and from
+ * `criticalLapseFactor` usual gaps; all clear on the next purchase. A fixed multiple of the rhythm
+ * alone called lapses on ordinary pauses of irregular buyers; the percentile alone called them on
+ * the long pauses regular buyers have now and then (defaults.ts has the backtest figures). Recency factor: 1 up to the usual gap, then falling linearly to 0 at the critical point.
  * Expected purchases per year: 365.25 / the usual gap. Pure.
  */
 export function createRhythmLapseScorer(): PurchaseLapseScorer {

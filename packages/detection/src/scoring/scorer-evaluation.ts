@@ -88,6 +88,7 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
       usageStoppedSinceMs: sinceOf('usage_stopped'),
       complaintsEscalatedSinceMs: sinceOf('complaint_escalation'),
       openComplaints,
+      nps: state.nps,
     },
     nowMs,
     thresholds.renewalRisk,

@@ -16,7 +16,9 @@ import { replayOutputLines } from './replay-alerts.ts';
  * raised: fewer complaint alerts, and health records that follow them; and again when escalation
  * came to need a poor track record and a silence to outlast the customer's longest pause: fewer
  * and later complaint and usage-stopped alerts, new evidence fields, and health records that
- * follow them.
+ * follow them; and again when a manual renewal (auto-renew never on) stopped counting as a
+ * renewal risk by itself: cust-00026's renewal alert is gone (and from its health records),
+ * and renewal-risk evidence names the new `detractorBelow` threshold.
  */
 const simulation = {
   seed: 7,

@@ -53,6 +53,7 @@ function renewalHorizon(reader: EvidenceReader | undefined, tr: Translator): str
 const renewalReasons = new Set([
   'cancelled',
   'auto_renew_off',
+  'manual_renewal',
   'manual_renewal_detractor',
   'poor_health',
   'usage_declining',

@@ -94,6 +94,8 @@ export const renewalRiskThresholds = z
     autoRenewOffIsRisk: flag(),
     /** A manual renewal (auto-renew never on) is at risk when the customer's latest NPS answer is below this; 0 never. */
     detractorBelow: numberBetween(0, 10),
+    /** Whether a manual renewal is by itself a reason for risk: catches every manual customer who lets the contract end, and flags every manual renewer. */
+    manualRenewalIsRisk: flag(),
   })
   .strict();
 

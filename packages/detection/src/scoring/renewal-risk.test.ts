@@ -1,6 +1,8 @@
+import { ConfigError } from '@churnwatch/errors';
 import { describe, expect, it } from 'vitest';
 import { at } from '../../test/fixtures.ts';
 import { DEFAULT_THRESHOLDS } from '../config/defaults.ts';
+import { parseDetectionConfig } from '../config/parse.ts';
 import { assessRenewalRisk, type RenewalRiskInput } from './renewal-risk.ts';
 
 const risk = DEFAULT_THRESHOLDS.renewalRisk;
@@ -95,6 +97,10 @@ describe('renewal at risk', () => {
     const earlyAnswer = { ...manual, nps: { score: 3, atMs: at('2026-08-20') } };
     expect(assessRenewalRisk(earlyAnswer, at('2026-11-15'), risk, 'r1').sinceMs).toBe(at('2026-10-02'));
     expect(assessRenewalRisk(manual, at('2026-11-15'), { ...risk, detractorBelow: 0 }, 'r1').finding).toBeNull();
+    // Configured so, any manual renewal is at risk, from the contract facts that state it.
+    const flagged = assessRenewalRisk({ ...manual, nps: null }, at('2026-11-15'), { ...risk, manualRenewalIsRisk: true }, 'r1');
+    expect(flagged.finding?.headline).toBe('Renewal on 2026-12-31 in 46 days at risk: renews by order');
+    expect(flagged.sinceMs).toBe(at('2026-10-02'));
     // An auto-renewing customer's detractor answer is no renewal reason: its contract renews unless it acts.
     expect(assessRenewalRisk({ ...healthy, nps: { score: 2, atMs: at('2026-11-02') } }, at('2026-11-15'), risk, 'r1').finding).toBeNull();
   });
@@ -114,5 +120,12 @@ describe('renewal at risk', () => {
     expect(assessRenewalRisk({ ...healthy, contract: undefined }, at('2026-12-01'), risk, 'r1').finding).toBeNull();
     const ended: RenewalRiskInput = { ...healthy, healthScore: 10, contract: { renewalDate: '2026-12-31', contractStatus: 'ended' } };
     expect(assessRenewalRisk(ended, at('2026-12-01'), risk, 'r1').finding).toBeNull();
+  });
+
+  it('stops start-up on a bad manual renewal setting, naming the field', () => {
+    const bad = () => parseDetectionConfig({ defaults: { renewalRisk: { detractorBelow: 11, manualRenewalIsRisk: 'yes' } } });
+    expect(bad).toThrow(ConfigError);
+    expect(() => bad()).toThrow(/defaults\.renewalRisk\.detractorBelow/);
+    expect(() => bad()).toThrow(/defaults\.renewalRisk\.manualRenewalIsRisk/);
   });
 });

@@ -8,6 +8,7 @@ import { dayIndexOfDate, dayStartMs, isoOf, MS_PER_DAY } from '../time/days.ts';
 export type RenewalRiskReason =
   | 'cancelled'
   | 'auto_renew_off'
+  | 'manual_renewal'
   | 'manual_renewal_detractor'
   | 'poor_health'
   | 'usage_declining'
@@ -50,9 +51,10 @@ const NO_RISK = { finding: null, reasons: [], sinceMs: null, nextCheckMs: null }
 /**
  * Renewal at risk: a live contract renews within `withinDays` and the customer shows at least one
  * reason — contract cancelled, auto-renew switched off (when `autoRenewOffIsRisk`), a manual
- * renewal whose customer's latest NPS answer is below `detractorBelow`, health score below
- * `poorHealthBelow`, usage declining or stopped, complaints escalated. A single minor complaint
- * is not a reason: what counts is the complaint monitor's escalation.
+ * renewal (when `manualRenewalIsRisk`; otherwise only when the customer's latest NPS answer is
+ * below `detractorBelow`), health score below `poorHealthBelow`, usage declining or stopped,
+ * complaints escalated. A single minor complaint is not a reason: what counts is the complaint
+ * monitor's escalation.
  *
  * A manual renewal (auto-renew never on: the customer renews by a new order on the renewal date)
  * is no reason by itself: on backtest seeds 42 and 7 all 24 manual renewers were alerted 90 days
@@ -77,8 +79,9 @@ export function assessRenewalRisk(input: RenewalRiskInput, nowMs: number, risk: 
   if (contract.contractStatus === 'cancelled') starts.cancelled = input.contractStatedAtMs;
   const byOrder = contract.autoRenew === false && contract.contractStatus === 'active';
   if (risk.autoRenewOffIsRisk && byOrder && contract.autoRenewSwitchedOff === true) starts.auto_renew_off = input.contractStatedAtMs;
-  if (byOrder && contract.autoRenewSwitchedOff !== true && input.nps !== null && input.nps.score < risk.detractorBelow)
-    starts.manual_renewal_detractor = input.nps.atMs;
+  const manual = byOrder && contract.autoRenewSwitchedOff !== true;
+  if (manual && risk.manualRenewalIsRisk) starts.manual_renewal = input.contractStatedAtMs;
+  else if (manual && input.nps !== null && input.nps.score < risk.detractorBelow) starts.manual_renewal_detractor = input.nps.atMs;
   if (input.healthScore !== null && input.healthScore < risk.poorHealthBelow) starts.poor_health = input.healthAtMs;
   if (input.usageDecliningSinceMs !== null) starts.usage_declining = input.usageDecliningSinceMs;
   if (input.usageStoppedSinceMs !== null) starts.usage_stopped = input.usageStoppedSinceMs;
@@ -91,6 +94,7 @@ export function assessRenewalRisk(input: RenewalRiskInput, nowMs: number, risk: 
   const words: Record<RenewalRiskReason, string> = {
     cancelled: 'contract cancelled',
     auto_renew_off: 'auto-renew off',
+    manual_renewal: 'renews by order',
     manual_renewal_detractor: `renews by order, NPS answer ${input.nps?.score}`,
     poor_health: `health ${roundTo(input.healthScore ?? 0, 0)}/100`,
     usage_declining: 'usage declining',

@@ -52,6 +52,18 @@ describe('evidence sentences in both languages', () => {
     ]);
   });
 
+  test('renewal at risk of a manual renewal with a detractor answer', () => {
+    const evidence = renewalAtRisk.evidence[0] as (typeof renewalAtRisk.evidence)[number];
+    const manual = {
+      ...renewalAtRisk,
+      evidence: [{ ...evidence, observed: { ...evidence.observed, autoRenewSwitchedOff: false, npsScore: 4, reasons: 'manual_renewal_detractor' } }],
+    };
+    expect(summaries(manual)).toEqual([
+      'Renewal on Nov 7, 2026 in 30 days at risk: renews by order, NPS answer 4',
+      'Verlängerung am 07.11.2026 in 30 Tagen gefährdet: Verlängerung per Bestellung, NPS-Antwort 4',
+    ]);
+  });
+
   test('complaint escalation', () => {
     expect(summaries(complaintEscalation)).toEqual([
       '3 complaints of medium severity or above in 30 days; a high-severity complaint is open; 2 complaints about performance (2 open complaints)',

@@ -94,17 +94,19 @@ export function customerMix(nowMs: number): CustomerMix {
   // silent (no profile): usage stops after eight weeks.
   usage('silent', 56, usual);
 
-  // renewing: known from billing only; auto-renew off from the start, renewal a few days after the run.
+  // renewing: known from billing only; auto-renew on, switched off by the next invoice (a manual
+  // renewal, auto-renew never on, is no risk by itself), renewal a few days after the run.
   const renewalMs = at(126, 0);
-  purchase('renewing', renewalMs - 160 * DAY_MS + 11 * HOUR_MS, '24000.00', {
+  const renewingTerms = {
     subscriptionId: 'sub-renewing',
     plan: 'enterprise-annual',
     termMonths: 12,
     renewalDate: dateOf(renewalMs),
-    autoRenew: false,
     recurringRevenue: { amount: '2000.00', currency: 'EUR', interval: 'month' },
     status: 'active',
-  });
+  } as const;
+  purchase('renewing', renewalMs - 160 * DAY_MS + 11 * HOUR_MS, '24000.00', { ...renewingTerms, autoRenew: true });
+  purchase('renewing', renewalMs - 130 * DAY_MS + 11 * HOUR_MS, '0.00', { ...renewingTerms, autoRenew: false });
 
   // complaining: steady usage; two billing complaints and an outage complaint within a week, left
   // unresolved for over two weeks (the customer chases the outage one), then the billing ones resolved.

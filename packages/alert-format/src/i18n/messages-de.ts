@@ -54,6 +54,8 @@ export const messagesDe = {
 
   'reason.renewal.cancelled': 'Vertrag gekündigt',
   'reason.renewal.auto_renew_off': 'automatische Verlängerung aus',
+  'reason.renewal.manual_renewal': 'Verlängerung per Bestellung',
+  'reason.renewal.manual_renewal_detractor': 'Verlängerung per Bestellung, NPS-Antwort {nps}',
   'reason.renewal.poor_health': 'Gesundheit {score}/100',
   'reason.renewal.usage_declining': 'Nutzung rückläufig',
   'reason.renewal.usage_stopped': 'Nutzung eingestellt',

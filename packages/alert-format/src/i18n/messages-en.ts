@@ -55,6 +55,8 @@ export const messagesEn = {
 
   'reason.renewal.cancelled': 'contract cancelled',
   'reason.renewal.auto_renew_off': 'auto-renew off',
+  'reason.renewal.manual_renewal': 'renews by order',
+  'reason.renewal.manual_renewal_detractor': 'renews by order, NPS answer {nps}',
   'reason.renewal.poor_health': 'health {score}/100',
   'reason.renewal.usage_declining': 'usage declining',
   'reason.renewal.usage_stopped': 'usage stopped',

@@ -50,7 +50,16 @@ function renewalHorizon(reader: EvidenceReader | undefined, tr: Translator): str
   return tr.text('summary.renewalUpcoming', { date: tr.date(date), days, autoRenew: reader.boolean('autoRenew') === true });
 }
 
-const renewalReasons = new Set(['cancelled', 'auto_renew_off', 'poor_health', 'usage_declining', 'usage_stopped', 'complaints_escalated']);
+const renewalReasons = new Set([
+  'cancelled',
+  'auto_renew_off',
+  'manual_renewal',
+  'manual_renewal_detractor',
+  'poor_health',
+  'usage_declining',
+  'usage_stopped',
+  'complaints_escalated',
+]);
 
 function renewalRisk(reader: EvidenceReader | undefined, tr: Translator): string | undefined {
   const date = reader?.string('renewalDate');
@@ -59,7 +68,11 @@ function renewalRisk(reader: EvidenceReader | undefined, tr: Translator): string
   const reasons = reasonsOf(reader);
   if (reasons.length === 0 || reasons.some((reason) => !renewalReasons.has(reason))) return undefined;
   const words = reasons.map((reason) =>
-    tr.text(`reason.renewal.${reason}` as MessageId, { score: Math.round(reader.number('healthScore') ?? 0), open: reader.number('openComplaints') ?? 0 }),
+    tr.text(`reason.renewal.${reason}` as MessageId, {
+      score: Math.round(reader.number('healthScore') ?? 0),
+      open: reader.number('openComplaints') ?? 0,
+      nps: reader.number('npsScore') ?? 0,
+    }),
   );
   const id = days >= 0 ? 'summary.renewalRisk' : 'summary.renewalRiskOverdue';
   return tr.text(id, { date: tr.date(date), days: Math.abs(days), reasons: tr.list(words) });

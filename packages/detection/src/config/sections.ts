@@ -90,8 +90,12 @@ export const renewalRiskThresholds = z
     criticalWithinDays: wholeNumber(0, 730),
     /** A health score below this counts as poor health. */
     poorHealthBelow: numberBetween(0, 100),
-    /** Whether auto-renew switched off is by itself a reason for risk. */
+    /** Whether auto-renew switched off (after it was on) is by itself a reason for risk. */
     autoRenewOffIsRisk: flag(),
+    /** A manual renewal (auto-renew never on) is at risk when the customer's latest NPS answer is below this; 0 never. */
+    detractorBelow: numberBetween(0, 10),
+    /** Whether a manual renewal is by itself a reason for risk: catches every manual customer who lets the contract end, and flags every manual renewer. */
+    manualRenewalIsRisk: flag(),
   })
   .strict();
 

@@ -86,6 +86,26 @@ describe('contract monitor', () => {
     expect(driver.timersOf('contract-monitor', 'acme')).toEqual([]);
   });
 
+  it('tells auto-renew switched off from a manual renewal: off after on, until a renewal by order', () => {
+    const { driver, signals } = contractDriver();
+    driver.send(purchase('manual', at('2026-10-05', 9), '500.00', { renewalDate: '2026-12-31', autoRenew: false }));
+    driver.send(purchase('manual', at('2026-11-05', 9), '500.00', { renewalDate: '2026-12-31', autoRenew: false }));
+    driver.send(purchase('acme', at('2026-10-05', 9), '500.00', { renewalDate: '2026-12-31' }));
+    driver.send(purchase('acme', at('2026-11-05', 9), '500.00', { renewalDate: '2026-12-31', autoRenew: false }));
+    driver.send(purchase('acme', at('2026-12-05', 9), '500.00', { renewalDate: '2026-12-31', autoRenew: false }));
+    const factsOf = (customerId: string) =>
+      signals()
+        .filter((signal) => signal.customerId === customerId)
+        .at(-1)?.facts;
+    expect(factsOf('manual')).toMatchObject({ autoRenew: false, autoRenewSwitchedOff: false });
+    expect(factsOf('acme')).toMatchObject({ autoRenew: false, autoRenewSwitchedOff: true });
+    // Renewed by order for another term, auto-renew still off: from now on a manual renewal.
+    driver.send(purchase('acme', at('2026-12-31', 3), '500.00', { renewalDate: '2027-12-31', autoRenew: false }));
+    expect(factsOf('acme')).toMatchObject({ renewalDate: '2027-12-31', autoRenew: false, autoRenewSwitchedOff: false });
+    driver.send(purchase('acme', at('2027-01-31', 3), '500.00', { renewalDate: '2027-12-31' }));
+    expect(factsOf('acme')).not.toHaveProperty('autoRenewSwitchedOff');
+  });
+
   it('ignores stale facts and purchases without a subscription', () => {
     const { driver, signals } = contractDriver();
     driver.send(purchase('acme', at('2026-03-01', 9), '100.00', { renewalDate: '2027-03-01' }));

@@ -71,6 +71,7 @@ export function assessContract(subscriptions: readonly Subscription[], nowMs: nu
       facts: {
         renewalDate: next.renewalDate,
         autoRenew: next.autoRenew,
+        ...(next.autoRenew ? {} : { autoRenewSwitchedOff: next.autoRenewSwitchedOff === true }),
         contractStatus: next.status === 'cancelled' ? 'cancelled' : 'active',
         recurringRevenue: { ...moneyOfCents(monthlyCents, next.currency), interval: 'month' },
       },

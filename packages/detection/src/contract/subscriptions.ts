@@ -13,6 +13,12 @@ export interface Subscription {
   readonly termMonths: number;
   readonly renewalDate: string;
   readonly autoRenew: boolean;
+  /**
+   * Auto-renew was on and has been switched off for the coming renewal: a decision not to renew
+   * automatically. Absent or false with auto-renew off: a manual renewal (auto-renew never seen on
+   * for this term), which renews by a new order on the renewal date.
+   */
+  readonly autoRenewSwitchedOff?: boolean;
   readonly status: 'active' | 'cancelled' | 'ended';
   /** Recurring revenue per month, in cents of `currency`. */
   readonly monthlyRevenueCents: number;
@@ -49,6 +55,7 @@ export function applySubscriptionFacts(
     termMonths: facts.termMonths,
     renewalDate: facts.renewalDate,
     autoRenew: facts.autoRenew,
+    autoRenewSwitchedOff: switchedOff(known, facts),
     status: facts.status,
     monthlyRevenueCents: monthlyCentsOf(facts),
     currency: facts.recurringRevenue.currency,
@@ -61,6 +68,16 @@ export function applySubscriptionFacts(
   const oldestFirst = ids.sort((a, b) => rankForEviction(updated[a] as Subscription) - rankForEviction(updated[b] as Subscription));
   for (const id of oldestFirst.slice(0, ids.length - MAX_SUBSCRIPTIONS)) delete updated[id];
   return updated;
+}
+
+/**
+ * Auto-renew off after it was seen on, kept while the renewal date stays; a renewal by order
+ * (a new renewal date) makes the customer a manual renewer. Facts first seen with auto-renew off
+ * cannot tell a switch from a manual renewal: they count as manual.
+ */
+function switchedOff(known: Subscription | undefined, facts: SubscriptionFacts): boolean {
+  if (facts.autoRenew || known === undefined) return false;
+  return known.autoRenew || (known.autoRenewSwitchedOff === true && known.renewalDate === facts.renewalDate);
 }
 
 function rankForEviction(subscription: Subscription): number {

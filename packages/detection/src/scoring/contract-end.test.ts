@@ -35,6 +35,19 @@ describe('risk scorer: a customer whose contract ends', () => {
     expect(run.alerts().map((alert) => [alert.kind, alert.status, alert.severity])).toEqual([['renewal_at_risk', 'opened', 'critical']]);
   });
 
+  it('opens no renewal at risk once the term has run out unrenewed: a manual renewal whose usage stops after its date', () => {
+    const run = scorerDriver();
+    const manual = { renewalDate: '2026-06-30', autoRenew: false, autoRenewSwitchedOff: false, contractStatus: 'active' as const };
+    run.driver.send(signal('acme', 'contract', at('2026-05-01'), { facts: manual }));
+    run.driver.send(signal('acme', 'usage', at('2026-07-04'), { findings: [finding('usage_stopped', at('2026-07-04'))] }));
+    expect(run.alerts()).toEqual([]);
+    // The same finding before the renewal date is a reason.
+    const early = scorerDriver();
+    early.driver.send(signal('acme', 'contract', at('2026-05-01'), { facts: manual }));
+    early.driver.send(signal('acme', 'usage', at('2026-06-20'), { findings: [finding('usage_stopped', at('2026-06-20'))] }));
+    expect(early.alerts().map((alert) => `${alert.kind} ${alert.status}`)).toEqual(['usage_stopped opened', 'renewal_at_risk opened']);
+  });
+
   it('sends an all-clear, saying so, when the customer recovers', () => {
     const run = scorerDriver();
     run.driver.send(signal('acme', 'usage', at('2026-05-01'), { findings: [finding('usage_stopped', at('2026-05-01'))] }));

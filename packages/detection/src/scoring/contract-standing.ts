@@ -26,3 +26,17 @@ export function contractStandingOf(contract: SignalFacts | undefined, nowMs: num
  * as an all-clear) when the contract ends.
  */
 export const BEHAVIOUR_KINDS: ReadonlySet<AlertKind> = new Set(['usage_declining', 'usage_stopped', 'complaint_escalation', 'purchase_lapse']);
+
+/**
+ * Whether a finding of `kind` counts at `standing`, `open` telling whether its alert is open. The
+ * behaviour of a customer whose contract ended is no longer followed (an open alert closes). Once
+ * the term has run out unrenewed (lapsing) neither a behaviour alert nor a renewal risk opens: the
+ * customer has let the contract go, and a warning then comes after the fact (backtest seeds 42 and
+ * 7: 5 renewal risks first opened 4–6 days past the renewal date, on usage stopped after the
+ * customer left, none ahead of a churn). An open one holds until the contract is settled.
+ */
+export function findingCounts(kind: AlertKind, standing: ContractStanding, open: boolean): boolean {
+  if (standing === 'ended') return !BEHAVIOUR_KINDS.has(kind);
+  if (standing === 'lapsing' && !open) return !BEHAVIOUR_KINDS.has(kind) && kind !== 'renewal_at_risk';
+  return true;
+}

@@ -10,7 +10,7 @@ const known = signal('acme', 'contract', at('2026-01-05'), { facts: contractFact
 // Usage has been declining since 2026-11-08 (the usage monitor says so on 2026-11-10); the
 // customer switches auto-renew off on 2026-11-12.
 const decline = signal('acme', 'usage', at('2026-11-10'), { findings: [finding('usage_declining', at('2026-11-08'))] });
-const autoRenewOff = signal('acme', 'contract', at('2026-11-12'), { facts: { ...contractFacts, autoRenew: false } });
+const autoRenewOff = signal('acme', 'contract', at('2026-11-12'), { facts: { ...contractFacts, autoRenew: false, autoRenewSwitchedOff: true } });
 
 function atRiskAlerts(records: readonly FedRecord[], untilMs?: number) {
   const run = scorerDriver();

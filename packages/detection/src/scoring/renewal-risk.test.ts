@@ -1,6 +1,8 @@
+import { ConfigError } from '@churnwatch/errors';
 import { describe, expect, it } from 'vitest';
 import { at } from '../../test/fixtures.ts';
 import { DEFAULT_THRESHOLDS } from '../config/defaults.ts';
+import { parseDetectionConfig } from '../config/parse.ts';
 import { assessRenewalRisk, type RenewalRiskInput } from './renewal-risk.ts';
 
 const risk = DEFAULT_THRESHOLDS.renewalRisk;
@@ -13,6 +15,7 @@ const healthy: RenewalRiskInput = {
   usageStoppedSinceMs: null,
   complaintsEscalatedSinceMs: null,
   openComplaints: 0,
+  nps: null,
 };
 
 describe('renewal at risk', () => {
@@ -52,17 +55,62 @@ describe('renewal at risk', () => {
     expect(assessRenewalRisk({ ...healthy, openComplaints: 1 }, at('2026-12-10'), risk, 'r1').finding).toBeNull();
   });
 
-  it('counts auto-renew off as a reason unless configured not to, and a cancellation as critical', () => {
-    const manual: RenewalRiskInput = { ...healthy, contract: { renewalDate: '2026-12-31', autoRenew: false, contractStatus: 'active' } };
-    expect(assessRenewalRisk(manual, at('2026-11-15'), risk, 'r1').finding?.headline).toBe('Renewal on 2026-12-31 in 46 days at risk: auto-renew off');
-    expect(assessRenewalRisk(manual, at('2026-11-15'), { ...risk, autoRenewOffIsRisk: false }, 'r1').finding).toBeNull();
+  it('counts auto-renew switched off as a reason unless configured not to, and a cancellation as critical', () => {
+    const switchedOff: RenewalRiskInput = {
+      ...healthy,
+      contract: { renewalDate: '2026-12-31', autoRenew: false, autoRenewSwitchedOff: true, contractStatus: 'active' },
+    };
+    expect(assessRenewalRisk(switchedOff, at('2026-11-15'), risk, 'r1').finding?.headline).toBe('Renewal on 2026-12-31 in 46 days at risk: auto-renew off');
+    expect(assessRenewalRisk(switchedOff, at('2026-11-15'), { ...risk, autoRenewOffIsRisk: false }, 'r1').finding).toBeNull();
     const cancelled: RenewalRiskInput = { ...healthy, contract: { renewalDate: '2026-12-31', autoRenew: false, contractStatus: 'cancelled' } };
     expect(assessRenewalRisk(cancelled, at('2026-11-15'), risk, 'r1').finding).toMatchObject({ severity: 'critical', fingerprint: 'critical:cancelled' });
   });
 
+  it('does not count a manual renewal (auto-renew never on) by itself, nor its good or passive NPS answers', () => {
+    const manual: RenewalRiskInput = {
+      ...healthy,
+      contract: { renewalDate: '2026-12-31', autoRenew: false, autoRenewSwitchedOff: false, contractStatus: 'active' },
+    };
+    const assessment = assessRenewalRisk(manual, at('2026-12-20'), risk, 'r1');
+    expect(assessment.finding).toBeNull();
+    expect(assessment.reasons).toEqual([]);
+    expect(assessRenewalRisk({ ...manual, nps: { score: 7, atMs: at('2026-11-02') } }, at('2026-12-20'), risk, 'r1').finding).toBeNull();
+    // Facts without the switch (as stored before it was known) count as a manual renewal too.
+    const unknown: RenewalRiskInput = { ...healthy, contract: { renewalDate: '2026-12-31', autoRenew: false, contractStatus: 'active' } };
+    expect(assessRenewalRisk(unknown, at('2026-12-20'), risk, 'r1').finding).toBeNull();
+  });
+
+  it('counts a manual renewal whose customer answered NPS below 7, from the answer or the window start', () => {
+    const manual: RenewalRiskInput = {
+      ...healthy,
+      contract: { renewalDate: '2026-12-31', autoRenew: false, autoRenewSwitchedOff: false, contractStatus: 'active' },
+      nps: { score: 6, atMs: at('2026-11-02', 10) },
+    };
+    const assessment = assessRenewalRisk(manual, at('2026-11-15'), risk, 'r1');
+    expect(assessment.finding).toMatchObject({
+      severity: 'warning',
+      headline: 'Renewal on 2026-12-31 in 46 days at risk: renews by order, NPS answer 6',
+      fingerprint: 'warning:manual_renewal_detractor',
+    });
+    expect(assessment.finding?.evidence.observed).toMatchObject({ autoRenewSwitchedOff: false, npsScore: 6 });
+    expect(assessment.sinceMs).toBe(at('2026-11-02', 10));
+    const earlyAnswer = { ...manual, nps: { score: 3, atMs: at('2026-08-20') } };
+    expect(assessRenewalRisk(earlyAnswer, at('2026-11-15'), risk, 'r1').sinceMs).toBe(at('2026-10-02'));
+    expect(assessRenewalRisk(manual, at('2026-11-15'), { ...risk, detractorBelow: 0 }, 'r1').finding).toBeNull();
+    // Configured so, any manual renewal is at risk, from the contract facts that state it.
+    const flagged = assessRenewalRisk({ ...manual, nps: null }, at('2026-11-15'), { ...risk, manualRenewalIsRisk: true }, 'r1');
+    expect(flagged.finding?.headline).toBe('Renewal on 2026-12-31 in 46 days at risk: renews by order');
+    expect(flagged.sinceMs).toBe(at('2026-10-02'));
+    // An auto-renewing customer's detractor answer is no renewal reason: its contract renews unless it acts.
+    expect(assessRenewalRisk({ ...healthy, nps: { score: 2, atMs: at('2026-11-02') } }, at('2026-11-15'), risk, 'r1').finding).toBeNull();
+  });
+
   it('holds past the renewal date until the contract is settled: a due renewal not renewed is no all-clear', () => {
-    const manual: RenewalRiskInput = { ...healthy, contract: { renewalDate: '2026-12-31', autoRenew: false, contractStatus: 'active' } };
-    expect(assessRenewalRisk(manual, at('2027-01-03', 12), risk, 'r1').finding).toMatchObject({
+    const switchedOff: RenewalRiskInput = {
+      ...healthy,
+      contract: { renewalDate: '2026-12-31', autoRenew: false, autoRenewSwitchedOff: true, contractStatus: 'active' },
+    };
+    expect(assessRenewalRisk(switchedOff, at('2027-01-03', 12), risk, 'r1').finding).toMatchObject({
       severity: 'critical',
       headline: 'Renewal on 2026-12-31 due 3 days ago, not renewed yet, at risk: auto-renew off',
     });
@@ -72,5 +120,12 @@ describe('renewal at risk', () => {
     expect(assessRenewalRisk({ ...healthy, contract: undefined }, at('2026-12-01'), risk, 'r1').finding).toBeNull();
     const ended: RenewalRiskInput = { ...healthy, healthScore: 10, contract: { renewalDate: '2026-12-31', contractStatus: 'ended' } };
     expect(assessRenewalRisk(ended, at('2026-12-01'), risk, 'r1').finding).toBeNull();
+  });
+
+  it('stops start-up on a bad manual renewal setting, naming the field', () => {
+    const bad = () => parseDetectionConfig({ defaults: { renewalRisk: { detractorBelow: 11, manualRenewalIsRisk: 'yes' } } });
+    expect(bad).toThrow(ConfigError);
+    expect(() => bad()).toThrow(/defaults\.renewalRisk\.detractorBelow/);
+    expect(() => bad()).toThrow(/defaults\.renewalRisk\.manualRenewalIsRisk/);
   });
 });

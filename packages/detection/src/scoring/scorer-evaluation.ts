@@ -9,7 +9,7 @@ import { dateOfDayIndex, dayIndexOf, isoOf } from '../time/days.ts';
 import { closedByHandSummary } from './alert-actions.ts';
 import { alertIdOf, alertOutput } from './alert-builder.ts';
 import { type CurrentFinding, NEW_TRACK, reconcileAlert } from './alert-lifecycle.ts';
-import { BEHAVIOUR_KINDS, type ContractStanding, contractStandingOf } from './contract-standing.ts';
+import { contractStandingOf, findingCounts } from './contract-standing.ts';
 import { computeHealthScore, type FactorReading, type HealthScore } from './health-score.ts';
 import { assessRenewalRisk } from './renewal-risk.ts';
 import { type RiskScorerState, storedTracks } from './scorer-state.ts';
@@ -39,15 +39,6 @@ function factorReadings(state: RiskScorerState): FactorReading[] {
   if (state.nps !== null)
     readings.push({ factor: 'nps', value: state.nps.score / 10, detail: `NPS answer ${state.nps.score} on ${dateOfDayIndex(dayIndexOf(state.nps.atMs))}` });
   return readings;
-}
-
-/**
- * Whether a finding of `kind` counts: the behaviour of a customer whose contract ended is no
- * longer followed (an open alert closes), and none opens once the term has run out unrenewed.
- */
-function behaviourMatters(kind: AlertKind, standing: ContractStanding, open: boolean): boolean {
-  if (!BEHAVIOUR_KINDS.has(kind)) return true;
-  return standing === 'ended' ? false : standing !== 'lapsing' || open;
 }
 
 /** When the health score's inputs were all known: the latest event time of the signals and the NPS answer. */
@@ -88,6 +79,7 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
       usageStoppedSinceMs: sinceOf('usage_stopped'),
       complaintsEscalatedSinceMs: sinceOf('complaint_escalation'),
       openComplaints,
+      nps: state.nps,
     },
     nowMs,
     thresholds.renewalRisk,
@@ -112,7 +104,7 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
 
   for (const kind of alertKinds) {
     const before = tracks[kind] ?? NEW_TRACK;
-    const finding = behaviourMatters(kind, standing, before.open !== null) ? (findings.get(kind) ?? null) : null;
+    const finding = findingCounts(kind, standing, before.open !== null) ? (findings.get(kind) ?? null) : null;
     const current: CurrentFinding | null = finding === null ? null : { severity: finding.severity, fingerprint: finding.fingerprint, sinceMs: finding.sinceMs };
     // A renewal's risk is one problem of that renewal, whichever reason showed first: its id is
     // seeded by the renewal date (and the count of its alerts), facts that do not depend on the

@@ -38,6 +38,10 @@ export const signalFactsV1 = z
     lastUsageAt: timestamp.optional(),
     renewalDate: calendarDate.optional(),
     autoRenew: z.boolean().optional(),
+    autoRenewSwitchedOff: z
+      .boolean()
+      .optional()
+      .meta({ description: 'With auto-renew off: true when it was on before for this renewal (switched off), false for a manual renewal by order.' }),
     contractStatus: z.enum(['active', 'cancelled', 'ended']).optional(),
     recurringRevenue: money.extend({ interval: z.enum(['month', 'year']) }).optional(),
     openComplaints: z.number().int().min(0).optional(),

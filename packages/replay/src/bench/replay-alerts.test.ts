@@ -17,7 +17,11 @@ import { replayOutputLines } from './replay-alerts.ts';
  * came to need a poor track record and a silence to outlast the customer's longest pause: fewer
  * and later complaint and usage-stopped alerts, new evidence fields, and health records that
  * follow them; and again when only complaints opened within the window came to escalate, on a
- * record of at least four: fewer complaint alerts, and the health records that follow them.
+ * record of at least four: fewer complaint alerts, and the health records that follow them;
+ * and again when a manual renewal (auto-renew never on) stopped counting as a renewal risk by
+ * itself (cust-00026's renewal alert is gone, and renewal-risk evidence names the new
+ * `detractorBelow` threshold), a decline came to need a 55 % drop held ten days, a silence to
+ * allow for a usual rate estimated from few uses, and a purchase lapse two usual gaps.
  */
 const simulation = {
   seed: 7,

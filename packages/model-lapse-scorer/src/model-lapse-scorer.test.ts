@@ -2,7 +2,7 @@ import { DEFAULT_THRESHOLDS, gapModelOf, gapShapeOf, type PurchaseHistory, pause
 import { ConfigError } from '@churnwatch/errors';
 import { customerLifetimeValue, expectedMeanSpend, type PurchaseModelParameters, probabilityNoPurchase } from '@churnwatch/purchase-models';
 import { describe, expect, it } from 'vitest';
-import { createModelLapseScorer } from './model-lapse-scorer.ts';
+import { createModelLapseScorer, defaultModelLapseThresholds } from './model-lapse-scorer.ts';
 
 const DAY_MS = 86_400_000;
 // The CDNOW sample's published BG/NBD fit (weeks).
@@ -72,8 +72,8 @@ describe('model lapse scorer', () => {
     expect(result.expectedPurchasesPerYear).toBeCloseTo(365.25 / gaps.usualDays, 10);
   });
 
-  it('does not call a few-purchase or an irregular buyer lapsed after a 100-day pause (the CLI defaults: below 0.2 within 273 days)', () => {
-    const cliScorer = createModelLapseScorer(model, { lapseBelowProbability: 0.2, criticalBelowProbability: 0.1, horizonDays: 273 });
+  it('does not call a few-purchase or an irregular buyer lapsed after a 100-day pause (the defaults: below 0.2 within 273 days)', () => {
+    const cliScorer = createModelLapseScorer(model, defaultModelLapseThresholds);
     const judge = (offsets: readonly number[]) =>
       cliScorer.assess(historyOf(offsets), start + ((offsets.at(-1) as number) + 100) * DAY_MS, DEFAULT_THRESHOLDS.purchases, 'test-rules');
     // Three purchases, gaps 20 and 40. scipy, as above: 0.41882346942481513. With the rhythm

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createPurchaseMonitor, type PurchaseLapseScorer } from '@churnwatch/detection';
 import { type DetectionServiceDefinition, type ReadText, readJsonFile } from '@churnwatch/detection-service-kit';
 import { ConfigError } from '@churnwatch/errors';
-import { createModelLapseScorer } from '@churnwatch/model-lapse-scorer';
+import { createModelLapseScorer, defaultModelLapseThresholds as defaults } from '@churnwatch/model-lapse-scorer';
 import { parsePurchaseModelParameters } from '@churnwatch/purchase-models';
 import { z } from 'zod';
 
@@ -13,11 +13,16 @@ export const purchaseMonitorSettings = {
   /** Parameters written by `./churnwatch fit`; without it the customer's own purchase rhythm decides. */
   purchaseModelsFile: z.string().min(1).optional(),
   /** With a model: lapsed once the chance of a purchase within the horizon falls below this. */
-  purchaseModelLapseBelowProbability: probability.default(0.2),
+  purchaseModelLapseBelowProbability: probability.default(defaults.lapseBelowProbability),
   /** With a model: critical once it falls below this. */
-  purchaseModelCriticalBelowProbability: probability.default(0.1),
-  /** With a model: the horizon of that chance, days (39 weeks: a new one-time buyer is not called lapsed at once). */
-  purchaseModelHorizonDays: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(3660, 'must be at most 3660').default(273),
+  purchaseModelCriticalBelowProbability: probability.default(defaults.criticalBelowProbability),
+  /** With a model: the horizon of that chance, days. */
+  purchaseModelHorizonDays: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(3660, 'must be at most 3660')
+    .default(defaults.horizonDays),
 };
 
 type Settings = z.infer<z.ZodObject<typeof purchaseMonitorSettings>>;

@@ -108,9 +108,13 @@ export function customerMix(nowMs: number): CustomerMix {
   purchase('renewing', renewalMs - 160 * DAY_MS + 11 * HOUR_MS, '24000.00', { ...renewingTerms, autoRenew: true });
   purchase('renewing', renewalMs - 130 * DAY_MS + 11 * HOUR_MS, '0.00', { ...renewingTerms, autoRenew: false });
 
-  // complaining: steady usage; two billing complaints and an outage complaint within a week, left
-  // unresolved for over two weeks (the customer chases the outage one), then the billing ones resolved.
+  // complaining: steady usage; a record to judge the customer on (four complaints, none resolved
+  // within two weeks: an earlier one resolved after three), then two billing complaints and an
+  // outage complaint within a week, left unresolved for over two weeks (the customer chases the
+  // outage one), then the billing ones resolved.
   usage('complaining', HISTORY_DAYS, usual);
+  complaint('complaining', at(20, 11), 'c0', 'opened', 'medium', 'billing');
+  complaint('complaining', at(41, 11), 'c0', 'resolved', 'medium', 'billing');
   complaint('complaining', at(56, 14), 'c1', 'opened', 'medium', 'billing');
   complaint('complaining', at(58, 14), 'c2', 'opened', 'medium', 'billing');
   complaint('complaining', at(59, 14), 'c3', 'opened', 'high', 'outage');

@@ -1,4 +1,5 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
+import { defaultModelLapseThresholds as modelDefaults } from '@churnwatch/model-lapse-scorer';
 import { ReplayUsageError } from '../errors.ts';
 import { type InputFormat, inputFormats } from '../input/record-source.ts';
 import { parseProbability, parseUntil, parseWhole } from './instants.ts';
@@ -31,9 +32,9 @@ export const replayOptions = {
   alerts: { type: 'string' },
   health: { type: 'string' },
   'purchase-models': { type: 'string' },
-  'purchase-model-lapse-below': { type: 'string', default: '0.2' },
-  'purchase-model-critical-below': { type: 'string', default: '0.1' },
-  'purchase-model-horizon-days': { type: 'string', default: '273' },
+  'purchase-model-lapse-below': { type: 'string', default: String(modelDefaults.lapseBelowProbability) },
+  'purchase-model-critical-below': { type: 'string', default: String(modelDefaults.criticalBelowProbability) },
+  'purchase-model-horizon-days': { type: 'string', default: String(modelDefaults.horizonDays) },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsOptionsConfig;
@@ -54,9 +55,9 @@ export const replayOptionsHelp = `  --format events|cdnow  events: JSON Lines, o
                          lapses by the chance of a purchase within a horizon (BG/NBD and the
                          customer's own gaps), as the purchase-monitor service does with
                          CHURNWATCH_PURCHASE_MODELS_FILE; default: the customer's purchase gaps
-  --purchase-model-lapse-below <p>     with a model: lapsed below this chance (default 0.2)
-  --purchase-model-critical-below <p>  with a model: critical below this chance (default 0.1)
-  --purchase-model-horizon-days <n>    with a model: the horizon of that chance (default 273)
+  --purchase-model-lapse-below <p>     with a model: lapsed below this chance (default ${modelDefaults.lapseBelowProbability})
+  --purchase-model-critical-below <p>  with a model: critical below this chance (default ${modelDefaults.criticalBelowProbability})
+  --purchase-model-horizon-days <n>    with a model: the horizon of that chance (default ${modelDefaults.horizonDays})
   --quiet                no progress on standard error`;
 
 type Values = { [K in keyof typeof replayOptions]?: (typeof replayOptions)[K]['type'] extends 'boolean' ? boolean : string };
@@ -81,9 +82,15 @@ export function replayRequestOf(path: string | undefined, values: Values): Repla
     ...(values.health === undefined ? {} : { healthPath: values.health }),
     ...(values['purchase-models'] === undefined ? {} : { purchaseModelsPath: values['purchase-models'] }),
     purchaseModelThresholds: {
-      lapseBelowProbability: parseProbability(values['purchase-model-lapse-below'] ?? '0.2', '--purchase-model-lapse-below'),
-      criticalBelowProbability: parseProbability(values['purchase-model-critical-below'] ?? '0.1', '--purchase-model-critical-below'),
-      horizonDays: parseWhole(values['purchase-model-horizon-days'] ?? '273', '--purchase-model-horizon-days', 1, 3660),
+      lapseBelowProbability: parseProbability(
+        values['purchase-model-lapse-below'] ?? String(modelDefaults.lapseBelowProbability),
+        '--purchase-model-lapse-below',
+      ),
+      criticalBelowProbability: parseProbability(
+        values['purchase-model-critical-below'] ?? String(modelDefaults.criticalBelowProbability),
+        '--purchase-model-critical-below',
+      ),
+      horizonDays: parseWhole(values['purchase-model-horizon-days'] ?? String(modelDefaults.horizonDays), '--purchase-model-horizon-days', 1, 3660),
     },
     progress: !values.quiet,
   };

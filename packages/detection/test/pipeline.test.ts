@@ -25,7 +25,7 @@ function histories(): FedRecord[] {
     profile('complaining', { segment: 'smb' }, at('2026-01-01')),
     // No profile for "silent": it lands in the default segment.
     ...dailyUsage('healthy', START, 116, usual),
-    ...dailyUsage('declining', START, 116, (offset, weekday) => (offset >= 56 && offset < 70 ? (isWeekend(weekday) ? 1 : 6) : usual(offset, weekday))),
+    ...dailyUsage('declining', START, 116, (offset, weekday) => (offset >= 56 && offset < 84 ? (isWeekend(weekday) ? 1 : 6) : usual(offset, weekday))),
     ...dailyUsage('silent', START, 56, usual),
     ...dailyUsage('renewing', START, 116, usual),
     ...dailyUsage('complaining', START, 116, usual),
@@ -100,15 +100,15 @@ describe('detection pipeline', () => {
       '2026-03-08T10:00 silent usage_stopped opened warning',
       '2026-03-10T15:00 renewing renewal_upcoming updated info',
       '2026-03-10T15:00 renewing renewal_at_risk opened warning',
-      // Significant from 2026-03-07, the decline opens once it has held a week, by then critical.
-      '2026-03-13T00:00 declining usage_declining opened critical',
       '2026-03-15T10:00 silent usage_stopped escalated critical',
       // The third complaint has stood 14 days: three unresolved, none of four resolved in time; resolving the first clears it.
       '2026-03-19T14:00 complaining complaint_escalation opened warning',
+      // Significant and 55 % down from 2026-03-13, the decline opens once it has held ten days, by then critical.
+      '2026-03-22T00:00 declining usage_declining opened critical',
       '2026-03-25T13:00 complaining complaint_escalation resolved warning',
-      '2026-03-27T00:00 declining usage_declining resolved critical',
       '2026-03-31T00:00 renewing renewal_at_risk escalated critical',
       '2026-03-31T00:00 renewing renewal_upcoming updated info',
+      '2026-04-09T00:00 declining usage_declining resolved critical',
       '2026-04-20T11:00 renewing renewal_upcoming resolved info',
       '2026-04-20T11:00 renewing renewal_at_risk resolved critical',
     ]);
@@ -118,12 +118,13 @@ describe('detection pipeline', () => {
     const { alerts } = run();
     const opened = alerts.find((alert) => alert.customerId === 'declining' && alert.status === 'opened');
     expect(opened).toMatchObject({
-      summary: 'Usage fell 61 % over 14 days against its 7-week baseline',
-      openedAt: '2026-03-07T00:00:00.000Z',
+      summary: 'Usage fell 68 % over 14 days against its 8-week baseline',
+      openedAt: '2026-03-13T00:00:00.000Z',
       segment: 'enterprise',
       owner: { name: 'Ana Silva', email: 'ana@example.com' },
     });
-    expect(opened?.evidence[0]?.observed).toMatchObject({ observedCount: 84, expectedCount: 216, relativeDrop: 0.6111 });
+    // Ten weekdays at 6 and four weekend days at 1, against a baseline whose last week already holds the dip's first.
+    expect(opened?.evidence[0]?.observed).toMatchObject({ observedCount: 64, expectedCount: 197.75, relativeDrop: 0.6764 });
     const atRisk = alerts.find((alert) => alert.customerId === 'renewing' && alert.kind === 'renewal_at_risk' && alert.status === 'escalated');
     expect(atRisk).toMatchObject({
       summary: 'Renewal on 2026-04-30 in 30 days at risk: auto-renew off',
@@ -132,7 +133,7 @@ describe('detection pipeline', () => {
       owner: { name: 'Tom Berg' },
     });
     const clear = alerts.find((alert) => alert.customerId === 'declining' && alert.status === 'resolved');
-    expect(clear?.summary).toBe('All clear: usage at 91 % of its 7-week baseline over the last 14 days');
+    expect(clear?.summary).toBe('All clear: usage at 92 % of its 8-week baseline over the last 14 days');
     expect(alerts.find((alert) => alert.customerId === 'silent')?.segment).toBe('default');
     expect(run().alerts.map((alert) => alert.eventId)).toEqual(alerts.map((alert) => alert.eventId));
     expect(new Set(alerts.map((alert) => alert.eventId)).size).toBe(alerts.length);

@@ -88,8 +88,8 @@ export function customerMix(nowMs: number): CustomerMix {
   });
   add<FeedbackEventV1>('feedback', 'healthy', at(100, 12), 'f-healthy-1', { score: 9 });
 
-  // declining: usage falls to a third for two weeks from week 8, then comes back.
-  usage('declining', HISTORY_DAYS, (day, weekday) => (day >= 56 && day < 70 ? (isWeekend(weekday) ? 1 : 6) : usual(day, weekday)));
+  // declining: usage falls to a third for four weeks from week 8, then comes back.
+  usage('declining', HISTORY_DAYS, (day, weekday) => (day >= 56 && day < 84 ? (isWeekend(weekday) ? 1 : 6) : usual(day, weekday)));
 
   // silent (no profile): usage stops after eight weeks.
   usage('silent', 56, usual);
@@ -146,7 +146,7 @@ export function customerMix(nowMs: number): CustomerMix {
     events: events.sort((a, b) => a.eventTimeMs - b.eventTimeMs),
     expected: {
       healthy: {},
-      // The dip is significant from its sixth day; the decline opens once that has held a week, by then critical.
+      // The dip is 55 % down from its twelfth day; the decline opens once that has held ten days, by then critical.
       declining: { usage_declining: ['opened critical', 'resolved critical'] },
       silent: { usage_stopped: ['opened warning', 'escalated critical'] },
       renewing: {

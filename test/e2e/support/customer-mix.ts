@@ -94,19 +94,19 @@ export function customerMix(nowMs: number): CustomerMix {
   // silent (no profile): usage stops after eight weeks.
   usage('silent', 56, usual);
 
-  // renewing: known from billing only; auto-renew on, switched off by the next invoice (a manual
-  // renewal, auto-renew never on, is no risk by itself), renewal a few days after the run.
+  // renewing: known from billing only; renews by order (auto-renew off from the start), renewal a
+  // few days after the run; a detractor's NPS answer makes that manual renewal a risk.
   const renewalMs = at(126, 0);
-  const renewingTerms = {
+  purchase('renewing', renewalMs - 160 * DAY_MS + 11 * HOUR_MS, '24000.00', {
     subscriptionId: 'sub-renewing',
     plan: 'enterprise-annual',
     termMonths: 12,
     renewalDate: dateOf(renewalMs),
+    autoRenew: false,
     recurringRevenue: { amount: '2000.00', currency: 'EUR', interval: 'month' },
     status: 'active',
-  } as const;
-  purchase('renewing', renewalMs - 160 * DAY_MS + 11 * HOUR_MS, '24000.00', { ...renewingTerms, autoRenew: true });
-  purchase('renewing', renewalMs - 130 * DAY_MS + 11 * HOUR_MS, '0.00', { ...renewingTerms, autoRenew: false });
+  });
+  add<FeedbackEventV1>('feedback', 'renewing', at(20, 12), 'f-renewing-1', { score: 4 });
 
   // complaining: steady usage; a record to judge the customer on (four complaints, none resolved
   // within two weeks: an earlier one resolved after three), then two billing complaints and an

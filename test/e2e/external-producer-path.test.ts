@@ -32,8 +32,9 @@ test('usage from external producers becomes an alert, bad input a dead letter, b
   const topics = await createDetectionTopics(PARTITIONS);
   const brokers = testBrokers().join(',');
   const workDir = makeWorkDir();
-  // A decline opens on its first day here (confirmDays 1, not the default week): the path is under test.
-  const detection = { usageMetric: 'sessions', defaults: { usage: { confirmDays: 1 } } };
+  // A decline opens on its first day and at a 30 % drop here (confirmDays 1 and minRelativeDrop 0.3,
+  // not the default ten days and 55 %): the path is under test, not the thresholds.
+  const detection = { usageMetric: 'sessions', defaults: { usage: { confirmDays: 1, minRelativeDrop: 0.3 } } };
 
   // Eight weeks of steady usage for two customers, ending yesterday; "falling" drops to a tenth for the last six days.
   const today = Math.floor(Date.now() / DAY_MS);

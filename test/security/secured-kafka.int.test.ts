@@ -115,7 +115,8 @@ test('right credentials: topics, usage monitor, risk scorer and notifier over SA
   await producer.disconnect();
 
   const detectionFile = join(workDir, 'detection.json');
-  writeFileSync(detectionFile, JSON.stringify({ usageMetric: 'sessions', defaults: { usage: { confirmDays: 1 } } }));
+  // The decline opens on its first day and at a 30 % drop: the connection is under test, not the thresholds.
+  writeFileSync(detectionFile, JSON.stringify({ usageMetric: 'sessions', defaults: { usage: { confirmDays: 1, minRelativeDrop: 0.3 } } }));
   const webhook = await startWebhook();
   const run = uniqueName('secured');
   const common = {

@@ -14,7 +14,8 @@ const DAYS_PER_YEAR = 365.25;
  * default, which decides for most buyers); critical below `criticalLapseAlpha` and from
  * `criticalLapseFactor` usual gaps; all clear on the next purchase. A fixed multiple of the rhythm
  * alone called lapses on ordinary pauses of irregular buyers; the percentile alone called them on
- * the long pauses regular buyers have now and then (defaults.ts has the backtest figures). Recency factor: 1 up to the usual gap, then falling linearly to 0 at the critical point.
+ * the long pauses regular buyers have now and then (defaults.ts has the backtest figures).
+ * Recency factor: 1 up to the usual gap, then falling linearly to 0 at the critical point.
  * Expected purchases per year: 365.25 / the usual gap. Pure.
  */
 export function createRhythmLapseScorer(): PurchaseLapseScorer {

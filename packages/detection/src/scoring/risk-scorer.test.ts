@@ -216,14 +216,49 @@ describe('risk scorer: customers and KPIs', () => {
     expect(run.alerts()[0]?.valueAtRiskUnknown).toBe('no contract, purchase or CRM contract value known');
   });
 
-  it('uses the NPS answer as a factor', () => {
+  it('uses the NPS answer as a factor once its moment has come', () => {
     const run = scorer();
     run.driver.send(feedback('acme', NOW, 3));
+    expect(run.health()).toEqual([]);
+    run.driver.advanceTo(NOW);
     expect(run.health().at(-1)?.factors).toEqual([
       { factor: 'complaints', weight: 0.2, value: 1, points: 57.14, detail: 'no complaints' },
       { factor: 'nps', weight: 0.15, value: 0.3, points: 12.86, detail: 'NPS answer 3 on 2026-12-10' },
     ]);
     expect(run.health().at(-1)?.score).toBe(70);
+    expect(run.health().at(-1)?.asOf).toBe('2026-12-10T00:00:00.000Z');
+  });
+
+  it('holds an answer read ahead of the signals until the signals reach its time, as a replay in event-time order does', () => {
+    const usageAt = (timeMs: number) => signal('acme', 'usage', timeMs, { factor: { value: 1, detail: 'usual usage' } });
+    const ahead = scorer();
+    ahead.driver.send(feedback('acme', NOW + 10 * DAY_MS, 2));
+    ahead.driver.send(usageAt(NOW));
+    ahead.driver.send(usageAt(NOW + 12 * DAY_MS));
+    const inOrder = scorer();
+    inOrder.driver.send(usageAt(NOW));
+    inOrder.driver.send(feedback('acme', NOW + 10 * DAY_MS, 2));
+    inOrder.driver.send(usageAt(NOW + 12 * DAY_MS));
+    inOrder.driver.advanceTo(NOW + 12 * DAY_MS);
+    // The signal of NOW is scored without the later answer; the answer counts from its own day.
+    expect(ahead.health().map((record) => [record.asOf, record.score])).toEqual([
+      ['2026-12-10T00:00:00.000Z', 100],
+      ['2026-12-20T00:00:00.000Z', 82.86],
+    ]);
+    expect(ahead.health()).toEqual(inOrder.health());
+  });
+
+  it('applies an answer older than the signals at once, and keeps the latest answer', () => {
+    const run = scorer();
+    run.driver.send(signal('acme', 'usage', NOW, { factor: { value: 1, detail: 'usual usage' } }));
+    run.driver.send(feedback('acme', NOW - 2 * DAY_MS, 9));
+    run.driver.send(feedback('acme', NOW - 5 * DAY_MS, 1));
+    expect(
+      run
+        .health()
+        .at(-1)
+        ?.factors.find((factor) => factor.factor === 'nps')?.detail,
+    ).toBe('NPS answer 9 on 2026-12-08');
   });
 
   it('sends KPI changes keyed by segment, moving the row when the segment changes', () => {

@@ -1,11 +1,12 @@
 import type { CustomerProfileV1, FeedbackEventV1 } from '@churnwatch/contracts';
-import type { FiredTimer, InputRecord, Processor } from '@churnwatch/stream-runtime';
+import type { FiredTimer, InputRecord, Processor, ProcessorResult } from '@churnwatch/stream-runtime';
 import type { DetectionConfig } from '../config/detection-config.ts';
 import { profileRowTimeMs } from '../profile/segmentation.ts';
 import type { SignalV1 } from '../signals/signal-contract.ts';
 import { applyAlertAction } from './alert-actions.ts';
 import { NEW_TRACK } from './alert-lifecycle.ts';
 import type { ControlEventV1 } from './control-contract.ts';
+import { applyDueNpsAnswers, fileNpsAnswer, NPS_ANSWER_TIMER } from './nps-answers.ts';
 import { evaluateCustomer } from './scorer-evaluation.ts';
 import { INITIAL_SCORER_STATE, type RiskScorerState, storedProfileOf } from './scorer-state.ts';
 import { decodeScorerState, type RiskScorerStateV1 } from './scorer-state-v1.ts';
@@ -23,34 +24,45 @@ export type StoredScorerState = RiskScorerState | RiskScorerStateV1;
  * (snooze, acknowledge, assign, resolve). Outputs: `alerts` (ChurnRiskAlertV1 life-cycle steps), `customerHealth`
  * (CustomerHealthV1, a table) and `kpi` (KPI changes keyed by segment, for the KPI aggregator).
  *
- * "Now" is the customer's own clock: the latest event time of its signals and feedback (stream
- * time for profiles and control events), never running backwards. Pure.
+ * "Now" is the customer's own clock: the latest event time of its signals (stream time for
+ * profiles and control events), never running backwards; an NPS answer takes effect when that
+ * clock reaches its time (nps-answers.ts). Pure.
  */
 export function createRiskScorer(config: DetectionConfig): Processor<StoredScorerState, RiskScorerInput> {
   return {
     name: 'risk-scorer',
     inputs: ['signals', 'customerProfiles', 'feedback', 'control'],
-    tableInputs: ['customerProfiles'],
+    // NPS answers are a table too: read ahead, each waits for its moment (nps-answers.ts).
+    tableInputs: ['customerProfiles', 'feedback'],
     outputs: ['alerts', 'customerHealth', 'kpi'],
     process(state, record: InputRecord<RiskScorerInput>) {
       const current = state === undefined ? INITIAL_SCORER_STATE : decodeScorerState(state);
-      const timeMs =
-        record.input === 'signals' || record.input === 'feedback'
-          ? record.eventTimeMs
-          : record.input === 'customerProfiles'
-            ? profileRowTimeMs(record)
-            : record.streamTimeMs;
+      if (record.input === 'feedback') {
+        const answer = record.value as FeedbackEventV1;
+        const filed = fileNpsAnswer(current, { score: answer.score, atMs: record.eventTimeMs });
+        if (filed.timer !== null) return { state: filed.state, setTimers: [filed.timer] };
+        return evaluateCustomer(config, filed.state, record.key, current.clockMs);
+      }
+      const timeMs = record.input === 'signals' ? record.eventTimeMs : record.input === 'customerProfiles' ? profileRowTimeMs(record) : record.streamTimeMs;
       const nowMs = Math.max(current.clockMs, timeMs);
-      const updated = { ...apply(current, record), clockMs: nowMs };
-      return evaluateCustomer(config, updated, record.key, nowMs);
+      return evaluateAt(config, { ...apply(current, record), clockMs: nowMs }, record.key, nowMs);
     },
     onTimer(state, timer: FiredTimer) {
       if (state === undefined) return { state };
       const current = decodeScorerState(state);
       const nowMs = Math.max(current.clockMs, timer.atMs);
-      return evaluateCustomer(config, { ...current, clockMs: nowMs }, timer.key, nowMs);
+      return evaluateAt(config, { ...current, clockMs: nowMs }, timer.key, nowMs);
     },
   };
+}
+
+/** The NPS answers due by `nowMs` applied, then the customer evaluated; the answer timer follows what still waits. */
+function evaluateAt(config: DetectionConfig, state: RiskScorerState, customerId: string, nowMs: number): ProcessorResult<RiskScorerState> {
+  const hadPending = (state.pendingNps?.length ?? 0) > 0;
+  const due = applyDueNpsAnswers(state, nowMs);
+  const result = evaluateCustomer(config, due.state, customerId, nowMs);
+  if (due.timer !== null) return { ...result, setTimers: [...(result.setTimers ?? []), due.timer] };
+  return hadPending ? { ...result, cancelTimers: [...(result.cancelTimers ?? []), NPS_ANSWER_TIMER] } : result;
 }
 
 function apply(state: RiskScorerState, record: InputRecord<RiskScorerInput>): RiskScorerState {
@@ -64,11 +76,6 @@ function apply(state: RiskScorerState, record: InputRecord<RiskScorerInput>): Ri
     }
     case 'customerProfiles':
       return { ...state, profile: storedProfileOf(record.value as CustomerProfileV1 | null) };
-    case 'feedback': {
-      const answer = record.value as FeedbackEventV1;
-      if (state.nps !== null && state.nps.atMs > record.eventTimeMs) return state;
-      return { ...state, nps: { score: answer.score, atMs: record.eventTimeMs } };
-    }
     case 'control': {
       const control = record.value as ControlEventV1;
       return { ...state, tracks: { ...state.tracks, [control.kind]: applyAlertAction(state.tracks[control.kind] ?? NEW_TRACK, control) } };

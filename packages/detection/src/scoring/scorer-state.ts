@@ -4,6 +4,11 @@ import type { SignalConcern } from '../signals/signal-contract.ts';
 import type { AlertTrack } from './alert-lifecycle.ts';
 import type { StoredSignal } from './stored-signal.ts';
 
+export interface NpsAnswer {
+  readonly score: number;
+  readonly atMs: number;
+}
+
 /** The profile facts the scorer needs: segmentation, routing and value. */
 export type StoredProfile = Pick<CustomerProfileV1, 'segment' | 'plan' | 'owner' | 'contractValue' | 'name'>;
 
@@ -19,7 +24,12 @@ export interface RiskScorerState {
   readonly profile: StoredProfile | null;
   /** What is kept of the latest signal of each concern. */
   readonly signals: Partial<Record<SignalConcern, StoredSignal>>;
-  readonly nps: { readonly score: number; readonly atMs: number } | null;
+  readonly nps: NpsAnswer | null;
+  /**
+   * NPS answers later than the customer's clock, oldest first, each applied when the clock reaches
+   * it (npsAnswers.ts). Absent in state from before they were kept.
+   */
+  readonly pendingNps?: readonly NpsAnswer[];
   /** A kind without a track has a new one (NEW_TRACK). */
   readonly tracks: Partial<Record<AlertKind, AlertTrack>>;
   /** When the current renewal-at-risk finding began; null while none. */

@@ -32,8 +32,9 @@ export function createRiskScorer(config: DetectionConfig): Processor<StoredScore
   return {
     name: 'risk-scorer',
     inputs: ['signals', 'customerProfiles', 'feedback', 'control'],
-    // NPS answers are a table too: read ahead, each waits for its moment (nps-answers.ts).
-    tableInputs: ['customerProfiles', 'feedback'],
+    // Only the signals move stream time. NPS answers are read ahead as a table, each waiting for its
+    // moment (nps-answers.ts); a control event is a person's action, taken at the customer's clock.
+    tableInputs: ['customerProfiles', 'feedback', 'control'],
     outputs: ['alerts', 'customerHealth', 'kpi'],
     process(state, record: InputRecord<RiskScorerInput>) {
       const current = state === undefined ? INITIAL_SCORER_STATE : decodeScorerState(state);

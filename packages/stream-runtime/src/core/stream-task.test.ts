@@ -22,6 +22,16 @@ describe('StreamTask', () => {
     expect(task.streamTimeMs).toBe(500);
   });
 
+  test('wall-clock timers moved by every record under stream time alone (a replay) keep the heaps bounded', () => {
+    const task = counterTask(0, 'wall');
+    for (let i = 0; i < 20_000; i++) {
+      task.process(event(`k${i % 3}`, i));
+      task.commit();
+    }
+    // Three keys, one silence timer each; every record moved one, leaving a stale reference behind.
+    expect(task.heldTimerReferences).toBeLessThanOrEqual(2 * 3 + 1024 + 1);
+  });
+
   test('a late record leaves stream time where it is and sees it as streamTimeMs', () => {
     const seen: number[] = [];
     const processor: Processor<number, unknown> = {

@@ -29,7 +29,7 @@ describe('StreamTask', () => {
       task.commit();
     }
     // Three keys, one silence timer each; every record moved one, leaving a stale reference behind.
-    expect(task.heldTimerReferences).toBeLessThanOrEqual(2 * 3 + 1024 + 1);
+    expect(task.heldTimerReferences).toBeLessThanOrEqual(2 * 3 + 3 + 64 + 1);
   });
 
   test('a late record leaves stream time where it is and sees it as streamTimeMs', () => {

@@ -231,8 +231,10 @@ export class StreamTask<S, E = unknown> {
     // Moving a timer leaves its old reference behind in each heap it is in, to be dropped when it
     // comes to the top. Stream time drains the heap of all timers, but only a wall clock drains the
     // wall-clock heap, and a replay has none: judged by the first alone, the wall-clock heap of a
-    // replayed year held a stale reference for nearly every usage event.
-    if (this.heldTimerReferences > 2 * this.timerCount + 1024) this.reindex();
+    // replayed year held a stale reference for nearly every usage event. A rebuild reads every
+    // entry, so it waits until at least as many stale references as entries have gathered: the
+    // cost per moved timer stays constant, and a small store does not carry a thousand of them.
+    if (this.heldTimerReferences > 2 * this.timerCount + this.store.size + 64) this.reindex();
   }
 
   /** The pending changes were not made durable: back to the last committed state. */

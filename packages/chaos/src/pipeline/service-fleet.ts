@@ -16,6 +16,8 @@ export interface ServiceInstance {
   readonly metricsPort: number;
   readonly logFile: string;
   readonly process: ChildProcess;
+  /** The inspector's port, when the fleet opens one (`inspect`): see inspector-gc.ts. */
+  readonly inspectPort?: number;
 }
 
 export interface FleetOptions {
@@ -24,6 +26,8 @@ export interface FleetOptions {
   /** Variables every instance gets (broker, topics, delivery, timings). */
   readonly env: Readonly<Record<string, string>>;
   readonly logDir: string;
+  /** Opens the inspector of every instance on a free loopback port, so a soak can force collections. */
+  readonly inspect?: boolean;
 }
 
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
@@ -56,11 +60,13 @@ export class ServiceFleet {
     const n = (this.#starts.get(service) ?? 0) + 1;
     this.#starts.set(service, n);
     const metricsPort = await freePort();
+    const inspectPort = this.#options.inspect === true ? await freePort() : undefined;
     const label = `${service}#${n}`;
     const logFile = join(this.#options.logDir, `${service}-${n}.log`);
     const log = openSync(logFile, 'a');
     try {
-      const child = spawnTiedToParent(process.execPath, [join(servicesDir, service, 'src', 'main.ts')], {
+      const main = join(servicesDir, service, 'src', 'main.ts');
+      const child = spawnTiedToParent(process.execPath, inspectPort === undefined ? [main] : [`--inspect=127.0.0.1:${inspectPort}`, main], {
         env: {
           ...process.env,
           ...this.#options.env,
@@ -70,7 +76,7 @@ export class ServiceFleet {
         },
         stdio: ['ignore', log, log],
       });
-      const instance = { service, label, metricsPort, logFile, process: child };
+      const instance = { service, label, metricsPort, logFile, process: child, ...(inspectPort === undefined ? {} : { inspectPort }) };
       this.#all.push(instance);
       return instance;
     } finally {

@@ -1,6 +1,6 @@
 import { Prng } from '@churnwatch/simulator';
 import { describe, expect, it } from 'vitest';
-import { grows, linearTrend, tQuantile975 } from './trend.ts';
+import { grows, linearTrend, tQuantile, tQuantile975 } from './trend.ts';
 
 describe('tQuantile975', () => {
   it('matches the table of Student’s t', () => {
@@ -41,5 +41,22 @@ describe('linearTrend', () => {
 
   it('refuses fewer than four samples', () => {
     expect(() => linearTrend([{ x: 0, y: 0 }])).toThrow(RangeError);
+  });
+});
+
+describe('tQuantile and the interval level', () => {
+  it('matches the table of Student’s t at other levels', () => {
+    expect(tQuantile(0.995, 10)).toBeCloseTo(3.169, 1);
+    expect(tQuantile(0.995, 60)).toBeCloseTo(2.66, 2);
+    expect(tQuantile(0.5, 12)).toBeCloseTo(0, 10);
+  });
+
+  it('widens the interval as the level rises, around the same slope', () => {
+    const points = Array.from({ length: 40 }, (_, i) => ({ x: i, y: i * 0.1 + (i % 2 ? 1 : -1) }));
+    const at95 = linearTrend(points);
+    const at999 = linearTrend(points, 0.999);
+    expect(at999.slope).toBe(at95.slope);
+    expect(at999.slopeLow).toBeLessThan(at95.slopeLow);
+    expect(at999.slopeHigh).toBeGreaterThan(at95.slopeHigh);
   });
 });

@@ -1,4 +1,6 @@
-/** A least-squares line through samples, with a 95 % confidence interval of its slope. */
+import { normalQuantile } from './normal-quantile.ts';
+
+/** A least-squares line through samples, with a confidence interval of its slope (95 % unless asked otherwise). */
 export interface Trend {
   /** Units of y per unit of x. */
   readonly slope: number;
@@ -9,21 +11,23 @@ export interface Trend {
   readonly effectiveSamples: number;
 }
 
-/** The 97.5 % quantile of Student's t with `df` degrees of freedom (Cornish–Fisher expansion; exact to 0.01 from df 3). */
-export function tQuantile975(df: number): number {
-  const z = 1.959964;
+/** The `p` quantile of Student's t with `df` degrees of freedom (Cornish–Fisher expansion; exact to 0.01 from df 3 at 0.975). */
+export function tQuantile(p: number, df: number): number {
+  const z = normalQuantile(p);
   return (
     z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2) + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * df ** 3)
   );
 }
 
+export const tQuantile975 = (df: number): number => tQuantile(0.975, df);
+
 /**
- * Pure: ordinary least squares of y on x. Memory samples are autocorrelated (a heap grows between
+ * Pure: ordinary least squares of y on x, with a two-sided `level` interval of the slope. Memory samples are autocorrelated (a heap grows between
  * collections), which makes the textbook interval too narrow; the slope's standard error is
  * widened by the lag-1 autocorrelation r of the residuals: n_eff = n (1 − r) / (1 + r).
  * Needs at least 4 samples.
  */
-export function linearTrend(points: readonly { readonly x: number; readonly y: number }[]): Trend {
+export function linearTrend(points: readonly { readonly x: number; readonly y: number }[], level = 0.95): Trend {
   const n = points.length;
   if (n < 4) throw new RangeError(`a trend needs at least 4 samples, got ${n}`);
   const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
@@ -40,7 +44,7 @@ export function linearTrend(points: readonly { readonly x: number; readonly y: n
   const df = effectiveSamples - 2;
   // The residual variance per effective sample, over the spread of x scaled the same way.
   const standardError = Math.sqrt(sse / (n - 2) / sxx) * Math.sqrt((n - 2) / df);
-  const half = tQuantile975(df) * standardError;
+  const half = tQuantile(1 - (1 - level) / 2, df) * standardError;
   return { slope, slopeLow: slope - half, slopeHigh: slope + half, samples: n, effectiveSamples };
 }
 

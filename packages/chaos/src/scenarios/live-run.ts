@@ -59,6 +59,8 @@ export interface ScenarioSpec {
   readonly instances?: Readonly<Record<string, number>>;
   /** Variables on top of the defaults, for every instance. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Every instance opens its inspector on a loopback port (ServiceFleet's `inspect`). */
+  readonly inspect?: boolean;
   /**
    * False for a scenario that disturbs nothing upstream of the alerts topic (a slow notifier): its
    * promises are its own, and the topic against the replay is shown but judged by the scenarios
@@ -101,7 +103,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
   const services = detectionServices();
   const logDir = join(context.workDir, run);
   await mkdir(logDir);
-  const fleet = new ServiceFleet({ run, env: { ...serviceEnv(context, topics, spec.delivery), ...spec.env }, logDir });
+  const fleet = new ServiceFleet({ run, env: { ...serviceEnv(context, topics, spec.delivery), ...spec.env }, logDir, inspect: spec.inspect === true });
   try {
     const first = [];
     for (const { service } of services) for (let i = 0; i < (spec.instances?.[service] ?? 1); i++) first.push(await fleet.start(service));

@@ -47,10 +47,9 @@ function describeTrend(trend: Trend): string {
  * `FAMILY_ERROR_RATE`). RSS is judged on every sample. The heap is judged by its floor: every
  * `FORCED_GC_EVERY`th sample is taken right after a full collection forced through the instance's
  * inspector (inspector-gc.ts), so it counts only what is still referenced, less the code spaces
- * (`CODE_SPACES`, shown apart). Heap used between
- * collections climbs with garbage for minutes, and V8 collects fully only a few times in half an
- * hour of this load, too few to judge: that climb is shown, not judged. The samples (JSON) and the
- * chart (SVG) go to `config.outDir`.
+ * (`CODE_SPACES`, shown apart). Heap used between collections climbs with garbage for minutes,
+ * and V8 collects fully only a few times in half an hour of this load, too few to judge: that
+ * climb is shown, not judged. The samples (JSON) and the chart (SVG) go to `config.outDir`.
  */
 export function soakScenario(delivery: Delivery): ScenarioSpec {
   return {

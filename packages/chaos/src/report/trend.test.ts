@@ -1,13 +1,13 @@
 import { Prng } from '@churnwatch/simulator';
 import { describe, expect, it } from 'vitest';
-import { grows, linearTrend, tQuantile, tQuantile975 } from './trend.ts';
+import { grows, linearTrend, tQuantile } from './trend.ts';
 
-describe('tQuantile975', () => {
+describe('tQuantile at 0.975', () => {
   it('matches the table of Student’s t', () => {
-    expect(tQuantile975(5)).toBeCloseTo(2.571, 1);
-    expect(tQuantile975(10)).toBeCloseTo(2.228, 2);
-    expect(tQuantile975(30)).toBeCloseTo(2.042, 2);
-    expect(tQuantile975(1000)).toBeCloseTo(1.962, 2);
+    expect(tQuantile(0.975, 5)).toBeCloseTo(2.571, 1);
+    expect(tQuantile(0.975, 10)).toBeCloseTo(2.228, 2);
+    expect(tQuantile(0.975, 30)).toBeCloseTo(2.042, 2);
+    expect(tQuantile(0.975, 1000)).toBeCloseTo(1.962, 2);
   });
 });
 

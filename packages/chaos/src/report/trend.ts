@@ -19,12 +19,11 @@ export function tQuantile(p: number, df: number): number {
   );
 }
 
-export const tQuantile975 = (df: number): number => tQuantile(0.975, df);
-
 /**
- * Pure: ordinary least squares of y on x, with a two-sided `level` interval of the slope. Memory samples are autocorrelated (a heap grows between
- * collections), which makes the textbook interval too narrow; the slope's standard error is
- * widened by the lag-1 autocorrelation r of the residuals: n_eff = n (1 − r) / (1 + r).
+ * Pure: ordinary least squares of y on x, with a two-sided `level` interval of the slope. Memory
+ * samples are autocorrelated (a heap grows between collections), which makes the textbook
+ * interval too narrow; the slope's standard error is widened by the lag-1 autocorrelation r of the
+ * residuals: n_eff = n (1 − r) / (1 + r).
  * Needs at least 4 samples.
  */
 export function linearTrend(points: readonly { readonly x: number; readonly y: number }[], level = 0.95): Trend {

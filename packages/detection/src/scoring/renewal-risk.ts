@@ -4,6 +4,7 @@ import { daysUntil } from '../contract/renewal-assessment.ts';
 import { plural, roundTo } from '../numbers.ts';
 import type { SignalFacts } from '../signals/signal-contract.ts';
 import { dayIndexOfDate, dayStartMs, isoOf, MS_PER_DAY } from '../time/days.ts';
+import type { NpsAnswer } from './scorer-state.ts';
 
 export type RenewalRiskReason =
   | 'cancelled'
@@ -34,7 +35,7 @@ export interface RenewalRiskInput {
   readonly complaintsEscalatedSinceMs: number | null;
   readonly openComplaints: number;
   /** The customer's latest NPS answer (0–10) and when it was given; null without one. */
-  readonly nps: { readonly score: number; readonly atMs: number } | null;
+  readonly nps: NpsAnswer | null;
 }
 
 export interface RenewalRisk {

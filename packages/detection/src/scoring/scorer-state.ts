@@ -27,7 +27,7 @@ export interface RiskScorerState {
   readonly nps: NpsAnswer | null;
   /**
    * NPS answers later than the customer's clock, oldest first, each applied when the clock reaches
-   * it (npsAnswers.ts). Absent in state from before they were kept.
+   * it (nps-answers.ts). Absent in state from before they were kept.
    */
   readonly pendingNps?: readonly NpsAnswer[];
   /** A kind without a track has a new one (NEW_TRACK). */

@@ -74,3 +74,19 @@ test('rows of a table before any event leave the start of the reading to the fir
   hold.batchDone(now + 11_000, now - 90 * dayMs);
   expect(hold.catchingUp(now + 19_000, now - 90 * dayMs)).toBe(true);
 });
+
+test('a backfill that read stored history in seconds and then follows a paced producer is judged by its recent pace', () => {
+  const hold = new HistoryHold(options);
+  const startMs = now - 100_000;
+  // 150 days of stored history in 2 s, then a day a second for 20 s.
+  let streamTimeMs = now - 200 * dayMs;
+  for (let tenth = 0; tenth < 20; tenth++) hold.batchDone(startMs + tenth * 100, (streamTimeMs += 7.5 * dayMs));
+  let wallMs = startMs + 2_000;
+  for (let second = 1; second <= 20; second++) hold.batchDone((wallMs = startMs + 2_000 + second * 1000), (streamTimeMs += dayMs));
+  // A sparse topic quiet for 10 s: 10 days at the recent pace, and 30 days are still ahead.
+  expect(hold.catchingUp(wallMs + 10_000, streamTimeMs)).toBe(true);
+  // Averaged over the whole reading (8.6 days a second), the 30 days would have come in 4 s.
+  expect(hold.catchingUp(wallMs + 20_000, streamTimeMs)).toBe(true);
+  // The reading lasted 22 s: a longer pause ends it.
+  expect(hold.catchingUp(wallMs + 23_000, streamTimeMs)).toBe(false);
+});

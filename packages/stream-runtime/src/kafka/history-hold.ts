@@ -1,3 +1,6 @@
+/** Recent stretches of a reading whose paces are compared: the slowest is the reading's pace. */
+const PACE_STRETCHES = 16;
+
 /** A moment of a partition's reading: the wall clock and the partition's stream time then. */
 interface ReadingPoint {
   readonly atMs: number;
@@ -27,12 +30,21 @@ export interface HistoryHoldOptions {
  * for as long as its remaining days would take). A partition that reads at most as fast as the
  * wall clock is not catching up with anything, and a pause of `idleMs` releases its timers, as
  * does one whose pace is not known yet.
+ *
+ * The pace is that of the slowest recent stretch of the reading (`PACE_STRETCHES` stretches of at
+ * least an eighth of `idleMs` each), not its average since it began: a backfill that first read
+ * months of stored history in seconds and then followed a producer at a day a second averaged a
+ * pace so fast that a month-long pause of the sparse topic looked like the end of the history,
+ * and the timers fired ahead of the orders still to come. Too slow a pace only holds the timers
+ * longer, and never longer than the reading has lasted.
  */
 export class HistoryHold {
   readonly #options: HistoryHoldOptions;
   #lastBatch: ReadingPoint = { atMs: Number.NEGATIVE_INFINITY, streamTimeMs: Number.NEGATIVE_INFINITY };
   /** Where the current reading of history began; undefined while the partition reads recent records. */
   #historySince: ReadingPoint | undefined;
+  /** Batches of the current reading at least a stretch apart, the newest last; at most PACE_STRETCHES + 1. */
+  #marks: ReadingPoint[] = [];
 
   constructor(options: HistoryHoldOptions) {
     this.#options = options;
@@ -51,14 +63,23 @@ export class HistoryHold {
   restored(nowMs: number, streamTimeMs: number): void {
     this.#lastBatch = { atMs: nowMs, streamTimeMs };
     this.#historySince = this.#isHistory(nowMs, streamTimeMs) ? this.#lastBatch : undefined;
+    this.#marks = this.#historySince === undefined ? [] : [this.#lastBatch];
   }
 
   /** A record batch of the partition was finished at `nowMs`, leaving stream time at `streamTimeMs`. */
   batchDone(nowMs: number, streamTimeMs: number): void {
     const point = { atMs: nowMs, streamTimeMs };
-    if (!this.#isHistory(nowMs, streamTimeMs)) this.#historySince = undefined;
-    // Before the first record that moves stream time (a table's rows only), the reading has no start yet.
-    else if (this.#historySince === undefined || !Number.isFinite(this.#historySince.streamTimeMs)) this.#historySince = point;
+    if (!this.#isHistory(nowMs, streamTimeMs)) {
+      this.#historySince = undefined;
+      this.#marks = [];
+    } else if (this.#historySince === undefined || !Number.isFinite(this.#historySince.streamTimeMs)) {
+      // Before the first record that moves stream time (a table's rows only), the reading has no start yet.
+      this.#historySince = point;
+      this.#marks = [point];
+    } else if (nowMs - (this.#marks.at(-1)?.atMs ?? Number.NEGATIVE_INFINITY) >= this.#stretchMs()) {
+      this.#marks.push(point);
+      if (this.#marks.length > PACE_STRETCHES + 1) this.#marks.shift();
+    }
     this.#lastBatch = point;
   }
 
@@ -78,13 +99,20 @@ export class HistoryHold {
 
   /**
    * The reading of history up to the last batch: how long it lasted and the stream time it gained
-   * per wall-clock millisecond; undefined when it is not faster than the wall clock.
+   * per wall-clock millisecond in its slowest recent stretch (over all of it before a stretch
+   * is complete); undefined when that is not faster than the wall clock.
    */
   #reading(): { readonly lastedMs: number; readonly pace: number } | undefined {
     const since = this.#historySince;
     if (since === undefined || !Number.isFinite(since.streamTimeMs)) return undefined;
     const lastedMs = this.#lastBatch.atMs - since.atMs;
-    const pace = (this.#lastBatch.streamTimeMs - since.streamTimeMs) / lastedMs;
+    const paceBetween = (from: ReadingPoint, to: ReadingPoint) => (to.streamTimeMs - from.streamTimeMs) / (to.atMs - from.atMs);
+    let pace = this.#marks.length < 2 ? paceBetween(since, this.#lastBatch) : Number.POSITIVE_INFINITY;
+    for (let i = 1; i < this.#marks.length; i++) pace = Math.min(pace, paceBetween(this.#marks[i - 1] as ReadingPoint, this.#marks[i] as ReadingPoint));
     return pace > 1 ? { lastedMs, pace } : undefined;
+  }
+
+  #stretchMs(): number {
+    return this.#options.idleMs / 8;
   }
 }

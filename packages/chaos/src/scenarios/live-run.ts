@@ -14,6 +14,8 @@ import { brokenPromises, type Delivery, tallyAlerts } from '../report/alert-tall
 import type { ScenarioResult } from '../report/scenario-result.ts';
 import type { ChaosContext } from './chaos-context.ts';
 
+const DAY_MS = 86_400_000;
+
 /** The detection services in start order, and the logical topics each one reads. */
 export function detectionServices(): { service: string; inputs: string[] }[] {
   const processors = createDetectionProcessors(parseDetectionConfig({}, 'the built-in detection configuration'));
@@ -52,8 +54,8 @@ export interface ScenarioSpec {
   /** How long nothing may move before the pipeline counts as settled, when not `config.quietMs`. */
   readonly quietMs?: number;
   /** The stream, when not the configured one: how many customers, and how many of the history's last events (undefined: all). */
-  stream?(config: ChaosConfig): { readonly customers: number; readonly events: number | undefined };
-  /** The production rate, when the scenario sets it from the stream (default: the configured rate). */
+  stream?(config: ChaosConfig): ScenarioStream;
+  /** The production rate, when the scenario sets it from the stream (default: the configured rate); `events` counts the paced ones. */
   eventsPerSecond?(config: ChaosConfig, events: number): number;
   /** Instances of a service started (and ready) before the stream begins; 1 for those not named. */
   readonly instances?: Readonly<Record<string, number>>;
@@ -67,6 +69,19 @@ export interface ScenarioSpec {
    * that disturb the detection services. Default true.
    */
   readonly judgesAlertsAgainstReplay?: boolean;
+}
+
+export interface ScenarioStream {
+  readonly customers: number;
+  readonly events: number | undefined;
+  /** Days of history, when not `config.days`. */
+  readonly days?: number;
+  /**
+   * The history's first this many days are produced as fast as the broker takes them, before the
+   * rest is paced: a backfill that leaves the services with state as full as a long-running
+   * deployment's, so what the paced part measures is the steady state. Default 0.
+   */
+  readonly unpacedDays?: number;
 }
 
 /** Timings for a run that is disturbed on purpose: failures are noticed in seconds, not minutes. */
@@ -95,8 +110,12 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
   const startedMs = Date.now();
   const run = `chaos-${spec.scenario}-${spec.delivery}-${process.pid}-${startedMs}`;
   const topics = await createScenarioTopics(kafka, run, config.partitions);
-  const stream = spec.stream?.(config) ?? { customers: config.customers, events: config.events };
-  const events = generateStream({ seed: config.seed, customers: stream.customers, days: config.days, maxEvents: stream.events, endMs: startedMs });
+  const stream: ScenarioStream = spec.stream?.(config) ?? { customers: config.customers, events: config.events };
+  const days = stream.days ?? config.days;
+  const events = generateStream({ seed: config.seed, customers: stream.customers, days, maxEvents: stream.events, endMs: startedMs });
+  const pacedFromMs = startedMs - (days - (stream.unpacedDays ?? 0)) * DAY_MS;
+  const firstPaced = events.findIndex((event) => event.timeMs >= pacedFromMs);
+  const [unpaced, paced] = firstPaced < 0 ? [events, []] : [events.slice(0, firstPaced), events.slice(firstPaced)];
   const eventsFile = join(context.workDir, `${run}.jsonl`);
   await writeEventsFile(eventsFile, events);
 
@@ -109,12 +128,9 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
     for (const { service } of services) for (let i = 0; i < (spec.instances?.[service] ?? 1); i++) first.push(await fleet.start(service));
     await fleet.waitReady(first);
     const streamStartMs = Date.now();
-    const produced = produceEvents({
-      kafka,
-      events,
-      eventsPerSecond: spec.eventsPerSecond?.(config, events.length) ?? config.eventsPerSecond,
-      topics: simulatorTopics(topics),
-    });
+    const produce = (part: readonly SimulatedEvent[], eventsPerSecond: number | undefined) =>
+      part.length === 0 ? Promise.resolve(undefined) : produceEvents({ kafka, events: part, eventsPerSecond, topics: simulatorTopics(topics) });
+    const produced = produce(unpaced, undefined).then(() => produce(paced, spec.eventsPerSecond?.(config, paced.length) ?? config.eventsPerSecond));
     const live: LiveRun = {
       context,
       fleet,

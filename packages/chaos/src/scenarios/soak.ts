@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseDetectionConfig } from '@churnwatch/detection';
 import { collectGarbage } from '../pipeline/inspector-gc.ts';
 import { metricSum, scrapeMetrics } from '../pipeline/service-metrics.ts';
 import type { Delivery } from '../report/alert-tally.ts';
@@ -28,7 +29,26 @@ const FAMILY_ERROR_RATE = 0.01;
  */
 const CODE_SPACES = ['code', 'trusted', 'code_large_object', 'trusted_large_object'];
 
-type Point = MemorySeries['points'][number] & { lag: number; majorGcs: number; forcedGc: boolean; codeBytes: number };
+/**
+ * Days of history the detection state holds at most with the built-in configuration: the usage
+ * monitor's day ring and the complaint monitor's track record. A soak first backfills this much,
+ * unpaced, so that its paced part runs with state already full: memory that then grows is not
+ * state filling up with history.
+ */
+function stateHistoryDays(): number {
+  const config = parseDetectionConfig({}, 'the built-in detection configuration');
+  return Math.max(config.usageHistoryDays, config.thresholds.complaints.trackRecordDays);
+}
+
+type Point = MemorySeries['points'][number] & {
+  lag: number;
+  majorGcs: number;
+  forcedGc: boolean;
+  codeBytes: number;
+  /** V8's heap as reserved from the system, and memory outside it held by JavaScript objects (buffers): where RSS goes besides the heap used. */
+  heapTotalBytes: number;
+  externalBytes: number;
+};
 
 /** Bytes per second as MiB per minute, signed. */
 const perMinuteMib = (bytesPerSecond: number) => `${bytesPerSecond >= 0 ? '+' : ''}${((bytesPerSecond * 60) / 1_048_576).toFixed(2)}`;
@@ -39,10 +59,11 @@ function describeTrend(trend: Trend): string {
 }
 
 /**
- * A steady run, undisturbed, the stream spread over `config.soakSeconds`: every `config.sampleMs` the RSS, V8 heap used, major
- * collections and consumer lag of every instance, for as long as the stream is produced. The first
- * quarter is the warm-up (code compiled, buffers and the first customers' state allocated) and is
- * left out of the trends; over the rest, an interval of the slope that lies wholly above zero is
+ * A steady run, undisturbed: first a backfill of as many days as the state holds (stateHistoryDays),
+ * then `config.days` more spread over `config.soakSeconds`. Every `config.sampleMs` the RSS, V8
+ * heap used, major collections and consumer lag of every instance, for as long as the stream is
+ * produced. The first quarter is the warm-up (the backfill, code compiled, buffers allocated) and
+ * is left out of the trends; over the rest, an interval of the slope that lies wholly above zero is
  * growth, and fails the run (each at the level that keeps a flat run's chance of failing at
  * `FAMILY_ERROR_RATE`). RSS is judged on every sample. The heap is judged by its floor: every
  * `FORCED_GC_EVERY`th sample is taken right after a full collection forced through the instance's
@@ -55,6 +76,10 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
   return {
     scenario: 'soak',
     delivery,
+    stream: (config) => {
+      const leadInDays = stateHistoryDays();
+      return { customers: config.customers, events: config.events, days: config.days + leadInDays, unpacedDays: leadInDays };
+    },
     eventsPerSecond: (config, events) => Math.max(1, Math.round(events / config.soakSeconds)),
     // History trickled in slowly leaves sparse inputs (the scorer's signals) idle for seconds while
     // their stream time is months behind: wall-clock timers must wait for it, as for a backfill.
@@ -85,6 +110,8 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
             majorGcs: metricSum(text, 'churnwatch_nodejs_gc_duration_seconds_count', { kind: 'major' }),
             forcedGc,
             codeBytes: CODE_SPACES.reduce((sum, space) => sum + metricSum(text, 'churnwatch_nodejs_heap_space_size_used_bytes', { space }), 0),
+            heapTotalBytes: metricSum(text, 'churnwatch_nodejs_heap_size_total_bytes'),
+            externalBytes: metricSum(text, 'churnwatch_nodejs_external_memory_bytes'),
           });
           series.set(instance.label, points);
         }
@@ -109,7 +136,20 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
           level,
         );
         const floor = steady.filter((p) => p.forcedGc);
-        extra.push([`${label} RSS`, describeTrend(rss)], [`${label} heap used`, describeTrend(heap)]);
+        const shown = (y: (p: Point) => number) =>
+          describeTrend(
+            linearTrend(
+              steady.map((p) => ({ x: p.seconds, y: y(p) })),
+              level,
+            ),
+          );
+        extra.push(
+          [`${label} RSS`, describeTrend(rss)],
+          [`${label} heap used`, describeTrend(heap)],
+          [`${label} heap reserved`, shown((p) => p.heapTotalBytes)],
+          [`${label} RSS outside the heap`, shown((p) => p.rssBytes - p.heapTotalBytes)],
+          [`${label} external (buffers)`, shown((p) => p.externalBytes)],
+        );
         if (grows(rss)) failures.push(`${label}: RSS grows (${describeTrend(rss)})`);
         if (floor.length < 4) {
           failures.push(`${label}: ${floor.length} samples after a forced collection, too few for a trend (a longer stream or a shorter --sample-ms)`);

@@ -80,9 +80,15 @@ test('a backfill that read stored history in seconds and then follows a paced pr
   const startMs = now - 100_000;
   // 150 days of stored history in 2 s, then a day a second for 20 s.
   let streamTimeMs = now - 200 * dayMs;
-  for (let tenth = 0; tenth < 20; tenth++) hold.batchDone(startMs + tenth * 100, (streamTimeMs += 7.5 * dayMs));
-  let wallMs = startMs + 2_000;
-  for (let second = 1; second <= 20; second++) hold.batchDone((wallMs = startMs + 2_000 + second * 1000), (streamTimeMs += dayMs));
+  for (let tenth = 1; tenth <= 20; tenth++) {
+    streamTimeMs += 7.5 * dayMs;
+    hold.batchDone(startMs + tenth * 100, streamTimeMs);
+  }
+  const wallMs = startMs + 22_000;
+  for (let second = 1; second <= 20; second++) {
+    streamTimeMs += dayMs;
+    hold.batchDone(startMs + 2_000 + second * 1000, streamTimeMs);
+  }
   // A sparse topic quiet for 10 s: 10 days at the recent pace, and 30 days are still ahead.
   expect(hold.catchingUp(wallMs + 10_000, streamTimeMs)).toBe(true);
   // Averaged over the whole reading (8.6 days a second), the 30 days would have come in 4 s.

@@ -30,6 +30,16 @@ export function generateStream(options: StreamOptions): SimulatedEvent[] {
   return options.maxEvents === undefined ? events : events.slice(Math.max(0, events.length - options.maxEvents));
 }
 
+/**
+ * The history split where its paced part begins: the events before `pacedFromMs` (produced as a
+ * backfill, as fast as the broker takes them) and the rest, each in its order.
+ */
+export function splitAtPacedStart(events: readonly SimulatedEvent[], pacedFromMs: number): { unpaced: SimulatedEvent[]; paced: SimulatedEvent[] } {
+  const firstPaced = events.findIndex((event) => event.timeMs >= pacedFromMs);
+  if (firstPaced < 0) return { unpaced: [...events], paced: [] };
+  return { unpaced: events.slice(0, firstPaced), paced: events.slice(firstPaced) };
+}
+
 /** Writes the events as the simulator's JSON Lines (the replay command's input format). */
 export async function writeEventsFile(path: string, events: readonly SimulatedEvent[]): Promise<void> {
   const out = createWriteStream(path);

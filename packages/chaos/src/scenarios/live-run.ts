@@ -4,7 +4,7 @@ import { createDetectionProcessors, parseDetectionConfig } from '@churnwatch/det
 import { isExternalInput } from '@churnwatch/detection-service-kit';
 import { produceEvents, type SimulatedEvent } from '@churnwatch/simulator';
 import type { ChaosConfig } from '../config.ts';
-import { generateStream, writeEventsFile } from '../ground-truth/generated-stream.ts';
+import { generateStream, splitAtPacedStart, writeEventsFile } from '../ground-truth/generated-stream.ts';
 import { replayAlerts } from '../ground-truth/replay-alerts.ts';
 import { createScenarioTopics, simulatorTopics, type TopicNames, topicVariables } from '../pipeline/detection-topics.ts';
 import { type ReadRecord, readCommitted } from '../pipeline/read-committed.ts';
@@ -113,9 +113,9 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
   const stream: ScenarioStream = spec.stream?.(config) ?? { customers: config.customers, events: config.events };
   const days = stream.days ?? config.days;
   const events = generateStream({ seed: config.seed, customers: stream.customers, days, maxEvents: stream.events, endMs: startedMs });
-  const pacedFromMs = startedMs - (days - (stream.unpacedDays ?? 0)) * DAY_MS;
-  const firstPaced = events.findIndex((event) => event.timeMs >= pacedFromMs);
-  const [unpaced, paced] = firstPaced < 0 ? [events, []] : [events.slice(0, firstPaced), events.slice(firstPaced)];
+  const { unpaced, paced } = stream.unpacedDays
+    ? splitAtPacedStart(events, startedMs - (days - stream.unpacedDays) * DAY_MS)
+    : { unpaced: [], paced: [...events] };
   const eventsFile = join(context.workDir, `${run}.jsonl`);
   await writeEventsFile(eventsFile, events);
 

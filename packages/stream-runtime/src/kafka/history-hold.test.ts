@@ -96,3 +96,12 @@ test('a backfill that read stored history in seconds and then follows a paced pr
   // The reading lasted 22 s: a longer pause ends it.
   expect(hold.catchingUp(wallMs + 23_000, streamTimeMs)).toBe(false);
 });
+
+test("batches of a table's rows between the records of a paced history do not make it look finished", () => {
+  const hold = new HistoryHold(options);
+  const last = readHistory(hold, 40);
+  // A profile row 5 s later: a batch, but stream time stays where it was.
+  hold.batchDone(last.wallMs + 5_000, last.streamTimeMs);
+  // The sparse topic then quiet for 30 s more: at a day a second, 140 days of history are still ahead.
+  expect(hold.catchingUp(last.wallMs + 35_000, last.streamTimeMs)).toBe(true);
+});

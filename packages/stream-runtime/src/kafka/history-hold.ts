@@ -76,7 +76,7 @@ export class HistoryHold {
       // Before the first record that moves stream time (a table's rows only), the reading has no start yet.
       this.#historySince = point;
       this.#marks = [point];
-    } else if (nowMs - (this.#marks.at(-1)?.atMs ?? Number.NEGATIVE_INFINITY) >= this.#stretchMs()) {
+    } else if (this.#endsStretch(point)) {
       this.#marks.push(point);
       if (this.#marks.length > PACE_STRETCHES + 1) this.#marks.shift();
     }
@@ -112,7 +112,13 @@ export class HistoryHold {
     return pace > 1 ? { lastedMs, pace } : undefined;
   }
 
-  #stretchMs(): number {
-    return this.#options.idleMs / 8;
+  /**
+   * Whether a batch ends a stretch: at least an eighth of `idleMs` after the last mark, and with
+   * stream time moved. A batch of a table's rows alone leaves stream time where it was; as a mark
+   * it would make a stretch of pace 0 and release the timers of a history still being read.
+   */
+  #endsStretch(point: ReadingPoint): boolean {
+    const last = this.#marks.at(-1);
+    return last === undefined || (point.atMs - last.atMs >= this.#options.idleMs / 8 && point.streamTimeMs > last.streamTimeMs);
   }
 }

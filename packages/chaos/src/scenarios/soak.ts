@@ -9,8 +9,15 @@ import { grows, linearTrend, type Trend } from '../report/trend.ts';
 import type { ScenarioSpec } from './live-run.ts';
 import { sleep } from './pick.ts';
 
-/** How long a partition reading history holds its wall-clock timers after its last batch, ms. */
-const holdIdleMs = 30_000;
+/**
+ * How long a partition reading history holds its wall-clock timers after its last batch, ms. Long,
+ * because the soak's history changes pace: its backfill comes in at months a minute, the rest at a
+ * day every few seconds, and a purchases partition can go without an order for days of the paced
+ * history. A partition that has had no batch since the switch knows only the backfill's pace, by
+ * which such a pause means the history has ended (see HistoryHold): at 30 s, one released its
+ * timers 40 s into the paced part and fired 42 of them up to the present.
+ */
+const holdIdleMs = 120_000;
 
 /** Every this many samples, each instance's are taken right after a full collection forced through its inspector. */
 const FORCED_GC_EVERY = 6;

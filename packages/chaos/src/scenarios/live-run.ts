@@ -52,7 +52,7 @@ export interface ScenarioSpec {
   /** After the pipeline settled, before the services stop: checks of the scenario's own (metrics, dead letters). */
   afterSettled?(run: LiveRun, outputs: { readonly deadLetters: readonly ReadRecord[] }): Promise<Omit<DisturbanceReport, 'disturbances'>>;
   /** How long nothing may move before the pipeline counts as settled, when not `config.quietMs`. */
-  readonly quietMs?: number;
+  readonly quietMs?: number | ((config: ChaosConfig) => number);
   /** The stream, when not the configured one: how many customers, and how many of the history's last events (undefined: all). */
   stream?(config: ChaosConfig): ScenarioStream;
   /** The production rate, when the scenario sets it from the stream (default: the configured rate); `events` counts the paced ones. */
@@ -60,7 +60,7 @@ export interface ScenarioSpec {
   /** Instances of a service started (and ready) before the stream begins; 1 for those not named. */
   readonly instances?: Readonly<Record<string, number>>;
   /** Variables on top of the defaults, for every instance. */
-  readonly env?: Readonly<Record<string, string>>;
+  readonly env?: Readonly<Record<string, string>> | ((config: ChaosConfig) => Readonly<Record<string, string>>);
   /** Every instance opens its inspector on a loopback port (ServiceFleet's `inspect`). */
   readonly inspect?: boolean;
   /**
@@ -122,7 +122,8 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
   const services = detectionServices();
   const logDir = join(context.workDir, run);
   await mkdir(logDir);
-  const fleet = new ServiceFleet({ run, env: { ...serviceEnv(context, topics, spec.delivery), ...spec.env }, logDir, inspect: spec.inspect === true });
+  const env = typeof spec.env === 'function' ? spec.env(config) : spec.env;
+  const fleet = new ServiceFleet({ run, env: { ...serviceEnv(context, topics, spec.delivery), ...env }, logDir, inspect: spec.inspect === true });
   try {
     const first = [];
     for (const { service } of services) for (let i = 0; i < (spec.instances?.[service] ?? 1); i++) first.push(await fleet.start(service));
@@ -155,7 +156,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       ),
       outputTopics: [topics.signals, topics.alerts, topics.customerHealth, topics.kpi, topics.retentionKpis, topics.deadLetters],
       partitions: config.partitions,
-      quietMs: spec.quietMs ?? config.quietMs,
+      quietMs: (typeof spec.quietMs === 'function' ? spec.quietMs(config) : spec.quietMs) ?? config.quietMs,
       timeoutMs: config.settleTimeoutMs,
     });
     const untilMs = Date.now();

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDetectionConfig } from '@churnwatch/detection';
+import type { ChaosConfig } from '../config.ts';
 import { collectGarbage } from '../pipeline/inspector-gc.ts';
 import { metricSum, scrapeMetrics } from '../pipeline/service-metrics.ts';
 import type { Delivery } from '../report/alert-tally.ts';
@@ -10,14 +11,15 @@ import type { ScenarioSpec } from './live-run.ts';
 import { sleep } from './pick.ts';
 
 /**
- * How long a partition reading history holds its wall-clock timers after its last batch, ms. Long,
- * because the soak's history changes pace: its backfill comes in at months a minute, the rest at a
- * day every few seconds, and a purchases partition can go without an order for days of the paced
- * history. A partition that has had no batch since the switch knows only the backfill's pace, by
- * which such a pause means the history has ended (see HistoryHold): at 30 s, one released its
- * timers 40 s into the paced part and fired 42 of them up to the present.
+ * How long a partition reading history holds its wall-clock timers after its last batch, ms. With a
+ * backfill it is long, because the history then changes pace: the backfill comes in at months a
+ * minute, the rest at a day every few seconds, and a purchases partition can go without an order
+ * for days of the paced history. A partition that has had no batch since the switch knows only the
+ * backfill's pace, by which such a pause means the history has ended (see HistoryHold): at 30 s,
+ * one released its timers 40 s into the paced part and fired 42 of them up to the present. A quick
+ * run has no backfill, and settles sooner with the shorter hold.
  */
-const holdIdleMs = 120_000;
+const holdIdleMs = (config: ChaosConfig) => (config.quick ? 30_000 : 120_000);
 
 /** Every this many samples, each instance's are taken right after a full collection forced through its inspector. */
 const FORCED_GC_EVERY = 6;
@@ -66,10 +68,10 @@ function describeTrend(trend: Trend): string {
 }
 
 /**
- * A steady run, undisturbed: first a backfill of as many days as the state holds (stateHistoryDays),
- * then `config.days` more spread over `config.soakSeconds`. Every `config.sampleMs` the RSS, V8
- * heap used, major collections and consumer lag of every instance, for as long as the stream is
- * produced. The first quarter is the warm-up (the backfill, code compiled, buffers allocated) and
+ * A steady run, undisturbed: first a backfill of as many days as the state holds
+ * (stateHistoryDays; none in a quick run), then `config.days` more spread over
+ * `config.soakSeconds`. Every `config.sampleMs` the RSS, V8 heap used, major collections and
+ * consumer lag of every instance, for as long as the stream is produced. The first quarter is the warm-up (the backfill, code compiled, buffers allocated) and
  * is left out of the trends; over the rest, an interval of the slope that lies wholly above zero is
  * growth, and fails the run (each at the level that keeps a flat run's chance of failing at
  * `FAMILY_ERROR_RATE`). RSS is judged on every sample. The heap is judged by its floor: every
@@ -84,14 +86,15 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
     scenario: 'soak',
     delivery,
     stream: (config) => {
+      if (config.quick) return { customers: config.customers, events: config.events };
       const leadInDays = stateHistoryDays();
       return { customers: config.customers, events: config.events, days: config.days + leadInDays, unpacedDays: leadInDays };
     },
     eventsPerSecond: (config, events) => Math.max(1, Math.round(events / config.soakSeconds)),
     // History trickled in slowly leaves sparse inputs (the scorer's signals) idle for seconds while
     // their stream time is months behind: wall-clock timers must wait for it, as for a backfill.
-    env: { CHURNWATCH_WALL_CLOCK_HOLD_IDLE_MS: String(holdIdleMs) },
-    quietMs: holdIdleMs + 5_000,
+    env: (config) => ({ CHURNWATCH_WALL_CLOCK_HOLD_IDLE_MS: String(holdIdleMs(config)) }),
+    quietMs: (config) => holdIdleMs(config) + 5_000,
     inspect: true,
     async disturb(run) {
       const { config } = run.context;

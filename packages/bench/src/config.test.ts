@@ -10,12 +10,14 @@ describe('parseBenchArgs', () => {
       records: 1_000_000,
       customers: 20_000,
       partitions: 3,
+      rounds: 3,
       replayCustomers: [1_000, 10_000, 100_000],
       replayDays: [30, 90, 365],
       latencyRates: [1_000, 10_000],
       stateCustomers: [100_000, 1_000_000],
     });
     expect(quick.records).toBeLessThan(full.records);
+    expect(quick.rounds).toBe(1);
     expect(quick.outDir).toMatch(/results\/bench-\d{4}-\d{2}-\d{2}-quick$/);
   });
 

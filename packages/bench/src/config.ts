@@ -20,6 +20,8 @@ export const benchConfigSchema = z.object({
   records: positive,
   customers: positive,
   partitions: positive,
+  /** Rounds of the runtime and the peer side by side on that topic: a single pair's ratio moves by a third from run to run. */
+  rounds: positive,
   /** The Kafka Streams peer's source folder (never written) and where its build goes. */
   peerDir: z.string().min(1),
   peerBuildDir: z.string().min(1),
@@ -60,7 +62,9 @@ Options (defaults of a full run; --quick shrinks all of them to seconds):
   --quick                     a smoke run: small sizes, a couple of minutes
   --out DIR                   results folder
   --records N                 1000000          --customers N        20000
-  --partitions N              3
+  --partitions N              3                --rounds N           3
+                              (rounds of the peer and the runtime side by side, in
+                              alternating order; the ratio is the median of the rounds')
   --peer-dir DIR              the Kafka Streams peer (default ../shared/anchors/kafka-streams-peer
                               beside the repository; or CHURNWATCH_PEER_DIR); built into
                               .cache/kstreams-peer (or PEER_BUILD_DIR)
@@ -90,6 +94,7 @@ export function parseBenchArgs(args: readonly string[], env: NodeJS.ProcessEnv =
       records: { type: 'string' },
       customers: { type: 'string' },
       partitions: { type: 'string' },
+      rounds: { type: 'string' },
       'peer-dir': { type: 'string' },
       'pipeline-customers': { type: 'string' },
       'pipeline-days': { type: 'string' },
@@ -111,6 +116,7 @@ export function parseBenchArgs(args: readonly string[], env: NodeJS.ProcessEnv =
     records: numberOf(values.records) ?? (quick ? 20_000 : 1_000_000),
     customers: numberOf(values.customers) ?? (quick ? 1_000 : 20_000),
     partitions: numberOf(values.partitions) ?? 3,
+    rounds: numberOf(values.rounds) ?? (quick ? 1 : 3),
     peerDir: resolve(values['peer-dir'] ?? env.CHURNWATCH_PEER_DIR ?? join(repoRoot, '..', 'shared', 'anchors', 'kafka-streams-peer')),
     peerBuildDir: resolve(env.PEER_BUILD_DIR ?? join(repoRoot, '.cache', 'kstreams-peer')),
     pipelineCustomers: numberOf(values['pipeline-customers']) ?? (quick ? 30 : 2_000),

@@ -26,6 +26,11 @@ describe('computeRatios', () => {
     expect(ratios.find((r) => r.id === 'runtime-vs-peer-eos')).toMatchObject({ value: 1.5, met: true });
   });
 
+  it("judges the rounds' median of paired ratios, not the ratio of the two medians, when the run had rounds", () => {
+    const ratios = computeRatios([row('throughput.runtime-eos', 120), row('throughput.peer-eos', 100), row('throughput.paired-ratio-eos', 0.95)], config);
+    expect(ratios.find((r) => r.id === 'runtime-vs-peer-eos')).toMatchObject({ value: 0.95, met: false });
+  });
+
   it('takes the worst replay/floor point, and flatness from the extreme days and customers', () => {
     const rows = [
       row('replay.daily.10x30', 100),

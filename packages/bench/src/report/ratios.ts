@@ -30,7 +30,8 @@ export function computeRatios(rows: readonly ResultRow[], config: BenchConfig): 
       `runtime / Kafka Streams peer, ${mode === 'alo' ? 'at-least-once' : 'exactly-once'}`,
       '≥ 1.0',
       (v) => v >= 1,
-      (get) => divide(get(`throughput.runtime-${mode}`), get(`throughput.peer-${mode}`)),
+      // The rounds' median of each round's own ratio, when the run had rounds; the two rows' ratio otherwise.
+      (get) => get(`throughput.paired-ratio-${mode}`) ?? divide(get(`throughput.runtime-${mode}`), get(`throughput.peer-${mode}`)),
     );
   }
   const fewest = Math.min(...config.replayCustomers);

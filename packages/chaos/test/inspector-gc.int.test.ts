@@ -15,7 +15,7 @@ console.log('ready');
 setInterval(() => {}, 1000);
 `;
 
-test('collectGarbage makes the process run a major collection and reads its heap and compiled code once it is done', async () => {
+test('collectGarbage makes the process run a major collection and resolves once it is done', async () => {
   const port = await freePort();
   const child = spawn(process.execPath, [`--inspect=127.0.0.1:${port}`, '-e', reporter], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
@@ -26,10 +26,7 @@ test('collectGarbage makes the process run a major collection and reads its heap
     while (!output.includes('ready')) await once(child.stdout, 'data');
     expect(output).not.toContain('major');
     await collectGarbage(port);
-    const reading = await collectGarbage(port);
-    expect(reading.heapUsedBytes).toBeGreaterThan(0);
-    expect(reading.compiledBytes).toBeGreaterThan(0);
-    expect(reading.compiledBytes).toBeLessThan(reading.heapUsedBytes);
+    await collectGarbage(port);
     const deadline = Date.now() + 5_000;
     while ((output.match(/major/g) ?? []).length < 2 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
     expect((output.match(/major/g) ?? []).length).toBeGreaterThanOrEqual(2);

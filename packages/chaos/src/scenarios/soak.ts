@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDetectionConfig } from '@churnwatch/detection';
 import type { ChaosConfig } from '../config.ts';
-import { collectGarbage, type HeapReading } from '../pipeline/inspector-gc.ts';
+import { collectGarbage } from '../pipeline/inspector-gc.ts';
 import { metricSum, scrapeMetrics } from '../pipeline/service-metrics.ts';
 import type { Delivery } from '../report/alert-tally.ts';
 import { type MemorySeries, renderMemoryChart } from '../report/memory-chart.ts';
@@ -32,6 +32,13 @@ const FORCED_GC_EVERY = 6;
 const FAMILY_ERROR_RATE = 0.01;
 
 /**
+ * V8's heap spaces of compiled code and bytecode: they grow for minutes while functions get hot
+ * and are compiled again by the optimising tiers, and V8 flushes what goes cold. RSS counts them;
+ * the heap floor leaves them out, so that it shows the program's own objects.
+ */
+const CODE_SPACES = ['code', 'trusted', 'code_large_object', 'trusted_large_object'];
+
+/**
  * Days of history the detection state holds at most with the built-in configuration: the usage
  * monitor's day ring and the complaint monitor's track record. A soak first backfills this much,
  * unpaced, so that its paced part runs with state already full: memory that then grows is not
@@ -45,8 +52,8 @@ function stateHistoryDays(): number {
 type Point = MemorySeries['points'][number] & {
   lag: number;
   majorGcs: number;
-  /** Right after a full collection forced through the inspector: the reading taken there (inspector-gc.ts), else absent. */
-  forced?: HeapReading;
+  forcedGc: boolean;
+  codeBytes: number;
   /** V8's heap as reserved from the system, and memory outside it held by JavaScript objects (buffers): where RSS goes besides the heap used. */
   heapTotalBytes: number;
   externalBytes: number;
@@ -69,9 +76,8 @@ function describeTrend(trend: Trend): string {
  * growth, and fails the run (each at the level that keeps a flat run's chance of failing at
  * `FAMILY_ERROR_RATE`). RSS is judged on every sample. The heap is judged by its floor: every
  * `FORCED_GC_EVERY`th sample is taken right after a full collection forced through the instance's
- * inspector (inspector-gc.ts), so it counts only what is still referenced, less compiled code and
- * bytecode, shown apart: the optimising tiers go on compiling hot functions for many minutes, and
- * V8 flushes what goes cold, so that growth is not the program's. Heap used between collections climbs with garbage for minutes,
+ * inspector (inspector-gc.ts), so it counts only what is still referenced, less the code spaces
+ * (`CODE_SPACES`, shown apart). Heap used between collections climbs with garbage for minutes,
  * and V8 collects fully only a few times in half an hour of this load, too few to judge: that
  * climb is shown, not judged. The samples (JSON) and the chart (SVG) go to `config.outDir`.
  */
@@ -101,7 +107,7 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
       for (let sample = 0; producing; sample++) {
         const forcedGc = sample % FORCED_GC_EVERY === FORCED_GC_EVERY - 1;
         for (const instance of run.fleet.running()) {
-          const forced = forcedGc && instance.inspectPort !== undefined ? await collectGarbage(instance.inspectPort) : undefined;
+          if (forcedGc && instance.inspectPort !== undefined) await collectGarbage(instance.inspectPort);
           const seconds = (Date.now() - startedMs) / 1000;
           const text = await scrapeMetrics(instance.metricsPort);
           if (text === undefined) continue;
@@ -112,7 +118,8 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
             heapUsedBytes: metricSum(text, 'churnwatch_nodejs_heap_size_used_bytes'),
             lag: metricSum(text, 'churnwatch_consumer_lag_records'),
             majorGcs: metricSum(text, 'churnwatch_nodejs_gc_duration_seconds_count', { kind: 'major' }),
-            ...(forced === undefined ? {} : { forced }),
+            forcedGc,
+            codeBytes: CODE_SPACES.reduce((sum, space) => sum + metricSum(text, 'churnwatch_nodejs_heap_space_size_used_bytes', { space }), 0),
             heapTotalBytes: metricSum(text, 'churnwatch_nodejs_heap_size_total_bytes'),
             externalBytes: metricSum(text, 'churnwatch_nodejs_external_memory_bytes'),
           });
@@ -138,7 +145,7 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
           steady.map((p) => ({ x: p.seconds, y: p.heapUsedBytes })),
           level,
         );
-        const floor = steady.flatMap((p) => (p.forced === undefined ? [] : [{ seconds: p.seconds, ...p.forced }]));
+        const floor = steady.filter((p) => p.forcedGc);
         const shown = (y: (p: Point) => number) =>
           describeTrend(
             linearTrend(
@@ -158,11 +165,11 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
           failures.push(`${label}: ${floor.length} samples after a forced collection, too few for a trend (a longer stream or a shorter --sample-ms)`);
         } else {
           const floorTrend = linearTrend(
-            floor.map((p) => ({ x: p.seconds, y: p.heapUsedBytes - p.compiledBytes })),
+            floor.map((p) => ({ x: p.seconds, y: p.heapUsedBytes - p.codeBytes })),
             level,
           );
           const codeTrend = linearTrend(
-            floor.map((p) => ({ x: p.seconds, y: p.compiledBytes })),
+            floor.map((p) => ({ x: p.seconds, y: p.codeBytes })),
             level,
           );
           extra.push(

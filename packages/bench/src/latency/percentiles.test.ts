@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile } from './percentiles.ts';
+import { median, percentile } from './percentiles.ts';
 
 describe('percentile', () => {
   it('is the nearest rank', () => {
@@ -12,5 +12,13 @@ describe('percentile', () => {
 
   it('is NaN without values, so an empty run cannot pass as fast', () => {
     expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('median', () => {
+  it('is the middle value of an odd count and the mean of the two middle ones of an even count', () => {
+    expect(median([1.3, 0.9, 1.1])).toBe(1.1);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
   });
 });

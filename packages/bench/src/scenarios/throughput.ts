@@ -1,5 +1,5 @@
 import { countingRecord, createTopic, produce } from '../kafka/topics.ts';
-import { percentile } from '../latency/percentiles.ts';
+import { median } from '../latency/percentiles.ts';
 import { bareKafkajsSeconds } from './bare-kafkajs.ts';
 import { consumerPerfRecordsPerSecond } from './consumer-perf.ts';
 import type { BenchContext } from './context.ts';
@@ -71,7 +71,7 @@ export async function runThroughput(context: BenchContext): Promise<void> {
         id: `throughput.${side}-${mode}`,
         group,
         label,
-        value: percentile(rounds[side][mode], 50),
+        value: median(rounds[side][mode]),
         unit: 'records/s',
         ...roundsNote(rounds[side][mode], 0),
       });
@@ -82,7 +82,7 @@ export async function runThroughput(context: BenchContext): Promise<void> {
       id: `throughput.paired-ratio-${mode}`,
       group,
       label: `runtime / Kafka Streams peer within a round, ${deliveryOf[mode]}`,
-      value: percentile(paired, 50),
+      value: median(paired),
       unit: '×',
       ...roundsNote(paired, 2),
     });

@@ -30,7 +30,7 @@ export function computeRatios(rows: readonly ResultRow[], config: BenchConfig): 
       `runtime / Kafka Streams peer, ${mode === 'alo' ? 'at-least-once' : 'exactly-once'}`,
       '≥ 1.0',
       (v) => v >= 1,
-      // The rounds' median of each round's own ratio, when the run had rounds; the two rows' ratio otherwise.
+      // The median of each round's own ratio (written by the throughput scenario whenever the peer ran); else the two rows' ratio.
       (get) => get(`throughput.paired-ratio-${mode}`) ?? divide(get(`throughput.runtime-${mode}`), get(`throughput.peer-${mode}`)),
     );
   }

@@ -1,6 +1,6 @@
 // The soak's fast variant: the six detection services (real processes, exactly-once) under a
-// steady two-minute stream; RSS and the heap right after forced full collections judged for a
-// trend by their slopes' intervals, the chart and samples written.
+// steady two-minute stream after a warm-up; the heap right after forced full collections judged
+// for a trend by its slope's interval, RSS shown beside it, the chart and samples written.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -9,7 +9,7 @@ import { testContext } from './scenario-context.ts';
 
 const services = ['usage-monitor', 'complaint-monitor', 'contract-monitor', 'purchase-monitor', 'risk-scorer', 'kpi-aggregator'];
 
-test('a two-minute soak: no RSS or heap floor grows, every service has its forced-collection floor, the alerts equal the replay', async () => {
+test('a two-minute soak: no heap floor grows, every service has its forced-collection floor and its RSS trend, the alerts equal the replay', async () => {
   const context = testContext();
   const outDir = join(context.workDir, 'soak-out');
   const result = await runScenario({ ...context, config: { ...context.config, outDir } }, scenarioCatalogue.soak('exactly-once'));

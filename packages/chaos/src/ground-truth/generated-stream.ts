@@ -31,13 +31,13 @@ export function generateStream(options: StreamOptions): SimulatedEvent[] {
 }
 
 /**
- * The history split where its paced part begins: the events before `pacedFromMs` (produced as a
- * backfill, as fast as the broker takes them) and the rest, each in its order.
+ * The history split where its paced part begins: the events before `pacedFromMs` (produced first,
+ * as a backfill) and the rest, each in its order.
  */
-export function splitAtPacedStart(events: readonly SimulatedEvent[], pacedFromMs: number): { unpaced: SimulatedEvent[]; paced: SimulatedEvent[] } {
+export function splitAtPacedStart(events: readonly SimulatedEvent[], pacedFromMs: number): { leadIn: SimulatedEvent[]; paced: SimulatedEvent[] } {
   const firstPaced = events.findIndex((event) => event.timeMs >= pacedFromMs);
-  if (firstPaced < 0) return { unpaced: [...events], paced: [] };
-  return { unpaced: events.slice(0, firstPaced), paced: events.slice(firstPaced) };
+  if (firstPaced < 0) return { leadIn: [...events], paced: [] };
+  return { leadIn: events.slice(0, firstPaced), paced: events.slice(firstPaced) };
 }
 
 /** Writes the events as the simulator's JSON Lines (the replay command's input format). */

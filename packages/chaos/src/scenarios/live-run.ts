@@ -77,11 +77,13 @@ export interface ScenarioStream {
   /** Days of history, when not `config.days`. */
   readonly days?: number;
   /**
-   * The history's first this many days are produced as fast as the broker takes them, before the
-   * rest is paced: a backfill that leaves the services with state as full as a long-running
-   * deployment's, so what the paced part measures is the steady state. Default 0.
+   * The history's first this many days are produced before the rest is paced, at
+   * `leadInEventsPerSecond`: a backfill that leaves the services with state as full as a
+   * long-running deployment's, so what the paced part measures is the steady state. Default 0.
    */
-  readonly unpacedDays?: number;
+  readonly leadInDays?: number;
+  /** The lead-in's rate; default: as fast as the broker takes it. */
+  readonly leadInEventsPerSecond?: number;
 }
 
 /** Timings for a run that is disturbed on purpose: failures are noticed in seconds, not minutes. */
@@ -113,9 +115,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
   const stream: ScenarioStream = spec.stream?.(config) ?? { customers: config.customers, events: config.events };
   const days = stream.days ?? config.days;
   const events = generateStream({ seed: config.seed, customers: stream.customers, days, maxEvents: stream.events, endMs: startedMs });
-  const { unpaced, paced } = stream.unpacedDays
-    ? splitAtPacedStart(events, startedMs - (days - stream.unpacedDays) * DAY_MS)
-    : { unpaced: [], paced: [...events] };
+  const { leadIn, paced } = stream.leadInDays ? splitAtPacedStart(events, startedMs - (days - stream.leadInDays) * DAY_MS) : { leadIn: [], paced: [...events] };
   const eventsFile = join(context.workDir, `${run}.jsonl`);
   await writeEventsFile(eventsFile, events);
 
@@ -131,7 +131,9 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
     const streamStartMs = Date.now();
     const produce = (part: readonly SimulatedEvent[], eventsPerSecond: number | undefined) =>
       part.length === 0 ? Promise.resolve(undefined) : produceEvents({ kafka, events: part, eventsPerSecond, topics: simulatorTopics(topics) });
-    const produced = produce(unpaced, undefined).then(() => produce(paced, spec.eventsPerSecond?.(config, paced.length) ?? config.eventsPerSecond));
+    const produced = produce(leadIn, stream.leadInEventsPerSecond).then(() =>
+      produce(paced, spec.eventsPerSecond?.(config, paced.length) ?? config.eventsPerSecond),
+    );
     const live: LiveRun = {
       context,
       fleet,

@@ -1,11 +1,22 @@
 // A seeded mix of customers for the detection end-to-end test, with the alert steps each must
-// produce. Times are laid out from a Monday about 17 weeks back so the history ends within the last
-// week: wall-clock checks (silence, renewal horizons, lapses) that fall in the past fire once the
-// services have caught up, and everything else is still ahead.
-import type { ComplaintEventV1, CustomerProfileV1, FeedbackEventV1, PurchaseEventV1, SubscriptionFacts, UsageEventV1 } from '@churnwatch/contracts';
+// produce. Times are laid out from a Monday about 17 weeks back, and the steady customers use the
+// product up to yesterday: wall-clock checks (silence, renewal horizons, lapses) that fall in the
+// past fire once the services have caught up, and everything else is still ahead. A history of
+// fixed length from a Monday would end anywhere from one to seven days ago, and a week's silence
+// is a usage stop: on one day a week every steady customer was alerted as stopped.
+import type {
+  ChurnRiskAlertV1,
+  ComplaintEventV1,
+  CustomerProfileV1,
+  FeedbackEventV1,
+  PurchaseEventV1,
+  SubscriptionFacts,
+  UsageEventV1,
+} from '@churnwatch/contracts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+/** Days of history at least: the steady customers' usage goes on to yesterday (116 to 122 days). */
 export const HISTORY_DAYS = 116;
 
 export type MixInput = 'customerProfiles' | 'usage' | 'purchases' | 'complaints' | 'feedback';
@@ -45,6 +56,7 @@ export function historyStartMs(nowMs: number): number {
 
 export function customerMix(nowMs: number): CustomerMix {
   const startMs = historyStartMs(nowMs);
+  const usageDays = Math.floor((nowMs - startMs) / DAY_MS);
   const at = (day: number, hour: number) => startMs + day * DAY_MS + hour * HOUR_MS;
   const events: MixRecord[] = [];
 
@@ -76,7 +88,7 @@ export function customerMix(nowMs: number): CustomerMix {
     add<ComplaintEventV1>('complaints', customerId, eventTimeMs, `c-${complaintId}-${status}`, { complaintId, status, severity, channel: 'email', category });
 
   // healthy: steady usage, a yearly contract renewing long after the run, a promoter's NPS answer.
-  usage('healthy', HISTORY_DAYS, usual);
+  usage('healthy', usageDays, usual);
   purchase('healthy', at(1, 9), '6000.00', {
     subscriptionId: 'sub-healthy',
     plan: 'pro',
@@ -89,7 +101,7 @@ export function customerMix(nowMs: number): CustomerMix {
   add<FeedbackEventV1>('feedback', 'healthy', at(100, 12), 'f-healthy-1', { score: 9 });
 
   // declining: usage falls to a third for four weeks from week 8, then comes back.
-  usage('declining', HISTORY_DAYS, (day, weekday) => (day >= 56 && day < 84 ? (isWeekend(weekday) ? 1 : 6) : usual(day, weekday)));
+  usage('declining', usageDays, (day, weekday) => (day >= 56 && day < 84 ? (isWeekend(weekday) ? 1 : 6) : usual(day, weekday)));
 
   // silent (no profile): usage stops after eight weeks.
   usage('silent', 56, usual);
@@ -112,7 +124,7 @@ export function customerMix(nowMs: number): CustomerMix {
   // within two weeks: an earlier one resolved after three), then two billing complaints and an
   // outage complaint within a week, left unresolved for over two weeks (the customer chases the
   // outage one), then the billing ones resolved.
-  usage('complaining', HISTORY_DAYS, usual);
+  usage('complaining', usageDays, usual);
   complaint('complaining', at(20, 11), 'c0', 'opened', 'medium', 'billing');
   complaint('complaining', at(41, 11), 'c0', 'resolved', 'medium', 'billing');
   complaint('complaining', at(56, 14), 'c1', 'opened', 'medium', 'billing');
@@ -157,4 +169,25 @@ export function customerMix(nowMs: number): CustomerMix {
       anonymous: { purchase_lapse: ['opened warning', 'escalated critical'] },
     },
   };
+}
+
+/** Life-cycle steps per customer and kind, as `status severity`. */
+export function stepsOf(alerts: readonly ChurnRiskAlertV1[]): Record<string, Record<string, string[]>> {
+  const byCustomer = Object.groupBy(alerts, (alert) => alert.customerId);
+  return Object.fromEntries(
+    Object.entries(byCustomer).map(([customerId, ofCustomer]) => [
+      customerId,
+      Object.fromEntries(
+        Object.entries(Object.groupBy(ofCustomer ?? [], (alert) => alert.kind)).map(([kind, ofKind]) => [
+          kind,
+          (ofKind ?? []).map((alert) => `${alert.status} ${alert.severity}`),
+        ]),
+      ),
+    ]),
+  );
+}
+
+/** The mix's expected steps as stepsOf gives them: customers expected to have none left out. */
+export function expectedSteps(mix: CustomerMix): Record<string, Readonly<Record<string, readonly string[]>>> {
+  return Object.fromEntries(Object.entries(mix.expected).filter(([, kinds]) => Object.keys(kinds).length > 0));
 }

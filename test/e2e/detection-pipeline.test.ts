@@ -8,7 +8,7 @@ import { createDetectionProcessors, parseDetectionConfig, type RetentionKpisV1 }
 import { createLocalTopology } from '@churnwatch/stream-runtime';
 import { readTopicUntil, readWholeTopic, testKafka, uniqueName, waitFor, withAdmin } from '@churnwatch/testkit';
 import { afterEach, expect, inject, test } from 'vitest';
-import { customerMix, expectedSteps, type MixRecord, stepsOf } from './support/customer-mix.ts';
+import { customerMix, expectedSteps, MIX_DETECTION_CONFIG, type MixRecord, stepsOf } from './support/customer-mix.ts';
 import {
   createDetectionTopics,
   type DetectionServiceName,
@@ -25,7 +25,6 @@ import {
 } from './support/detection-services.ts';
 
 const PARTITIONS = 3;
-const detectionConfig = { usageMetric: 'sessions', allowedSegments: ['smb', 'enterprise'] };
 let services: StartedDetectionService[] = [];
 
 afterEach(async () => {
@@ -115,7 +114,7 @@ test.each(['at-least-once', 'exactly-once'])(
       topics,
       workDir,
       env: {
-        CHURNWATCH_DETECTION_CONFIG_FILE: writeDetectionConfig(workDir, detectionConfig),
+        CHURNWATCH_DETECTION_CONFIG_FILE: writeDetectionConfig(workDir, MIX_DETECTION_CONFIG),
         CHURNWATCH_SCHEMA_REGISTRY_URL: inject('schemaRegistryUrl'),
         CHURNWATCH_DELIVERY: delivery,
       },
@@ -183,7 +182,7 @@ test.each(['at-least-once', 'exactly-once'])(
     // Live/replay parity: the same input through the same processors in memory. Steps of one kind
     // of one customer come from one monitor (or from the scorer on one clock), so they match id for
     // id; how steps of different monitors interleave depends on which monitor answered first.
-    const config = parseDetectionConfig(detectionConfig);
+    const config = parseDetectionConfig(MIX_DETECTION_CONFIG);
     const local = createLocalTopology({ processors: Object.values(createDetectionProcessors(config)), partitions: PARTITIONS });
     for (const record of [...mix.profiles, ...mix.events]) local.push(record);
     local.advanceWallClock(Date.now());

@@ -6,10 +6,10 @@ import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
 import { createDetectionProcessors, parseDetectionConfig } from '@churnwatch/detection';
 import { createLocalTopology } from '@churnwatch/stream-runtime';
 import { expect, test } from 'vitest';
-import { customerMix, expectedSteps, stepsOf } from './customer-mix.ts';
+import { customerMix, expectedSteps, MIX_DETECTION_CONFIG, stepsOf } from './customer-mix.ts';
 
 const HOUR_MS = 3_600_000;
-const config = parseDetectionConfig({ usageMetric: 'sessions', allowedSegments: ['smb', 'enterprise'] });
+const config = parseDetectionConfig(MIX_DETECTION_CONFIG);
 
 /** The alerts of the mix made at `nowMs`, once the services have caught up some minutes later. */
 function alertsAt(nowMs: number): ChurnRiskAlertV1[] {

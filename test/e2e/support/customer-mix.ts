@@ -19,6 +19,9 @@ const HOUR_MS = 3_600_000;
 /** Days of history at least: the steady customers' usage goes on to yesterday (116 to 122 days). */
 export const HISTORY_DAYS = 116;
 
+/** The detection configuration the mix's expected steps are for. */
+export const MIX_DETECTION_CONFIG = { usageMetric: 'sessions', allowedSegments: ['smb', 'enterprise'] };
+
 export type MixInput = 'customerProfiles' | 'usage' | 'purchases' | 'complaints' | 'feedback';
 
 export interface MixRecord {

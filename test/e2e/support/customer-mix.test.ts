@@ -21,7 +21,7 @@ function alertsAt(nowMs: number): ChurnRiskAlertV1[] {
 }
 
 test('every three hours through a week, the mix gives exactly its expected steps', () => {
-  // Thursday 3 December 2026, 13:00 UTC: the history started on Monday 3 August and ended a week before.
+  // Thursday 3 December 2026, 13:00 UTC: the history starts on Monday 3 August, as early as it can start.
   const firstMs = Date.UTC(2026, 11, 3, 13);
   for (let hours = 0; hours < 7 * 24; hours += 3) {
     const nowMs = firstMs + hours * HOUR_MS;

@@ -35,6 +35,17 @@ describe('parseChaosArgs', () => {
     expect(() => parseChaosArgs(['--scenario', 'scale-1-3-1', '--partitions', '2'])).toThrow(/partitions: scale-1-3-1 needs at least 3 partitions/);
   });
 
+  it("refuses a history older than the services' maximum event age, counting the soak's backfill", () => {
+    const noAgeSet = {};
+    expect(() => parseChaosArgs(['--scenario', 'undisturbed', '--days', '399'], noAgeSet)).not.toThrow();
+    expect(() => parseChaosArgs(['--scenario', 'undisturbed', '--days', '400'], noAgeSet)).toThrow(/days: at most 399: --days must stay within .* 400 days/);
+    // The full soak backfills 180 days (the complaint track record) before its --days.
+    expect(() => parseChaosArgs(['--scenario', 'soak', '--days', '219'], noAgeSet)).not.toThrow();
+    expect(() => parseChaosArgs(['--scenario', 'soak', '--days', '270'], noAgeSet)).toThrow(/days: at most 219: the soak's backfill of 180 days and --days/);
+    expect(() => parseChaosArgs(['--quick', '--scenario', 'soak', '--days', '270'], noAgeSet)).not.toThrow();
+    expect(() => parseChaosArgs(['--scenario', 'soak', '--days', '270'], { CHURNWATCH_MAX_EVENT_AGE_DAYS: '500' })).not.toThrow();
+  });
+
   it('returns null for --help', () => {
     expect(parseChaosArgs(['--help'])).toBeNull();
   });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '@churnwatch/errors';
 import { z } from 'zod';
+import { servicesMaxEventAgeDays, soakBackfillDays } from './history-span.ts';
 
 export const scenarioNames = [
   'undisturbed',
@@ -119,13 +120,20 @@ Options (defaults of a full run; --quick shrinks them to about a minute per scen
   --work-dir DIR           logs and events files (default: a new temporary folder)
   --keep-logs              keep the work folder (default: removed when every scenario passed)
   --help                   this text
+
+--days and, in a full soak, its backfill of 180 days stay below the services' maximum event age
+(CHURNWATCH_MAX_EVENT_AGE_DAYS, 400 by default): older events would be dead-lettered while the
+replay reads them, so such a run is refused.
 `;
 
 const numberOf = (text: string | undefined): number | undefined => (text === undefined ? undefined : Number(text));
 const listOf = (text: string | undefined): string[] | undefined => (text === undefined ? undefined : text.split(',').map((part) => part.trim()));
 
-/** Parses the command line once (throws ConfigError naming every bad field); `null` when --help was asked for. */
-export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
+/**
+ * Parses the command line once (throws ConfigError naming every bad field); `null` when --help was
+ * asked for. `env` is what the services will inherit (their maximum event age bounds `--days`).
+ */
+export function parseChaosArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): ChaosConfig | null {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -183,5 +191,16 @@ export function parseChaosArgs(args: readonly string[]): ChaosConfig | null {
       './churnwatch chaos options',
       parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`),
     );
+  const { days, scenarios } = parsed.data;
+  const backfill = soakBackfillDays(quick, scenarios.includes('soak'));
+  const maxAgeDays = servicesMaxEventAgeDays(env);
+  // A day to spare: the oldest events age while the run lasts.
+  const mostDays = maxAgeDays - 1 - backfill;
+  if (days > mostDays) {
+    const history = backfill > 0 ? `the soak's backfill of ${backfill} days and --days` : '--days';
+    throw new ConfigError('./churnwatch chaos options', [
+      `days: at most ${mostDays}: ${history} must stay within the services' maximum event age of ${maxAgeDays} days (CHURNWATCH_MAX_EVENT_AGE_DAYS); older events are dead-lettered while the replay reads them`,
+    ]);
+  }
   return parsed.data;
 }

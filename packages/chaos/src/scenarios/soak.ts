@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDetectionConfig } from '@churnwatch/detection';
 import type { ChaosConfig } from '../config.ts';
+import { soakBackfillDays } from '../history-span.ts';
 import { collectGarbage } from '../pipeline/inspector-gc.ts';
 import { metricSum, scrapeMetrics } from '../pipeline/service-metrics.ts';
 import type { Delivery } from '../report/alert-tally.ts';
@@ -49,17 +49,6 @@ const FAMILY_ERROR_RATE = 0.01;
  */
 const CODE_SPACES = ['code', 'trusted', 'code_large_object', 'trusted_large_object'];
 
-/**
- * Days of history the detection state holds at most with the built-in configuration: the usage
- * monitor's day ring and the complaint monitor's track record. A full soak first backfills this
- * much, unpaced, so that its paced part runs with state already full: memory that then grows is
- * not state filling up with history.
- */
-function stateHistoryDays(): number {
-  const config = parseDetectionConfig({}, 'the built-in detection configuration');
-  return Math.max(config.usageHistoryDays, config.thresholds.complaints.trackRecordDays);
-}
-
 type Point = MemorySeries['points'][number] & {
   lag: number;
   majorGcs: number;
@@ -80,7 +69,7 @@ function describeTrend(trend: Trend): string {
 
 /**
  * A steady run, undisturbed: first a backfill of as many days as the state holds
- * (stateHistoryDays; a quick run: `QUICK_LEAD_IN_SHARE` of its `config.days`), then the rest spread
+ * (soakBackfillDays; a quick run: `QUICK_LEAD_IN_SHARE` of its `config.days`), then the rest spread
  * over `config.soakSeconds`. Every `config.sampleMs` the RSS, V8 heap used, major collections and
  * consumer lag of every instance, for as long as the stream is produced. The first quarter is the warm-up (the backfill, code compiled, buffers allocated) and
  * is left out of the trends; over the rest, an interval of the slope that lies wholly above zero is
@@ -109,7 +98,7 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
           leadInEventsPerSecond: config.eventsPerSecond,
         };
       }
-      const leadInDays = stateHistoryDays();
+      const leadInDays = soakBackfillDays(false, true);
       return { customers: config.customers, events: undefined, days: config.days + leadInDays, leadInDays };
     },
     eventsPerSecond: (config, events) => Math.max(1, Math.round(events / config.soakSeconds)),

@@ -61,7 +61,7 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
     4,
   );
   const publicComplaints = inWindow.filter((entry) => weightOf(entry) > 1).length;
-  const open = Object.values(book.open);
+  const open = book.open;
   const highestOpen = highestSeverityOf(open);
   const oldestOpenDays = open.length === 0 ? null : wholeDaysBetween(Math.min(...open.map((entry) => entry.openedAtMs)), nowMs);
   // Only complaints opened within the window escalate: an escalation is about complaints that are

@@ -5,7 +5,7 @@ import type { Finding } from '../signals/signal-contract.ts';
 import { EMPTY_SIGNAL_MEMO } from '../signals/signal-emitter.ts';
 import { isoOf } from '../time/days.ts';
 import { assessComplaints, type ComplaintAssessment, type EscalationReason, escalationReasons } from './complaint-assessment.ts';
-import { type ComplaintBook, EMPTY_COMPLAINT_BOOK, pruneComplaintBook, recordComplaintEvent } from './complaint-book.ts';
+import { currentBook, EMPTY_COMPLAINT_BOOK, pruneComplaintBook, recordComplaintEvent, type StoredComplaintBook } from './complaint-book.ts';
 
 /**
  * The worst an escalation has been since it began. Its fingerprint only moves when things get
@@ -21,7 +21,8 @@ interface EscalationPeak {
 
 /** Per-customer state of the complaint monitor. Plain JSON. */
 export interface ComplaintMonitorState extends MonitorState {
-  readonly book: ComplaintBook;
+  /** Of the current shape once the customer's first event or check since a restore has run. */
+  readonly book: StoredComplaintBook;
   /** The current escalation at its worst so far; null while none. */
   readonly escalation: EscalationPeak | null;
 }
@@ -67,11 +68,11 @@ export function createComplaintMonitor(config: DetectionConfig) {
     input: 'complaints',
     initialState: { segmentation: null, book: EMPTY_COMPLAINT_BOOK, escalation: null, signal: EMPTY_SIGNAL_MEMO },
     hasSubject: (state) => state.signal.sent > 0 || state.book.recent.length > 0,
-    record: (state, event, eventTimeMs) => ({ ...state, book: recordComplaintEvent(state.book, event, eventTimeMs) }),
+    record: (state, event, eventTimeMs) => ({ ...state, book: recordComplaintEvent(currentBook(state.book), event, eventTimeMs) }),
     assess(state, thresholds, nowMs) {
       // Kept as long as the longer of the window and the track record needs them.
       const { windowDays, trackRecordDays } = thresholds.complaints;
-      const book = pruneComplaintBook(state.book, nowMs, Math.max(windowDays, trackRecordDays));
+      const book = pruneComplaintBook(currentBook(state.book), nowMs, Math.max(windowDays, trackRecordDays));
       const assessment = assessComplaints(book, nowMs, thresholds.complaints, config.ruleVersion);
       const escalation = nextPeak(state.escalation, assessment, nowMs);
       return {

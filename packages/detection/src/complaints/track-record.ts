@@ -1,7 +1,7 @@
 import { type ComplaintSeverity, complaintSeverities } from '@churnwatch/contracts';
 import type { Thresholds } from '../config/sections.ts';
 import { MS_PER_DAY } from '../time/days.ts';
-import type { ComplaintBook } from './complaint-book.ts';
+import type { ComplaintBook, ResolvedComplaint } from './complaint-book.ts';
 
 /** How the customer's earlier complaints were handled: `resolved` of `judged` within `unresolvedDays`. */
 export interface TrackRecord {
@@ -27,10 +27,18 @@ export function trackRecordOf(book: ComplaintBook, nowMs: number, complaints: Th
       entry.openedAtMs <= judgedBeforeMs &&
       (entry.severity === undefined || rank(entry.severity) >= rank(complaints.countFromSeverity)),
   );
+  const resolvedAtMs = resolvedAtOf(book.resolved);
   const resolved = judged.filter((entry) => {
-    const resolvedAtMs = Object.hasOwn(book.resolvedAtMs, entry.complaintId) ? book.resolvedAtMs[entry.complaintId] : undefined;
-    return resolvedAtMs !== undefined && resolvedAtMs <= entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY;
+    const atMs = resolvedAtMs(entry.complaintId);
+    return atMs !== undefined && atMs <= entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY;
   }).length;
   const poor = judged.length >= complaints.minTrackRecord && resolved < complaints.minResolvedShare * judged.length;
   return { judged: judged.length, resolved, poor };
+}
+
+/** When each complaint was resolved: a walk of a short list, a map of a long one (a judged complaint each looks up). */
+function resolvedAtOf(resolved: readonly ResolvedComplaint[]): (complaintId: string) => number | undefined {
+  if (resolved.length <= 16) return (complaintId) => resolved.find((entry) => entry.complaintId === complaintId)?.atMs;
+  const byId = new Map(resolved.map((entry) => [entry.complaintId, entry.atMs]));
+  return (complaintId) => byId.get(complaintId);
 }

@@ -169,9 +169,17 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
   };
 }
 
-/** Evidence thresholds are flat: the channel weights become `channelWeights.<channel>`. */
-function flatThresholds({ channelWeights, ...rest }: ComplaintThresholds): AlertEvidence['thresholds'] {
-  return { ...rest, ...Object.fromEntries(Object.entries(channelWeights).map(([channel, weight]) => [`channelWeights.${channel}`, weight])) };
+/** Flattened once per threshold set: a set is the same object for every customer it applies to (resolveThresholds). */
+const flattened = new WeakMap<ComplaintThresholds, AlertEvidence['thresholds']>();
+
+/** Evidence thresholds are flat: the channel weights become `channelWeights.<channel>`. Shared, never changed. */
+function flatThresholds(complaints: ComplaintThresholds): AlertEvidence['thresholds'] {
+  const known = flattened.get(complaints);
+  if (known !== undefined) return known;
+  const { channelWeights, ...rest } = complaints;
+  const flat = { ...rest, ...Object.fromEntries(Object.entries(channelWeights).map(([channel, weight]) => [`channelWeights.${channel}`, weight])) };
+  flattened.set(complaints, flat);
+  return flat;
 }
 
 function highestSeverityOf(complaints: readonly OpenComplaint[]): ComplaintSeverity | null {

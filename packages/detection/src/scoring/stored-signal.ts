@@ -52,7 +52,8 @@ const NO_FACTS: SignalFacts = Object.freeze({});
 const NO_FINDINGS: readonly StoredFinding[] = Object.freeze([]);
 
 export function storedSignalOf(signal: SignalV1): StoredSignal {
-  const texts = signal.evidence.map((item) => JSON.stringify(item));
+  // Only a finding's evidence is looked up among the signal's: most signals have no finding.
+  const texts = signal.findings.length === 0 ? [] : signal.evidence.map((item) => JSON.stringify(item));
   const findings = signal.findings.map(
     (finding): StoredFinding => ({
       kind: finding.kind,

@@ -147,12 +147,15 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
   const penalty =
     open.reduce((total, entry) => total + OPEN_COMPLAINT_PENALTY[entry.severity], 0) +
     RECENT_COMPLAINT_PENALTY * inWindow.reduce((total, entry) => total + weightOf(entry), 0);
-  const pending = [
-    ...open.map((entry: OpenComplaint) => entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY),
-    ...inWindow.map((entry) => entry.openedAtMs + complaints.windowDays * MS_PER_DAY),
-    // When a complaint becomes old enough to judge, the track record can change.
-    ...book.recent.map((entry) => entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY),
-  ].filter((atMs) => atMs > nowMs);
+  // The next moment the answer can change, without a list of candidates for every event.
+  let nextCheckMs = Number.POSITIVE_INFINITY;
+  const candidate = (atMs: number) => {
+    if (atMs > nowMs && atMs < nextCheckMs) nextCheckMs = atMs;
+  };
+  for (const entry of open) candidate(entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY);
+  for (const entry of inWindow) candidate(entry.openedAtMs + complaints.windowDays * MS_PER_DAY);
+  // When a complaint becomes old enough to judge, the track record can change.
+  for (const entry of book.recent) candidate(entry.openedAtMs + complaints.unresolvedDays * MS_PER_DAY);
 
   const status = `${plural(open.length, 'open complaint')}, ${inWindow.length} in ${complaints.windowDays} days`;
   return {
@@ -165,7 +168,7 @@ export function assessComplaints(book: ComplaintBook, nowMs: number, complaints:
       evidence: [evidence],
       facts: { openComplaints: open.length },
     },
-    nextCheckMs: pending.length === 0 ? null : Math.min(...pending),
+    nextCheckMs: nextCheckMs === Number.POSITIVE_INFINITY ? null : nextCheckMs,
   };
 }
 

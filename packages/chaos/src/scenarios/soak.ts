@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChaosConfig } from '../config.ts';
-import { soakBackfillDays } from '../history-span.ts';
+import { stateHistoryDays } from '../history-span.ts';
 import { collectGarbage } from '../pipeline/inspector-gc.ts';
 import { metricSum, scrapeMetrics } from '../pipeline/service-metrics.ts';
 import type { Delivery } from '../report/alert-tally.ts';
@@ -69,7 +69,7 @@ function describeTrend(trend: Trend): string {
 
 /**
  * A steady run, undisturbed: first a backfill of as many days as the state holds
- * (soakBackfillDays; a quick run: `QUICK_LEAD_IN_SHARE` of its `config.days`), then the rest spread
+ * (stateHistoryDays; a quick run: `QUICK_LEAD_IN_SHARE` of its `config.days`), then the rest spread
  * over `config.soakSeconds`. Every `config.sampleMs` the RSS, V8 heap used, major collections and
  * consumer lag of every instance, for as long as the stream is produced. The first quarter is the warm-up (the backfill, code compiled, buffers allocated) and
  * is left out of the trends; over the rest, an interval of the slope that lies wholly above zero is
@@ -98,7 +98,7 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
           leadInEventsPerSecond: config.eventsPerSecond,
         };
       }
-      const leadInDays = soakBackfillDays(false, true);
+      const leadInDays = stateHistoryDays();
       return { customers: config.customers, events: undefined, days: config.days + leadInDays, leadInDays };
     },
     eventsPerSecond: (config, events) => Math.max(1, Math.round(events / config.soakSeconds)),

@@ -94,9 +94,10 @@ Scenarios (default: all):
   soak            a backfill of the days the detection state holds, then --days more as a steady
                   undisturbed run of --soak-seconds (the rate follows from the events; --events is
                   not used); RSS, heap and lag of every instance sampled, charted (DIR/soak-<mode>.svg)
-                  and checked for a trend after the first quarter: a slope interval wholly above
-                  zero fails (intervals wide enough that a flat run fails 1 % of the time); --quick
-                  judges the heap after forced collections alone
+                  and checked for a trend after the first quarter: growth fails when its slope
+                  interval lies wholly above zero over that span and again over its last half
+                  (intervals wide enough that a flat run fails 1 % of the time); --quick judges
+                  the heap after forced collections alone
   slow-downstream the notifier delivers to a webhook receiver that is healthy, then hangs, then
                   rate-limits (429, Retry-After), then answers garbage (500s, 200s with nonsense
                   bodies), then healthy again (--downstream-phase-ms each): every alert step is

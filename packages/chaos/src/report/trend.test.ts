@@ -1,6 +1,6 @@
 import { Prng } from '@churnwatch/simulator';
 import { describe, expect, it } from 'vitest';
-import { grows, linearTrend, tQuantile } from './trend.ts';
+import { grows, growsToTheEnd, linearTrend, spanTrends, tQuantile } from './trend.ts';
 
 describe('tQuantile at 0.975', () => {
   it('matches the table of Student’s t', () => {
@@ -58,5 +58,37 @@ describe('tQuantile and the interval level', () => {
     expect(at999.slope).toBe(at95.slope);
     expect(at999.slopeLow).toBeLessThan(at95.slopeLow);
     expect(at999.slopeHigh).toBeGreaterThan(at95.slopeHigh);
+  });
+});
+
+describe('growsToTheEnd', () => {
+  const series = (y: (x: number) => number, seed: number) => {
+    const random = Prng.create(seed);
+    return Array.from({ length: 160 }, (_, x) => ({ x, y: y(x) + (random.next() - 0.5) * 20 }));
+  };
+
+  it('fails a leak, which grows at the same pace to the end', () => {
+    const trends = spanTrends(series((x) => 100 + 0.5 * x, 1));
+    expect(grows(trends.whole)).toBe(true);
+    expect(trends.lastHalf && grows(trends.lastHalf)).toBe(true);
+    expect(growsToTheEnd(trends)).toBe(true);
+  });
+
+  it('passes a rise that levels off halfway, though the line through the whole span rises', () => {
+    const levelling = series((x) => 100 + 0.8 * Math.min(x, 80), 2);
+    const trends = spanTrends(levelling);
+    expect(grows(trends.whole)).toBe(true);
+    expect(trends.lastHalf && grows(trends.lastHalf)).toBe(false);
+    expect(growsToTheEnd(trends)).toBe(false);
+  });
+
+  it('passes flat series', () => {
+    for (const seed of [3, 4, 5, 6]) expect(growsToTheEnd(spanTrends(series(() => 100, seed)))).toBe(false);
+  });
+
+  it('judges the whole span alone when its last half is too short', () => {
+    const trends = spanTrends([0, 1, 2, 3, 4, 5].map((x) => ({ x, y: 3 + 2 * x })));
+    expect(trends.lastHalf).toBeUndefined();
+    expect(growsToTheEnd(trends)).toBe(true);
   });
 });

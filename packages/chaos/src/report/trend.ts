@@ -49,3 +49,25 @@ export function linearTrend(points: readonly { readonly x: number; readonly y: n
 
 /** Growth is shown when the whole interval lies above zero: the data rule out a flat or falling line. */
 export const grows = (trend: Trend): boolean => trend.slopeLow > 0;
+
+/** A span's trend, and its last half's. */
+export interface SpanTrends {
+  readonly whole: Trend;
+  /** Undefined when the last half has fewer than 4 samples. */
+  readonly lastHalf: Trend | undefined;
+}
+
+export function spanTrends(points: readonly { readonly x: number; readonly y: number }[], level = 0.95): SpanTrends {
+  const lastHalf = points.slice(Math.floor(points.length / 2));
+  return { whole: linearTrend(points, level), lastHalf: lastHalf.length >= 4 ? linearTrend(lastHalf, level) : undefined };
+}
+
+/**
+ * Growth that lasts: shown over the whole span and again over its last half (the whole span alone
+ * when its last half is too short to judge). A leak grows at its own pace to the end; what V8's
+ * compiler adds while it optimises more and more of the program levels off, and in a 95-minute
+ * soak it did so after about an hour, its line through the whole span still rising. Both
+ * intervals must lie above zero, so a flat series fails no more often than either test alone
+ * (an intersection-union test: no share of the error rate is given up).
+ */
+export const growsToTheEnd = (trends: SpanTrends): boolean => grows(trends.whole) && (trends.lastHalf === undefined || grows(trends.lastHalf));

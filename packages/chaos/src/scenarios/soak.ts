@@ -6,7 +6,7 @@ import { collectGarbage } from '../pipeline/inspector-gc.ts';
 import { metricSum, scrapeMetrics } from '../pipeline/service-metrics.ts';
 import type { Delivery } from '../report/alert-tally.ts';
 import { type MemorySeries, renderMemoryChart } from '../report/memory-chart.ts';
-import { grows, linearTrend, type Trend } from '../report/trend.ts';
+import { growsToTheEnd, linearTrend, type SpanTrends, spanTrends, type Trend } from '../report/trend.ts';
 import type { ScenarioSpec } from './live-run.ts';
 import { sleep } from './pick.ts';
 
@@ -67,14 +67,20 @@ function describeTrend(trend: Trend): string {
   return `${perMinuteMib(trend.slope)} MiB/min [${perMinuteMib(trend.slopeLow)}, ${perMinuteMib(trend.slopeHigh)}]`;
 }
 
+/** "+0.12 MiB/min [−0.30, +0.54], last half −0.02 MiB/min [−0.41, +0.37]". */
+function describeSpan(trends: SpanTrends): string {
+  return `${describeTrend(trends.whole)}${trends.lastHalf === undefined ? '' : `, last half ${describeTrend(trends.lastHalf)}`}`;
+}
+
 /**
  * A steady run, undisturbed: first a backfill of as many days as the state holds
  * (stateHistoryDays; a quick run: `QUICK_LEAD_IN_SHARE` of its `config.days`), then the rest spread
  * over `config.soakSeconds`. Every `config.sampleMs` the RSS, V8 heap used, major collections and
  * consumer lag of every instance, for as long as the stream is produced. The first quarter is the warm-up (the backfill, code compiled, buffers allocated) and
- * is left out of the trends; over the rest, an interval of the slope that lies wholly above zero is
- * growth, and fails the run (each at the level that keeps a flat run's chance of failing at
- * `FAMILY_ERROR_RATE`). RSS is judged on every sample, in a full run only: in a process's first
+ * is left out of the trends; over the rest, growth fails the run when it lasts: the slope's
+ * interval lies wholly above zero over the rest and again over its last half (growsToTheEnd: V8's
+ * compiled code and the weak lists that go with it grow for the first hour and then level off;
+ * each interval at the level that keeps a flat run's chance of failing at `FAMILY_ERROR_RATE`). RSS is judged on every sample, in a full run only: in a process's first
  * minutes it rises by steps of a MiB or two as V8 sizes its heap and pages are first touched, and
  * a quick run's two minutes judged that in two runs of five. The heap is judged by its floor: every
  * `FORCED_GC_EVERY`th sample is taken right after a full collection forced through the instance's
@@ -149,7 +155,7 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
           failures.push(`${label}: ${steady.length} samples after the warm-up, too few for a trend (a longer stream or a shorter --sample-ms)`);
           continue;
         }
-        const rss = linearTrend(
+        const rss = spanTrends(
           steady.map((p) => ({ x: p.seconds, y: p.rssBytes })),
           level,
         );
@@ -166,17 +172,17 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
             ),
           );
         extra.push(
-          [`${label} RSS`, describeTrend(rss)],
+          [`${label} RSS`, describeSpan(rss)],
           [`${label} heap used`, describeTrend(heap)],
           [`${label} heap reserved`, shown((p) => p.heapTotalBytes)],
           [`${label} RSS outside the heap`, shown((p) => p.rssBytes - p.heapTotalBytes)],
           [`${label} external (buffers)`, shown((p) => p.externalBytes)],
         );
-        if (judgesRss && grows(rss)) failures.push(`${label}: RSS grows (${describeTrend(rss)})`);
+        if (judgesRss && growsToTheEnd(rss)) failures.push(`${label}: RSS grows to the end (${describeSpan(rss)})`);
         if (floor.length < 4) {
           failures.push(`${label}: ${floor.length} samples after a forced collection, too few for a trend (a longer stream or a shorter --sample-ms)`);
         } else {
-          const floorTrend = linearTrend(
+          const floorTrend = spanTrends(
             floor.map((p) => ({ x: p.seconds, y: p.heapUsedBytes - p.codeBytes })),
             level,
           );
@@ -185,10 +191,10 @@ export function soakScenario(delivery: Delivery): ScenarioSpec {
             level,
           );
           extra.push(
-            [`${label} heap after forced GC`, `${describeTrend(floorTrend)}, ${floor.length} samples`],
+            [`${label} heap after forced GC`, `${describeSpan(floorTrend)}, ${floor.length} samples`],
             [`${label} code and bytecode`, describeTrend(codeTrend)],
           );
-          if (grows(floorTrend)) failures.push(`${label}: heap after a forced collection grows (${describeTrend(floorTrend)})`);
+          if (growsToTheEnd(floorTrend)) failures.push(`${label}: heap after a forced collection grows to the end (${describeSpan(floorTrend)})`);
         }
         extra.push([`${label} max lag`, String(Math.max(...points.map((p) => p.lag)))]);
       }

@@ -4,7 +4,7 @@ import { kitSettingsSchema } from '@churnwatch/detection-service-kit';
 /**
  * Days of history the detection state holds at most with the built-in configuration: the usage
  * monitor's day ring and the complaint monitor's track record. A full soak first backfills this
- * much, unpaced, so that its paced part runs with state already full: memory that then grows is
+ * much, at `--rate`, so that its paced part runs with state already full: memory that then grows is
  * not state filling up with history.
  */
 export function stateHistoryDays(): number {
@@ -23,7 +23,7 @@ export function servicesMaxEventAgeDays(env: NodeJS.ProcessEnv): number {
   return parsed.success ? parsed.data : schema.parse(undefined);
 }
 
-/** Days of history a full soak produces, unpaced, before its `--days`; none in a quick run or without the soak. */
+/** Days of history a full soak produces at `--rate` before its `--days`; none in a quick run or without the soak. */
 export function soakBackfillDays(quick: boolean, withSoak: boolean): number {
   return withSoak && !quick ? stateHistoryDays() : 0;
 }

@@ -74,13 +74,15 @@ function describeSpan(trends: SpanTrends): string {
  * A steady run, undisturbed: first a backfill of as many days as the state holds at `--rate`
  * (stateHistoryDays; a quick run: `QUICK_LEAD_IN_SHARE` of its `config.days`), then the rest spread
  * over `config.soakSeconds`. Every `config.sampleMs` the RSS, V8 heap used, major collections and
- * consumer lag of every instance, for as long as the stream is produced. The first quarter is the warm-up (the backfill, code compiled, buffers allocated) and
- * is left out of the trends; over the rest, growth fails the run when it lasts: the slope's
- * interval lies wholly above zero over the rest and again over its last half (growsToTheEnd: V8's
- * compiled code and the weak lists that go with it grow for the first hour and then level off;
- * each interval at the level that keeps a flat run's chance of failing at `FAMILY_ERROR_RATE`). RSS is judged on every sample, in a full run only: in a process's first
- * minutes it rises by steps of a MiB or two as V8 sizes its heap and pages are first touched, and
- * a quick run's two minutes judged that in two runs of five. The heap is judged by its floor: every
+ * consumer lag of every instance, for as long as the stream is produced. The first quarter is the
+ * warm-up (the backfill, code compiled, buffers allocated) and is left out of the trends; over the
+ * rest, growth fails the run when it lasts: the slope's interval lies wholly above zero over the
+ * rest and again over its last half (growsToTheEnd: V8's compiled code and the weak lists that go
+ * with it grow for the first hour and then level off), each interval at the level that keeps a
+ * flat run's chance of failing at `FAMILY_ERROR_RATE`. RSS is judged on every sample, in a full
+ * run only: in a process's first minutes it rises by steps of a MiB or two as V8 sizes its heap
+ * and pages are first touched, and a quick run's two minutes judged that in two runs of five. The
+ * heap is judged by its floor: every
  * `FORCED_GC_EVERY`th sample is taken right after a full collection forced through the instance's
  * inspector (inspector-gc.ts), so it counts only what is still referenced, less the code spaces
  * (`CODE_SPACES`, shown apart). Heap used between collections climbs with garbage for minutes,

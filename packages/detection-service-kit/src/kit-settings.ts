@@ -17,6 +17,11 @@ export const kitSettingsSchema = z.object({
   maxEventFutureMs: z.coerce.number().int().min(0).default(3_600_000),
   /** How old an input event may be before it is dead-lettered (table rows are exempt). */
   maxEventAgeDays: z.coerce.number().int().min(1).max(36_500).default(400),
+  /**
+   * `on`: a service with a sparse input reads the usage topic as its clock (see
+   * DetectionServiceSpec.clockInputs); `off`: only its own inputs move its stream time.
+   */
+  clockInputs: z.enum(['on', 'off']).default('on'),
 });
 
 export type KitSettings = z.infer<typeof kitSettingsSchema>;

@@ -26,6 +26,18 @@ function issuesOf(env: Record<string, string>, own = {}): readonly string[] {
 }
 
 describe('detection service configuration', () => {
+  it('binds a clock input to its topic, unless clock inputs are off', () => {
+    const contract = { service: 'contract-monitor', inputs: ['purchases'], clockInputs: ['usage'], outputs: ['signals'] } as const;
+    const env = { CHURNWATCH_KAFKA_BROKERS: 'localhost:9092', CHURNWATCH_TOPIC_USAGE: 'product-usage' };
+    const on = loadDetectionServiceConfig(contract, env, readText);
+    expect(on.clockInputs).toEqual(['usage']);
+    expect(on.topics.usage).toBe('product-usage');
+    const off = loadDetectionServiceConfig(contract, { ...env, CHURNWATCH_CLOCK_INPUTS: 'off' }, readText);
+    expect(off.clockInputs).toEqual([]);
+    expect(off.topics.usage).toBeUndefined();
+    expect(issuesOf({ CHURNWATCH_KAFKA_BROKERS: 'localhost:9092', CHURNWATCH_CLOCK_INPUTS: 'maybe' }).join('\n')).toContain('CHURNWATCH_CLOCK_INPUTS');
+  });
+
   it('defaults the application id, the topics and the detection configuration', () => {
     const config = loadDetectionServiceConfig(spec, { CHURNWATCH_KAFKA_BROKERS: 'localhost:9092' }, readText);
     expect(config.runtime).toMatchObject({ applicationId: 'churnwatch.usage-monitor', metricsPort: 9464, delivery: 'at-least-once' });

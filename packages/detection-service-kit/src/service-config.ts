@@ -16,6 +16,13 @@ export interface DetectionServiceSpec<X extends z.ZodRawShape = Record<never, ne
   readonly service: string;
   readonly inputs: readonly DetectionTopic[];
   readonly outputs: readonly DetectionTopic[];
+  /**
+   * Topics read only for their event time (StreamRuntimeOptions.clockInputs). A monitor whose input
+   * is sparse (purchases, complaints) reads usage this way, so that its timers (a renewal check, a
+   * lapse check) fire where the history is while a backfill is read, not at the partition's next
+   * order days of history later. `CHURNWATCH_CLOCK_INPUTS=off` turns them off.
+   */
+  readonly clockInputs?: readonly DetectionTopic[];
   /** The service's own `CHURNWATCH_<FIELD>` settings, validated with the shared ones. */
   readonly settings?: X;
 }
@@ -25,8 +32,10 @@ export interface DetectionServiceConfig<X extends z.ZodRawShape = Record<never, 
   readonly runtime: RuntimeSettings;
   readonly kit: KitSettings;
   readonly own: z.infer<z.ZodObject<X>>;
-  /** Topic per logical input and output, and `deadLetters`. */
+  /** Topic per logical input, clock input and output, and `deadLetters`. */
   readonly topics: Readonly<Record<string, string>>;
+  /** The spec's clock inputs, unless CHURNWATCH_CLOCK_INPUTS is off. */
+  readonly clockInputs: readonly DetectionTopic[];
   readonly detection: DetectionConfig;
   /** Basic auth and CA for an https schema registry. */
   readonly registrySecurity: RegistrySecurity;
@@ -48,7 +57,8 @@ export function loadDetectionServiceConfig<X extends z.ZodRawShape>(
   const runtime = collect(issues, () => parseRuntimeSettings(withDefaults));
   const settingsSchema = z.object({ ...kitSettingsSchema.shape, ...(spec.settings ?? {}) });
   const settings = collect(issues, () => parseEnv(settingsSchema, env));
-  const names = [...new Set([...spec.inputs, ...spec.outputs, 'deadLetters' as const])];
+  const clockInputs = settings?.clockInputs === 'off' ? [] : (spec.clockInputs ?? []);
+  const names = [...new Set([...spec.inputs, ...clockInputs, ...spec.outputs, 'deadLetters' as const])];
   const topics = collect(issues, () => parseTopics(env, names, defaultTopicNames()));
   // The file is checked even when variables are wrong too, so that one attempt shows everything.
   const detection = collect(issues, () => loadDetectionConfigFile(env.CHURNWATCH_DETECTION_CONFIG_FILE || undefined, readText));
@@ -59,5 +69,5 @@ export function loadDetectionServiceConfig<X extends z.ZodRawShape>(
   const kitFields = new Set(Object.keys(kitSettingsSchema.shape));
   const kit = Object.fromEntries(Object.entries(settings).filter(([field]) => kitFields.has(field))) as KitSettings;
   const own = Object.fromEntries(Object.entries(settings).filter(([field]) => !kitFields.has(field))) as z.infer<z.ZodObject<X>>;
-  return { service: spec.service, runtime, kit, own, topics, detection, registrySecurity };
+  return { service: spec.service, runtime, kit, own, topics, clockInputs, detection, registrySecurity };
 }

@@ -58,7 +58,7 @@ export async function startDetectionService<X extends z.ZodRawShape>(
         }
         const schemaRegistry =
           config.kit.schemaRegistryUrl === undefined ? undefined : createContractRegistry({ url: config.kit.schemaRegistryUrl, ...config.registrySecurity });
-        const decoders = createDecoders(definition.inputs, {
+        const decoders = createDecoders([...definition.inputs, ...config.clockInputs], {
           service: definition.service,
           settings: config.kit,
           ...(schemaRegistry === undefined ? {} : { registry: schemaRegistry }),
@@ -67,6 +67,7 @@ export async function startDetectionService<X extends z.ZodRawShape>(
         context.logger.info(
           {
             topics: config.topics,
+            clockInputs: config.clockInputs,
             ruleVersion: config.detection.ruleVersion,
             segments: config.detection.segmentLabels,
             detectionConfigFile: config.kit.detectionConfigFile ?? null,
@@ -80,6 +81,7 @@ export async function startDetectionService<X extends z.ZodRawShape>(
           processor,
           topics: config.topics,
           decoders,
+          clockInputs: config.clockInputs,
           ...(onOutputsCommitted ? { onOutputsCommitted } : {}),
         });
         await definition.alongside?.(context);

@@ -15,8 +15,10 @@ export interface StreamProcessorOptions {
   readonly processor: AnyProcessor;
   /** Topic per logical input and output of the processor, and `deadLetters`. */
   readonly topics: Readonly<Record<string, string>>;
-  /** Decoder per logical input. */
+  /** Decoder per logical input and clock input. */
   readonly decoders: Readonly<Record<string, InputDecoder>>;
+  /** Logical inputs read only for their event time (StreamRuntimeOptions.clockInputs); topics and decoders as for inputs. */
+  readonly clockInputs?: readonly string[];
   /** Value encoder per logical output; JSON otherwise. */
   readonly encoders?: Readonly<Record<string, ValueEncoder>>;
   readonly onOutputsCommitted?: (outputs: readonly OutputRecord[]) => void;
@@ -35,6 +37,7 @@ function pick<T>(map: Readonly<Record<string, T>>, name: string, what: string): 
  */
 export async function startStreamProcessor(context: ServiceContext<unknown>, options: StreamProcessorOptions): Promise<StreamRuntime> {
   const { settings, processor, topics } = options;
+  const bind = (input: string) => ({ topic: pick(topics, input, 'topic'), decode: pick(options.decoders, input, 'decoder') });
   const kafka = context.kafka({
     clientId: settings.kafkaClientId ?? `${settings.applicationId}-${process.pid}`,
     brokers: settings.kafkaBrokers,
@@ -45,9 +48,8 @@ export async function startStreamProcessor(context: ServiceContext<unknown>, opt
     brokers: settings.kafkaBrokers,
     applicationId: settings.applicationId,
     processor,
-    inputs: Object.fromEntries(
-      processor.inputs.map((input) => [input, { topic: pick(topics, input, 'topic'), decode: pick(options.decoders, input, 'decoder') }]),
-    ),
+    inputs: Object.fromEntries(processor.inputs.map((input) => [input, bind(input)])),
+    clockInputs: Object.fromEntries((options.clockInputs ?? []).map((input) => [input, bind(input)])),
     outputs: Object.fromEntries(
       processor.outputs.map((output) => {
         const encode = options.encoders?.[output];

@@ -9,6 +9,7 @@ import type { DetectionServiceDefinition } from '@churnwatch/detection-service-k
 export const complaintMonitor: DetectionServiceDefinition = {
   service: 'complaint-monitor',
   inputs: ['complaints', 'customerProfiles'],
+  clockInputs: ['usage'],
   outputs: ['signals'],
   processor: ({ detection }) => createComplaintMonitor(detection),
 };

@@ -9,6 +9,7 @@ import type { DetectionServiceDefinition } from '@churnwatch/detection-service-k
 export const contractMonitor: DetectionServiceDefinition = {
   service: 'contract-monitor',
   inputs: ['purchases', 'customerProfiles'],
+  clockInputs: ['usage'],
   outputs: ['signals'],
   processor: ({ detection }) => createContractMonitor(detection),
 };

@@ -56,6 +56,7 @@ export function lapseScorerOf(settings: Settings, readText: ReadText = (path) =>
 export const purchaseMonitor: DetectionServiceDefinition<typeof purchaseMonitorSettings> = {
   service: 'purchase-monitor',
   inputs: ['purchases', 'customerProfiles'],
+  clockInputs: ['usage'],
   outputs: ['signals'],
   settings: purchaseMonitorSettings,
   processor: ({ detection, own }) => {

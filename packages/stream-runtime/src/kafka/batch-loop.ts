@@ -92,7 +92,8 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     const { batch } = payload;
     const { task } = run;
     const binding = ctx.inputByTopic.get(batch.topic)!;
-    const movesStreamTime = task.movesStreamTime(binding.input);
+    const movesStreamTime = binding.clock || task.movesStreamTime(binding.input);
+    const ownStream = movesStreamTime && !binding.clock;
     const commitOffsets: OffsetCommitter = (offsets) => payload.commitOffsetsIfNecessary({ topics: offsets.topics as never });
     const labels = { topic: batch.topic };
     const messages = batch.messages;
@@ -115,11 +116,13 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
           let decoded = decode(binding.decode, raw, payload);
           if (isPromise(decoded)) decoded = await decoded;
           if (!decoded.ok) {
-            builder.addDeadLetter(raw, decoded.deadLetter);
+            // A clock input's bad records are dead-lettered by the service that reads it as its input.
+            if (!binding.clock) builder.addDeadLetter(raw, decoded.deadLetter);
           } else {
             // Timers due before the record fire first, within this chunk's bound of work.
-            if (movesStreamTime) {
-              const fired = task.advanceStreamTime(Math.max(task.streamTimeMs, decoded.eventTimeMs), maxWork - work);
+            const targetMs = binding.clock ? run.clockGate.admit(decoded.eventTimeMs) : movesStreamTime ? decoded.eventTimeMs : undefined;
+            if (targetMs !== undefined) {
+              const fired = task.advanceStreamTime(Math.max(task.streamTimeMs, targetMs), maxWork - work);
               if (fired.fired) {
                 builder.addOutputs(fired.outputs);
                 builder.timersFired.stream += fired.fired;
@@ -127,16 +130,18 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
               }
               if (!fired.done) break;
             }
-            const outcome = task.process({
-              input: binding.input,
-              key: decoded.key,
-              value: decoded.value,
-              eventTimeMs: decoded.eventTimeMs,
-              ...(decoded.eventId === undefined ? {} : { eventId: decoded.eventId }),
-            });
-            if (outcome.outputs.length) builder.addOutputs(outcome.outputs);
-            if (outcome.duplicate) duplicates++;
-            else processed++;
+            if (!binding.clock) {
+              const outcome = task.process({
+                input: binding.input,
+                key: decoded.key,
+                value: decoded.value,
+                eventTimeMs: decoded.eventTimeMs,
+                ...(decoded.eventId === undefined ? {} : { eventId: decoded.eventId }),
+              });
+              if (outcome.outputs.length) builder.addOutputs(outcome.outputs);
+              if (outcome.duplicate) duplicates++;
+              else processed++;
+            }
           }
           lastOffset = message.offset;
           work++;
@@ -145,6 +150,7 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
         if (lastOffset !== undefined) {
           const next = BigInt(lastOffset) + 1n;
           run.pendingOffsets.set(batch.topic, next.toString());
+          if (ownStream) run.clockGate.read(batch.topic, next, BigInt(batch.highWatermark));
           if (run.tablesBehind.size) advanceTableCatchUp(ctx, run, batch.topic, next);
           payload.resolveOffset(lastOffset);
         }

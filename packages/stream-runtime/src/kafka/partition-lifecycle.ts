@@ -43,6 +43,14 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     return offsets;
   };
 
+  /** Where the own stream inputs start and end, so that clock records wait while they are behind. */
+  const startClockGate = async (run: PartitionRun<S>): Promise<void> => {
+    for (const topic of ctx.ownStreamTopics) {
+      const range = (await ctx.admin!.fetchTopicOffsets(topic)).find((p) => p.partition === run.partition);
+      run.clockGate.start(topic, BigInt(run.startOffsets.get(topic) ?? range?.low ?? '0'), BigInt(range?.high ?? '0'));
+    }
+  };
+
   const initialiseOnce = async (run: PartitionRun<S>): Promise<void> => {
     const { partition, task } = run;
     if (run.revoked || ctx.stopping) throw new RestoreAbortedError('partition revoked', { partition });
@@ -57,6 +65,7 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     metrics.restoreDuration.observe(restored.durationMs / 1000);
     metrics.restoredRecords.inc(restored.records);
     run.startOffsets = await readStartOffsets(partition);
+    if (ctx.ownStreamTopics.length < ctx.streamTopics.length) await startClockGate(run);
     run.checkedTopics.clear();
     run.lastCommitAtMs = performance.now();
     // Restored timers wait as if a batch had just come: the backlog of a partition that changed

@@ -1,5 +1,6 @@
 import type { StreamTask } from '../core/stream-task.ts';
 import { ChunkBuilder, type OutputRoute } from './chunk-builder.ts';
+import { ClockGate } from './clock-gate.ts';
 import { HistoryHold, type HistoryHoldOptions } from './history-hold.ts';
 
 /** `failed`: the partition stopped for good (its state cannot be restored); see `failure`. */
@@ -40,6 +41,8 @@ export class PartitionRun<S> {
   pendingSinceMs: number | undefined;
   /** Whether the partition is reading history, from when its batches were finished and the stream time then. */
   readonly history: HistoryHold;
+  /** Whether a clock input's records may move stream time now: the own stream inputs read as far as they are known to go. */
+  readonly clockGate = new ClockGate();
   private readonly routes: ReadonlyMap<string, OutputRoute>;
   private readonly deadLetterTopic: string;
   private queue: Promise<unknown> = Promise.resolve();
@@ -70,6 +73,7 @@ export class PartitionRun<S> {
     this.resetOutputs();
     this.pendingOffsets.clear();
     this.pendingSinceMs = undefined;
+    this.clockGate.rewind(this.startOffsets);
   }
 
   /** Runs `work` after everything queued before it; failures are the caller's (the queue goes on). */

@@ -16,6 +16,8 @@ import { defaultCommitIntervalMs, defaultTuning, type RuntimeTuning } from './ru
 export interface BoundInput {
   readonly input: string;
   readonly decode: InputDecoder;
+  /** A clock input: read only for its event time (StreamRuntimeOptions.clockInputs). */
+  readonly clock: boolean;
 }
 
 /**
@@ -39,6 +41,8 @@ export class RuntimeContext<S> {
   /** Topics of the processor's table inputs, read to their end before the stream inputs (table-catch-up.ts). */
   readonly tableTopics: ReadonlySet<string>;
   readonly streamTopics: readonly string[];
+  /** Stream topics of the processor's own inputs: clock records wait while these have records unread (clock-gate.ts). */
+  readonly ownStreamTopics: readonly string[];
   readonly routes: ReadonlyMap<string, OutputRoute>;
   readonly runs = new Map<number, PartitionRun<S>>();
   admin: Admin | undefined;
@@ -69,10 +73,19 @@ export class RuntimeContext<S> {
     this.changelogTopic = options.changelogTopic ?? changelogTopicName(options.applicationId, processor.name);
     for (const input of processor.inputs) if (!options.inputs[input]) throw new TopologyError(`no topic bound to input "${input}" of ${processor.name}`);
     for (const output of processor.outputs) if (!options.outputs[output]) throw new TopologyError(`no topic bound to output "${output}" of ${processor.name}`);
-    this.inputByTopic = new Map(processor.inputs.map((input) => [options.inputs[input]!.topic, { input, decode: options.inputs[input]!.decode }]));
-    this.inputTopics = [...this.inputByTopic.keys()];
+    const inputByTopic = new Map<string, BoundInput>(
+      processor.inputs.map((input) => [options.inputs[input]!.topic, { input, decode: options.inputs[input]!.decode, clock: false }]),
+    );
+    for (const [input, binding] of Object.entries(options.clockInputs ?? {})) {
+      if (inputByTopic.has(binding.topic))
+        throw new TopologyError(`clock input "${input}" reads ${binding.topic}, which is an input of ${processor.name} already`);
+      inputByTopic.set(binding.topic, { input, decode: binding.decode, clock: true });
+    }
+    this.inputByTopic = inputByTopic;
+    this.inputTopics = [...inputByTopic.keys()];
     this.tableTopics = new Set((processor.tableInputs ?? []).map((input) => options.inputs[input]!.topic));
     this.streamTopics = this.inputTopics.filter((topic) => !this.tableTopics.has(topic));
+    this.ownStreamTopics = this.streamTopics.filter((topic) => !inputByTopic.get(topic)!.clock);
     this.routes = new Map(
       processor.outputs.map((output) => [output, { topic: options.outputs[output]!.topic, encode: options.outputs[output]!.encode ?? jsonEncoder }]),
     );

@@ -26,6 +26,18 @@ export interface StreamRuntimeOptions<S, E> {
   readonly processor: Processor<S, E>;
   /** One binding per logical input of the processor. */
   readonly inputs: Readonly<Record<string, InputBinding>>;
+  /**
+   * Topics read only for their event time, co-partitioned with the inputs: a record's time moves
+   * the partition's stream time (firing timers) and the record goes no further. For a processor
+   * whose own input is sparse (purchases: an order every few days per partition), a dense topic
+   * beside it (usage) keeps its stream time where the history is, so that its timers fire on time
+   * while a history is read faster than it happened (a backfill, a restart after a while), where a
+   * sparse partition's stream time would stand still until its next record. A clock record moves
+   * stream time only while the processor's own stream inputs have nothing unread (see
+   * clock-gate.ts). Records the decoder refuses are skipped here: the service that reads the
+   * topic as its input dead-letters them.
+   */
+  readonly clockInputs?: Readonly<Record<string, InputBinding>>;
   /** One binding per logical output of the processor. */
   readonly outputs: Readonly<Record<string, OutputBinding>>;
   readonly deadLetterTopic: string;

@@ -74,10 +74,13 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
     });
     consumer.on(consumer.events.HEARTBEAT, () => ctx.touch());
     consumer.on(consumer.events.FETCH, () => ctx.touch());
-    // A table input's batch of transaction markers only never reaches eachBatch; its offsets still count.
+    // A batch of transaction markers only never reaches eachBatch; its offsets still count (table catch-up, clock gate).
     consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
       const run = payload.batchSize === 0 ? ctx.runs.get(payload.partition) : undefined;
-      if (run?.tablesBehind.size) advanceTableCatchUp(ctx, run, payload.topic, BigInt(payload.lastOffset) + 1n);
+      if (!run) return;
+      const next = BigInt(payload.lastOffset) + 1n;
+      if (run.tablesBehind.size) advanceTableCatchUp(ctx, run, payload.topic, next);
+      if (ctx.ownStreamTopics.includes(payload.topic)) run.clockGate.read(payload.topic, next, BigInt(payload.highWatermark));
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       metrics.consumerCrashes.inc({ restart: String(payload.restart) });

@@ -18,8 +18,10 @@ export interface ServiceDefinition<S, E> {
   readonly processor: Processor<S, E>;
   /** Topic per logical input and output of the processor, and `deadLetters`. */
   readonly topics: Readonly<Record<string, string>>;
-  /** Decoder per logical input. */
+  /** Decoder per logical input and clock input. */
   readonly decoders: Readonly<Record<string, InputDecoder>>;
+  /** Logical inputs read only for their event time (StreamRuntimeOptions.clockInputs); topics and decoders as for inputs. */
+  readonly clockInputs?: readonly string[];
   /** Value encoder per logical output; JSON otherwise. */
   readonly encoders?: Readonly<Record<string, ValueEncoder>>;
   readonly stores?: StoreFactory;
@@ -54,6 +56,11 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
     if (!topic) throw new Error(`no topic configured for "${name}"`);
     return topic;
   };
+  const bind = (input: string) => {
+    const decode = definition.decoders[input];
+    if (!decode) throw new Error(`no decoder for input "${input}"`);
+    return { topic: topicOf(input), decode };
+  };
   const kafka = new Kafka({
     clientId: settings.kafkaClientId ?? `${settings.applicationId}-${process.pid}`,
     brokers: settings.kafkaBrokers,
@@ -67,13 +74,8 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
     brokers: settings.kafkaBrokers,
     applicationId: settings.applicationId,
     processor,
-    inputs: Object.fromEntries(
-      processor.inputs.map((input) => {
-        const decode = definition.decoders[input];
-        if (!decode) throw new Error(`no decoder for input "${input}"`);
-        return [input, { topic: topicOf(input), decode }];
-      }),
-    ),
+    inputs: Object.fromEntries(processor.inputs.map((input) => [input, bind(input)])),
+    clockInputs: Object.fromEntries((definition.clockInputs ?? []).map((input) => [input, bind(input)])),
     outputs: Object.fromEntries(
       processor.outputs.map((output) => {
         const encode = definition.encoders?.[output];

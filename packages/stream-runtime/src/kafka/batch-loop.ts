@@ -4,6 +4,7 @@ import type { Batch, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { ProcessorError } from '../errors.ts';
 import { commit, commitDue, flushOutputs, type OffsetCommitter } from './commits.ts';
 import { DeliveryError } from './delivery.ts';
+import type { FetchMark } from './fetch-cycles.ts';
 import type { PartitionLifecycle } from './partition-lifecycle.ts';
 import type { PartitionRun } from './partition-run.ts';
 import { retry, sleep } from './retry.ts';
@@ -94,6 +95,7 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     const binding = ctx.inputByTopic.get(batch.topic)!;
     const movesStreamTime = binding.clock || task.movesStreamTime(binding.input);
     const ownStream = movesStreamTime && !binding.clock;
+    const roundPassed = (mark: FetchMark) => ctx.fetchCycles.passed(mark, performance.now());
     const commitOffsets: OffsetCommitter = (offsets) => payload.commitOffsetsIfNecessary({ topics: offsets.topics as never });
     const labels = { topic: batch.topic };
     const messages = batch.messages;
@@ -120,7 +122,11 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
             if (!binding.clock) builder.addDeadLetter(raw, decoded.deadLetter);
           } else {
             // Timers due before the record fire first, within this chunk's bound of work.
-            const targetMs = binding.clock ? run.clockGate.admit(decoded.eventTimeMs) : movesStreamTime ? decoded.eventTimeMs : undefined;
+            const targetMs = binding.clock
+              ? run.clockGate.admit(decoded.eventTimeMs, ctx.fetchCycles.mark(), roundPassed)
+              : movesStreamTime
+                ? decoded.eventTimeMs
+                : undefined;
             if (targetMs !== undefined) {
               const fired = task.advanceStreamTime(Math.max(task.streamTimeMs, targetMs), maxWork - work);
               if (fired.fired) {

@@ -65,7 +65,7 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     metrics.restoreDuration.observe(restored.durationMs / 1000);
     metrics.restoredRecords.inc(restored.records);
     run.startOffsets = await readStartOffsets(partition);
-    if (ctx.ownStreamTopics.length < ctx.streamTopics.length) await startClockGate(run);
+    if (ctx.hasClockInputs) await startClockGate(run);
     run.checkedTopics.clear();
     run.lastCommitAtMs = performance.now();
     // Restored timers wait as if a batch had just come: the backlog of a partition that changed

@@ -7,6 +7,7 @@ import { memoryStores, type StoreFactory } from '../store/key-value-store.ts';
 import type { ChangelogReader } from './changelog-reader.ts';
 import type { OutputRoute } from './chunk-builder.ts';
 import type { Delivery } from './delivery.ts';
+import { FetchCycles } from './fetch-cycles.ts';
 import { jsonEncoder } from './outgoing.ts';
 import type { PartitionRun } from './partition-run.ts';
 import { createRuntimeMetrics, type RuntimeMetrics } from './runtime-metrics.ts';
@@ -19,6 +20,13 @@ export interface BoundInput {
   /** A clock input: read only for its event time (StreamRuntimeOptions.clockInputs). */
   readonly clock: boolean;
 }
+
+/**
+ * A broker that has started no fetch for this long no longer leads an assigned partition (or
+ * hangs): clock records stop waiting for its fetches. Far longer than a fetch's wait plus the
+ * processing of its batches.
+ */
+const BROKER_IDLE_MS = 30_000;
 
 /**
  * What the parts of one runtime share: its options resolved once, the assigned partitions, the
@@ -43,8 +51,12 @@ export class RuntimeContext<S> {
   readonly streamTopics: readonly string[];
   /** Stream topics of the processor's own inputs: clock records wait while these have records unread (clock-gate.ts). */
   readonly ownStreamTopics: readonly string[];
+  /** Whether the processor has clock inputs. */
+  readonly hasClockInputs: boolean;
   readonly routes: ReadonlyMap<string, OutputRoute>;
   readonly runs = new Map<number, PartitionRun<S>>();
+  /** The consumer's rounds of fetches per broker, which clock records wait for (clock-gate.ts). */
+  readonly fetchCycles = new FetchCycles(BROKER_IDLE_MS);
   admin: Admin | undefined;
   consumer: Consumer | undefined;
   reader: ChangelogReader | undefined;
@@ -86,6 +98,7 @@ export class RuntimeContext<S> {
     this.tableTopics = new Set((processor.tableInputs ?? []).map((input) => options.inputs[input]!.topic));
     this.streamTopics = this.inputTopics.filter((topic) => !this.tableTopics.has(topic));
     this.ownStreamTopics = this.streamTopics.filter((topic) => !inputByTopic.get(topic)!.clock);
+    this.hasClockInputs = this.ownStreamTopics.length < this.streamTopics.length;
     this.routes = new Map(
       processor.outputs.map((output) => [output, { topic: options.outputs[output]!.topic, encode: options.outputs[output]!.encode ?? jsonEncoder }]),
     );

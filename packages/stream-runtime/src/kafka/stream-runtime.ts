@@ -74,6 +74,7 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
     });
     consumer.on(consumer.events.HEARTBEAT, () => ctx.touch());
     consumer.on(consumer.events.FETCH, () => ctx.touch());
+    consumer.on(consumer.events.FETCH_START, ({ payload }) => ctx.fetchCycles.started(payload.nodeId, performance.now()));
     // A batch of transaction markers only never reaches eachBatch; its offsets still count (table catch-up, clock gate).
     consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
       const run = payload.batchSize === 0 ? ctx.runs.get(payload.partition) : undefined;

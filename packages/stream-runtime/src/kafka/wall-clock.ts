@@ -1,3 +1,4 @@
+import type { FiringOutcome } from '../core/stream-task.ts';
 import { ProcessorError } from '../errors.ts';
 import { commit, commitDue, consumerOffsetCommitter, flushOutputs } from './commits.ts';
 import { DeliveryError } from './delivery.ts';
@@ -6,9 +7,10 @@ import type { PartitionRun } from './partition-run.ts';
 import type { RuntimeContext } from './runtime-context.ts';
 
 /**
- * The periodic checks that do not wait for a record: wall-clock timers that are due, and commits
- * that are due on a partition no batch has come to since its last work. Both go through the
- * partition's serial queue, between record batches.
+ * The periodic checks that do not wait for a record: wall-clock timers that are due, a clock
+ * input's time that may now move stream time (clock-gate.ts), and commits that are due on a
+ * partition no batch has come to since its last work. All go through the partition's serial
+ * queue, between record batches.
  */
 export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionLifecycle<S>) {
   const { tuning } = ctx;
@@ -23,23 +25,18 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     }
   };
 
-  const fireWallTimers = async (run: PartitionRun<S>) => {
+  /** Fires what `step` fires, a chunk of work at a time, until it is done or fires nothing; then commits if due. */
+  const fireInChunks = async (run: PartitionRun<S>, clock: 'wall' | 'stream', step: () => FiringOutcome | undefined) => {
     try {
       for (;;) {
         if (idle(run)) return;
-        // Checked again here: the batch queued before this firing may have shown more history to read.
-        const now = ctx.clock();
-        if (run.catchingUp(now)) return;
         const startedAt = performance.now();
-        const fired = run.task.fireWallTimers(now, tuning.maxWorkPerChunk);
-        if (fired.fired === 0) break;
-        ctx.logger.debug(
-          { partition: run.partition, fired: fired.fired, streamTimeMs: run.task.streamTimeMs, sinceLastBatchMs: now - run.history.lastBatchDoneAtMs },
-          'wall-clock timers fired',
-        );
+        const fired = step();
+        if (fired === undefined || fired.fired === 0) break;
+        ctx.logger.debug({ partition: run.partition, clock, fired: fired.fired, streamTimeMs: run.task.streamTimeMs }, 'timers fired between batches');
         run.pendingSinceMs ??= startedAt;
         run.pending.addOutputs(fired.outputs);
-        run.pending.timersFired.wall += fired.fired;
+        run.pending.timersFired[clock] += fired.fired;
         await flushOutputs(ctx, run, startedAt);
         if (fired.done) break;
       }
@@ -48,6 +45,22 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
       onFailure(run, error);
     }
   };
+
+  const fireWallTimers = (run: PartitionRun<S>) =>
+    fireInChunks(run, 'wall', () => {
+      // Checked again here: the batch queued before this firing may have shown more history to read.
+      const now = ctx.clock();
+      return run.catchingUp(now) ? undefined : run.task.fireWallTimers(now, tuning.maxWorkPerChunk);
+    });
+
+  const clockDue = (run: PartitionRun<S>) => run.clockGate.due((mark) => ctx.fetchCycles.passed(mark, performance.now()));
+
+  /** A clock input's last records, whose round of fetches passed after them: stream time moves to them. */
+  const followClock = (run: PartitionRun<S>) =>
+    fireInChunks(run, 'stream', () => {
+      const due = clockDue(run);
+      return due === undefined || due <= run.task.streamTimeMs ? undefined : run.task.advanceStreamTime(due, tuning.maxWorkPerChunk);
+    });
 
   const commitIfDue = async (run: PartitionRun<S>) => {
     if (idle(run) || !commitDue(ctx, run)) return;
@@ -64,7 +77,10 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
       if (!ctx.working || ctx.rebalancing) return;
       const now = ctx.clock();
       for (const run of ctx.runs.values()) {
-        if (idle(run) || run.catchingUp(now)) continue;
+        if (idle(run)) continue;
+        const clock = ctx.hasClockInputs ? clockDue(run) : undefined;
+        if (clock !== undefined && clock > run.task.streamTimeMs) void run.serially(() => followClock(run));
+        if (run.catchingUp(now)) continue;
         const due = run.task.nextWallTimerAtMs();
         if (due !== undefined && due <= now) void run.serially(() => fireWallTimers(run));
       }

@@ -39,6 +39,6 @@ export type { RiskScorerState } from './scoring/scorer-state.ts';
 export { type Finding, type SignalConcern, type SignalV1, signalConcerns, signalsContract, signalV1 } from './signals/signal-contract.ts';
 export { negativeBinomialLowerTail } from './stats/negative-binomial.ts';
 export { poissonLowerTail } from './stats/poisson.ts';
-export { createDetectionProcessors, type DetectionProcessors } from './topology.ts';
+export { createDetectionProcessors, type DetectionProcessors, detectionClockInputs } from './topology.ts';
 export { type DeclineMeasurement, type DeclineOutcome, measureDecline } from './usage/decline-test.ts';
 export { createUsageMonitor, USAGE_DAILY_TIMER, USAGE_SILENCE_TIMER, type UsageMonitorInput, type UsageMonitorState } from './usage/usage-monitor.ts';

@@ -17,7 +17,8 @@ import { createUsageMonitor } from './usage/usage-monitor.ts';
  *   signals, customerProfiles, feedback, control → risk-scorer  → alerts, customerHealth, kpi
  *   kpi (keyed by segment)                  → kpi-aggregator    → retentionKpis
  *
- * A service runs one of them (or several); a replay or test runs them all together.
+ * A service runs one of them (or several); a replay or test runs them all together. Live, the
+ * contract, complaint and purchase monitors also read usage as their clock (detectionClockInputs).
  */
 export interface DetectionProcessors {
   readonly usageMonitor: ReturnType<typeof createUsageMonitor>;
@@ -27,6 +28,18 @@ export interface DetectionProcessors {
   readonly riskScorer: ReturnType<typeof createRiskScorer>;
   readonly kpiAggregator: ReturnType<typeof createKpiAggregator>;
 }
+
+/**
+ * Topics a live service reads only for their event time (the stream runtime's clock inputs), by
+ * processor name. The contract, complaint and purchase monitors' own inputs are sparse: they follow
+ * the usage topic's time, so that their checks fire where the history is while a backfill is read.
+ * A replay has one clock for all and needs none.
+ */
+export const detectionClockInputs: Readonly<Record<string, readonly 'usage'[]>> = {
+  'contract-monitor': ['usage'],
+  'complaint-monitor': ['usage'],
+  'purchase-monitor': ['usage'],
+};
 
 export function createDetectionProcessors(config: DetectionConfig, options: { readonly purchaseScorer?: PurchaseLapseScorer } = {}): DetectionProcessors {
   return {

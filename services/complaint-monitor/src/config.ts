@@ -1,4 +1,4 @@
-import { createComplaintMonitor } from '@churnwatch/detection';
+import { createComplaintMonitor, detectionClockInputs } from '@churnwatch/detection';
 import type { DetectionServiceDefinition } from '@churnwatch/detection-service-kit';
 
 /**
@@ -9,7 +9,7 @@ import type { DetectionServiceDefinition } from '@churnwatch/detection-service-k
 export const complaintMonitor: DetectionServiceDefinition = {
   service: 'complaint-monitor',
   inputs: ['complaints', 'customerProfiles'],
-  clockInputs: ['usage'],
+  clockInputs: detectionClockInputs['complaint-monitor'],
   outputs: ['signals'],
   processor: ({ detection }) => createComplaintMonitor(detection),
 };

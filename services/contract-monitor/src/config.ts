@@ -1,4 +1,4 @@
-import { createContractMonitor } from '@churnwatch/detection';
+import { createContractMonitor, detectionClockInputs } from '@churnwatch/detection';
 import type { DetectionServiceDefinition } from '@churnwatch/detection-service-kit';
 
 /**
@@ -9,7 +9,7 @@ import type { DetectionServiceDefinition } from '@churnwatch/detection-service-k
 export const contractMonitor: DetectionServiceDefinition = {
   service: 'contract-monitor',
   inputs: ['purchases', 'customerProfiles'],
-  clockInputs: ['usage'],
+  clockInputs: detectionClockInputs['contract-monitor'],
   outputs: ['signals'],
   processor: ({ detection }) => createContractMonitor(detection),
 };

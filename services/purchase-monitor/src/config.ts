@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createPurchaseMonitor, type PurchaseLapseScorer } from '@churnwatch/detection';
+import { createPurchaseMonitor, detectionClockInputs, type PurchaseLapseScorer } from '@churnwatch/detection';
 import { type DetectionServiceDefinition, type ReadText, readJsonFile } from '@churnwatch/detection-service-kit';
 import { ConfigError } from '@churnwatch/errors';
 import { createModelLapseScorer, defaultModelLapseThresholds as defaults } from '@churnwatch/model-lapse-scorer';
@@ -56,7 +56,7 @@ export function lapseScorerOf(settings: Settings, readText: ReadText = (path) =>
 export const purchaseMonitor: DetectionServiceDefinition<typeof purchaseMonitorSettings> = {
   service: 'purchase-monitor',
   inputs: ['purchases', 'customerProfiles'],
-  clockInputs: ['usage'],
+  clockInputs: detectionClockInputs['purchase-monitor'],
   outputs: ['signals'],
   settings: purchaseMonitorSettings,
   processor: ({ detection, own }) => {

@@ -1,4 +1,4 @@
-import { createDetectionProcessors, parseDetectionConfig } from '@churnwatch/detection';
+import { createDetectionProcessors, detectionClockInputs, parseDetectionConfig } from '@churnwatch/detection';
 import type { DetectionTopic } from '@churnwatch/detection-service-kit';
 import { createSimulation, produceEvents } from '@churnwatch/simulator';
 import { waitUntil } from '../kafka/wait.ts';
@@ -9,10 +9,13 @@ import type { BenchContext } from './context.ts';
 
 const dayMs = 86_400_000;
 
-/** The six detection services in start order, and the logical topics each one reads. */
+/** The six detection services in start order, and the logical topics each one reads (its clock inputs too). */
 export function detectionServiceInputs(): { name: string; inputs: DetectionTopic[] }[] {
   const processors = createDetectionProcessors(parseDetectionConfig({}, 'the default detection configuration'));
-  return Object.values(processors).map((processor) => ({ name: processor.name, inputs: [...processor.inputs] as DetectionTopic[] }));
+  return Object.values(processors).map((processor) => ({
+    name: processor.name,
+    inputs: [...processor.inputs, ...(detectionClockInputs[processor.name] ?? [])] as DetectionTopic[],
+  }));
 }
 
 /**

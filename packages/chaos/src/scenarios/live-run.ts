@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDetectionProcessors, parseDetectionConfig } from '@churnwatch/detection';
+import { createDetectionProcessors, detectionClockInputs, parseDetectionConfig } from '@churnwatch/detection';
 import { isExternalInput } from '@churnwatch/detection-service-kit';
 import { produceEvents, type SimulatedEvent } from '@churnwatch/simulator';
 import type { ChaosConfig } from '../config.ts';
@@ -16,10 +16,13 @@ import type { ChaosContext } from './chaos-context.ts';
 
 const DAY_MS = 86_400_000;
 
-/** The detection services in start order, and the logical topics each one reads. */
+/** The detection services in start order, and the logical topics each one reads (its clock inputs too). */
 export function detectionServices(): { service: string; inputs: string[] }[] {
   const processors = createDetectionProcessors(parseDetectionConfig({}, 'the built-in detection configuration'));
-  return Object.values(processors).map((processor) => ({ service: processor.name, inputs: [...processor.inputs] }));
+  return Object.values(processors).map((processor) => ({
+    service: processor.name,
+    inputs: [...processor.inputs, ...(detectionClockInputs[processor.name] ?? [])],
+  }));
 }
 
 /** A scenario's live pipeline, handed to its disturbance while the stream is produced. */

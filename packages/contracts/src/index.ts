@@ -14,7 +14,6 @@ export {
 export { contractExamples } from './examples.ts';
 export { buildDeadLetter, type Rejection } from './ingest/dead-letter-builder.ts';
 export { createDedupWindow, type DedupState, type DedupWindow } from './ingest/dedup-window.ts';
-export { createEventTimeReader } from './ingest/event-time-reader.ts';
 export { createInputDecoder, type EventTimeBounds, type InputDecoderOptions } from './ingest/input-decoder.ts';
 export type { DecodeResult, InputDecoder, RawRecord } from './ingest/types.ts';
 export { type AlertAction, type AlertControlV1, actionSources, alertActions, alertControlV1 } from './inputs/alert-control.ts';

@@ -1,4 +1,4 @@
-import { type ContractRegistry, createEventTimeReader, createInputDecoder, type InputDecoder, type InputDecoderOptions } from '@churnwatch/contracts';
+import { type ContractRegistry, createInputDecoder, type InputDecoder, type InputDecoderOptions } from '@churnwatch/contracts';
 import { eventTimeBoundsOf, type KitSettings } from './kit-settings.ts';
 import { type DetectionTopic, detectionTopicContracts, isExternalInput } from './topics.ts';
 
@@ -20,11 +20,6 @@ export interface DecoderOptions {
  */
 export function createDecoders(inputs: readonly DetectionTopic[], options: DecoderOptions): Record<string, InputDecoder> {
   return Object.fromEntries(inputs.map((input) => [input, createInputDecoder(decoderOptions(input, options))]));
-}
-
-/** One reader per clock input: its key and event time alone, under the same bounds as the decoder's (createEventTimeReader). */
-export function createClockReaders(inputs: readonly DetectionTopic[], options: DecoderOptions): Record<string, InputDecoder> {
-  return Object.fromEntries(inputs.map((input) => [input, createEventTimeReader(decoderOptions(input, options))]));
 }
 
 function decoderOptions(input: DetectionTopic, options: DecoderOptions): InputDecoderOptions {

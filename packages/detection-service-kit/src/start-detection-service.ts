@@ -3,7 +3,7 @@ import { CONFIG_EXIT_CODE, type ServiceContext, startService, startStreamProcess
 import type { AnyProcessor, OutputRecord, StreamRuntime } from '@churnwatch/stream-runtime';
 import type { Registry } from 'prom-client';
 import type { z } from 'zod';
-import { createClockReaders, createDecoders } from './decoders.ts';
+import { createDecoders } from './decoders.ts';
 import { type DetectionServiceConfig, type DetectionServiceSpec, loadDetectionServiceConfig } from './service-config.ts';
 
 export { CONFIG_EXIT_CODE };
@@ -64,7 +64,7 @@ export async function startDetectionService<X extends z.ZodRawShape>(
           ...(schemaRegistry === undefined ? {} : { registry: schemaRegistry }),
           now: Date.now,
         };
-        const decoders = { ...createDecoders(definition.inputs, decoderOptions), ...createClockReaders(config.clockInputs, decoderOptions) };
+        const decoders = createDecoders([...definition.inputs, ...config.clockInputs], decoderOptions);
         context.logger.info(
           {
             topics: config.topics,

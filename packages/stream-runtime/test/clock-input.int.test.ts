@@ -88,3 +88,24 @@ test('the clock waits while the sparse input has records unread, so a timer they
   const all = (await readWholeTopic(topics.silences, { readCommitted: true })).map(toOutput);
   expect(all.map((o) => [o.id, o.value])).toEqual([[expectedId, { count: 2, atMs: firstMs + dayMs + silenceAfterMs }]]);
 });
+
+test('a clock record its decoder refuses never moves the clock, even when it comes last in its batch', async () => {
+  const { topics, ticks, start } = await startWithClock('clock-refused');
+  const service = await start();
+  await waitUntilReady(service);
+  const firstMs = Date.now() - 60 * dayMs;
+  await produceEvents(testKafka(), topics.events, [{ key: 'a', eventId: 'a1', eventTimeMs: firstMs, amount: 1 }]);
+  // One send, so one batch: a valid tick a day on, then a tick past the silence whose amount the
+  // decoder refuses (the service that reads the topic as its input would dead-letter it).
+  const refused = { key: 'tick-0', eventId: 'bad', eventTimeMs: firstMs + 10 * dayMs, amount: 'lots' as unknown as number };
+  await produceEvents(testKafka(), ticks, [{ key: 'tick-0', eventId: 't1', eventTimeMs: firstMs + dayMs, amount: 0 }, refused]);
+  // Many rounds of fetches: a clock that took the refused time would have fired the silence by now.
+  await new Promise((resolve) => setTimeout(resolve, 4000));
+  expect(await readWholeTopic(topics.silences, { readCommitted: true })).toHaveLength(0);
+  await produceEvents(testKafka(), ticks, [{ key: 'tick-1', eventId: 't3', eventTimeMs: firstMs + 3 * dayMs, amount: 0 }]);
+  const expectedId = `a:silence:${firstMs + silenceAfterMs}`;
+  await readUntilIds(topics.silences, [expectedId], 30_000).catch((error) => {
+    throw new Error(`${error}\n${lastLines(service)}`);
+  });
+  expect(await readWholeTopic(topics.deadLetters)).toHaveLength(0);
+});

@@ -70,6 +70,22 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     }
   };
 
+  /**
+   * The event time a batch of a clock input moves to: that of its last record the topic's decoder
+   * accepts. Read back from the end, one decode usually settles it, where decoding every record
+   * would cost each monitor that reads the topic as a clock as much as the service that reads it as
+   * its input. A record that reader dead-letters never moves the clock, and a valid record earlier
+   * in the batch with a later time waits for the next batch: the clock may lag, never lead.
+   */
+  const clockTimeOf = async (decoder: InputDecoder, batch: Batch, payload: EachBatchPayload): Promise<number | undefined> => {
+    for (let i = batch.messages.length - 1; i >= 0; i--) {
+      let decoded = decode(decoder, toRaw(batch, batch.messages[i]!), payload);
+      if (isPromise(decoded)) decoded = await decoded;
+      if (decoded.ok) return decoded.eventTimeMs;
+    }
+    return undefined;
+  };
+
   /** Handles a failure of a chunk; the batch ends (a redo re-reads its records from the last commit). */
   const onChunkFailure = async (run: PartitionRun<S>, error: unknown, payload: EachBatchPayload): Promise<void> => {
     if (error instanceof StopRequested) {
@@ -100,6 +116,7 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     const labels = { topic: batch.topic };
     const messages = batch.messages;
     const maxWork = tuning.maxWorkPerChunk;
+    let clock: { readonly timeMs: number | undefined } | undefined;
     let index = 0;
     while (index < messages.length) {
       if (!payload.isRunning() || payload.isStale() || run.revoked || run.status !== 'ready' || !ctx.working) return;
@@ -112,42 +129,43 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
       let work = 0;
       let lastOffset: string | undefined;
       try {
+        if (binding.clock) clock ??= { timeMs: await clockTimeOf(binding.decode, batch, payload) };
         while (index < messages.length && work < maxWork) {
           const message = messages[index]!;
-          const raw = toRaw(batch, message);
-          let decoded = decode(binding.decode, raw, payload);
-          if (isPromise(decoded)) decoded = await decoded;
-          if (!decoded.ok) {
-            // A clock input's bad records are dead-lettered by the service that reads it as its input.
-            if (!binding.clock) builder.addDeadLetter(raw, decoded.deadLetter);
+          let record: Extract<DecodeResult, { ok: true }> | undefined;
+          let targetMs: number | undefined;
+          if (clock !== undefined) {
+            if (clock.timeMs !== undefined) targetMs = run.clockGate.admit(clock.timeMs, ctx.fetchCycles.mark(), roundPassed);
           } else {
-            // Timers due before the record fire first, within this chunk's bound of work.
-            const targetMs = binding.clock
-              ? run.clockGate.admit(decoded.eventTimeMs, ctx.fetchCycles.mark(), roundPassed)
-              : movesStreamTime
-                ? decoded.eventTimeMs
-                : undefined;
-            if (targetMs !== undefined) {
-              const fired = task.advanceStreamTime(Math.max(task.streamTimeMs, targetMs), maxWork - work);
-              if (fired.fired) {
-                builder.addOutputs(fired.outputs);
-                builder.timersFired.stream += fired.fired;
-                work += fired.fired;
-              }
-              if (!fired.done) break;
+            const raw = toRaw(batch, message);
+            let decoded = decode(binding.decode, raw, payload);
+            if (isPromise(decoded)) decoded = await decoded;
+            if (decoded.ok) {
+              record = decoded;
+              if (movesStreamTime) targetMs = decoded.eventTimeMs;
+            } else builder.addDeadLetter(raw, decoded.deadLetter);
+          }
+          // Timers due before the record fire first, within this chunk's bound of work.
+          if (targetMs !== undefined) {
+            const fired = task.advanceStreamTime(Math.max(task.streamTimeMs, targetMs), maxWork - work);
+            if (fired.fired) {
+              builder.addOutputs(fired.outputs);
+              builder.timersFired.stream += fired.fired;
+              work += fired.fired;
             }
-            if (!binding.clock) {
-              const outcome = task.process({
-                input: binding.input,
-                key: decoded.key,
-                value: decoded.value,
-                eventTimeMs: decoded.eventTimeMs,
-                ...(decoded.eventId === undefined ? {} : { eventId: decoded.eventId }),
-              });
-              if (outcome.outputs.length) builder.addOutputs(outcome.outputs);
-              if (outcome.duplicate) duplicates++;
-              else processed++;
-            }
+            if (!fired.done) break;
+          }
+          if (record !== undefined) {
+            const outcome = task.process({
+              input: binding.input,
+              key: record.key,
+              value: record.value,
+              eventTimeMs: record.eventTimeMs,
+              ...(record.eventId === undefined ? {} : { eventId: record.eventId }),
+            });
+            if (outcome.outputs.length) builder.addOutputs(outcome.outputs);
+            if (outcome.duplicate) duplicates++;
+            else processed++;
           }
           lastOffset = message.offset;
           work++;

@@ -34,8 +34,9 @@ export interface StreamRuntimeOptions<S, E> {
    * while a history is read faster than it happened (a backfill, a restart after a while), where a
    * sparse partition's stream time would stand still until its next record. A clock record moves
    * stream time only while the processor's own stream inputs have nothing unread (see
-   * clock-gate.ts). Records the decoder refuses are skipped here: the service that reads the
-   * topic as its input dead-letters them.
+   * clock-gate.ts). A batch of it moves stream time to its last record the decoder accepts (one
+   * decode per batch, not per record); records the decoder refuses are skipped here: the service
+   * that reads the topic as its input dead-letters them.
    */
   readonly clockInputs?: Readonly<Record<string, InputBinding>>;
   /** One binding per logical output of the processor. */

@@ -1,4 +1,4 @@
-import { type ContractRegistry, createInputDecoder, type InputDecoder, type InputDecoderOptions } from '@churnwatch/contracts';
+import { type ContractRegistry, createInputDecoder, type InputDecoder } from '@churnwatch/contracts';
 import { eventTimeBoundsOf, type KitSettings } from './kit-settings.ts';
 import { type DetectionTopic, detectionTopicContracts, isExternalInput } from './topics.ts';
 
@@ -19,16 +19,17 @@ export interface DecoderOptions {
  * ago) get none, since their event times are whatever history the producing service processed.
  */
 export function createDecoders(inputs: readonly DetectionTopic[], options: DecoderOptions): Record<string, InputDecoder> {
-  return Object.fromEntries(inputs.map((input) => [input, createInputDecoder(decoderOptions(input, options))]));
-}
-
-function decoderOptions(input: DetectionTopic, options: DecoderOptions): InputDecoderOptions {
-  return {
-    contract: detectionTopicContracts[input],
-    consumer: options.service,
-    ...(options.registry === undefined ? {} : { registry: options.registry }),
-    maxValueBytes: options.settings.maxValueBytes,
-    eventTimeBounds: isExternalInput(input) ? eventTimeBoundsOf(options.settings) : UNBOUNDED,
-    now: options.now,
-  };
+  return Object.fromEntries(
+    inputs.map((input) => [
+      input,
+      createInputDecoder({
+        contract: detectionTopicContracts[input],
+        consumer: options.service,
+        ...(options.registry === undefined ? {} : { registry: options.registry }),
+        maxValueBytes: options.settings.maxValueBytes,
+        eventTimeBounds: isExternalInput(input) ? eventTimeBoundsOf(options.settings) : UNBOUNDED,
+        now: options.now,
+      }),
+    ]),
+  );
 }

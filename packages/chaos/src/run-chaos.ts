@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocalKafka } from '@churnwatch/local-kafka';
 import { Prng } from '@churnwatch/simulator';
@@ -24,8 +24,10 @@ export interface ChaosRunOutcome {
  * its scenario is done.
  */
 export async function runChaos(config: ChaosConfig, say: (line: string) => void): Promise<ChaosRunOutcome> {
-  const broker = await LocalKafka.start();
+  // --work-dir may name a folder that does not exist yet.
+  await mkdir(config.workDir, { recursive: true });
   const workDir = await mkdtemp(join(config.workDir, 'churnwatch-chaos-'));
+  const broker = await LocalKafka.start();
   const results: ScenarioResult[] = [];
   const errors: string[] = [];
   try {

@@ -49,7 +49,15 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // customers who let the contract end answered below 7 within 90 days of it, 2 of the 24 manual renewers.
   // manualRenewalIsRisk false: true flags all 24 manual renewers to catch 7 more of those 19 (all
   // on seed 7: renewal_at_risk precision 0.68 with it, 0.82 without; contract_ended recall 0.97, 0.77).
-  renewalRisk: { withinDays: 90, criticalWithinDays: 30, poorHealthBelow: 50, autoRenewOffIsRisk: true, detractorBelow: 7, manualRenewalIsRisk: false },
+  renewalRisk: {
+    withinDays: 90,
+    criticalWithinDays: 30,
+    poorHealthBelow: 50,
+    poorHealthRecoversAt: 55,
+    autoRenewOffIsRisk: true,
+    detractorBelow: 7,
+    manualRenewalIsRisk: false,
+  },
   // Complaints left unresolved escalate, not complaints raised: three (weighted) open for two
   // weeks. Escalating every burst or high-severity ticket at once flagged mostly customers whose
   // complaints were resolved and who stayed (backtest: 50 of 61 alerted customers).

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { at } from '../../test/fixtures.ts';
 import { DEFAULT_THRESHOLDS } from '../config/defaults.ts';
 import { parseDetectionConfig } from '../config/parse.ts';
-import { assessRenewalRisk, type RenewalRiskInput } from './renewal-risk.ts';
+import { assessRenewalRisk, type RenewalRiskInput, reasonsOfFingerprint } from './renewal-risk.ts';
 
 const risk = DEFAULT_THRESHOLDS.renewalRisk;
 const healthy: RenewalRiskInput = {
@@ -11,6 +11,7 @@ const healthy: RenewalRiskInput = {
   contractStatedAtMs: at('2026-01-05'),
   healthScore: 82,
   healthAtMs: at('2026-09-01'),
+  poorHealthHeld: false,
   usageDecliningSinceMs: null,
   usageStoppedSinceMs: null,
   complaintsEscalatedSinceMs: null,
@@ -42,6 +43,24 @@ describe('renewal at risk', () => {
     });
     expect(assessment.finding?.evidence.observed).toMatchObject({ daysToRenewal: 56, healthScore: 38.4, openComplaints: 2, complaintsEscalated: true });
     expect(assessRenewalRisk(poor, at('2026-12-10'), risk, 'r1').finding?.severity).toBe('critical');
+  });
+
+  it('keeps poor health as a reason of the open alert until the score reaches poorHealthRecoversAt (55), so a score about 50 does not flap', () => {
+    const nowMs = at('2026-11-05');
+    const reasonsAt = (healthScore: number, poorHealthHeld: boolean) =>
+      assessRenewalRisk({ ...healthy, healthScore, poorHealthHeld }, nowMs, risk, 'r1').finding?.fingerprint ?? null;
+    expect(reasonsAt(49.4, false)).toBe('warning:poor_health');
+    expect(reasonsAt(50.5, false)).toBeNull();
+    expect(reasonsAt(50.5, true)).toBe('warning:poor_health');
+    expect(reasonsAt(54.9, true)).toBe('warning:poor_health');
+    expect(reasonsAt(55, true)).toBeNull();
+  });
+
+  it('reads back the reasons of the fingerprint it made', () => {
+    const fingerprint = assessRenewalRisk({ ...healthy, healthScore: 40, usageStoppedSinceMs: at('2026-10-30') }, at('2026-11-05'), risk, 'r1').finding
+      ?.fingerprint;
+    expect(reasonsOfFingerprint(fingerprint ?? '')).toEqual(['poor_health', 'usage_stopped']);
+    expect(reasonsOfFingerprint('warning:')).toEqual([]);
   });
 
   it('begins at the later of the window start and the start of the earliest reason', () => {
@@ -127,5 +146,11 @@ describe('renewal at risk', () => {
     expect(bad).toThrow(ConfigError);
     expect(() => bad()).toThrow(/defaults\.renewalRisk\.detractorBelow/);
     expect(() => bad()).toThrow(/defaults\.renewalRisk\.manualRenewalIsRisk/);
+  });
+
+  it('stops start-up when poor health would recover below the line it opens at, naming the field', () => {
+    const bad = () => parseDetectionConfig({ defaults: { renewalRisk: { poorHealthBelow: 60, poorHealthRecoversAt: 55 } } });
+    expect(bad).toThrow(ConfigError);
+    expect(() => bad()).toThrow(/renewalRisk\.poorHealthRecoversAt.*at least renewalRisk\.poorHealthBelow \(60\)/);
   });
 });

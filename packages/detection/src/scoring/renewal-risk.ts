@@ -29,6 +29,8 @@ export interface RenewalRiskInput {
   readonly healthScore: number | null;
   /** When the current health score was reached: the latest event time of the signals and answer it is computed from. */
   readonly healthAtMs: number;
+  /** Poor health is a reason of the open renewal-risk alert (see reasonsOfFingerprint): it holds until the score recovers. */
+  readonly poorHealthHeld: boolean;
   /** The `since` of the monitors' findings; null while there is none. */
   readonly usageDecliningSinceMs: number | null;
   readonly usageStoppedSinceMs: number | null;
@@ -63,6 +65,10 @@ const NO_RISK = { finding: null, reasons: [], sinceMs: null, nextCheckMs: null }
  * tells them from the 19 manual customers who let the contract end; an unhappy NPS answer does
  * (9 of the 19 answered below 7 within 90 days of the renewal date, 2 of the 24 renewers).
  *
+ * Poor health opens below `poorHealthBelow` and, once a reason of the open alert, holds until the
+ * score reaches `poorHealthRecoversAt`: a score hovering about the line (49, 51, 48, 50 as the
+ * monitors' signals come in) would otherwise update the alert with every signal.
+ *
  * Critical within `criticalWithinDays` or when cancelled. The risk holds past the renewal date
  * until the contract monitor settles it (renewed, or ended): a renewal that is due and not renewed
  * is no all-clear. Pure.
@@ -83,7 +89,8 @@ export function assessRenewalRisk(input: RenewalRiskInput, nowMs: number, risk: 
   const manual = byOrder && contract.autoRenewSwitchedOff !== true;
   if (manual && risk.manualRenewalIsRisk) starts.manual_renewal = input.contractStatedAtMs;
   else if (manual && input.nps !== null && input.nps.score < risk.detractorBelow) starts.manual_renewal_detractor = input.nps.atMs;
-  if (input.healthScore !== null && input.healthScore < risk.poorHealthBelow) starts.poor_health = input.healthAtMs;
+  const poorBelow = input.poorHealthHeld ? risk.poorHealthRecoversAt : risk.poorHealthBelow;
+  if (input.healthScore !== null && input.healthScore < poorBelow) starts.poor_health = input.healthAtMs;
   if (input.usageDecliningSinceMs !== null) starts.usage_declining = input.usageDecliningSinceMs;
   if (input.usageStoppedSinceMs !== null) starts.usage_stopped = input.usageStoppedSinceMs;
   if (input.complaintsEscalatedSinceMs !== null) starts.complaints_escalated = input.complaintsEscalatedSinceMs;
@@ -110,7 +117,7 @@ export function assessRenewalRisk(input: RenewalRiskInput, nowMs: number, risk: 
     finding: {
       severity,
       headline: `Renewal on ${contract.renewalDate} ${when} at risk: ${reasons.map((reason) => words[reason]).join(', ')}`,
-      fingerprint: `${severity}:${reasons.join('+')}`,
+      fingerprint: fingerprintOf(severity, reasons),
       evidence: {
         detector: 'renewal-risk',
         ruleVersion,
@@ -133,4 +140,14 @@ export function assessRenewalRisk(input: RenewalRiskInput, nowMs: number, risk: 
       },
     },
   };
+}
+
+function fingerprintOf(severity: AlertSeverity, reasons: readonly RenewalRiskReason[]): string {
+  return `${severity}:${reasons.join('+')}`;
+}
+
+/** The reasons a renewal-risk fingerprint (as sent, kept in the alert's track) names. */
+export function reasonsOfFingerprint(fingerprint: string): readonly RenewalRiskReason[] {
+  const reasons = fingerprint.slice(fingerprint.indexOf(':') + 1);
+  return reasons === '' ? [] : (reasons.split('+') as RenewalRiskReason[]);
 }

@@ -130,6 +130,33 @@ describe('risk scorer: alerts', () => {
     });
   });
 
+  it('keeps a renewal risk of poor health open while the score hovers about the line, and clears it once the score recovers to 55', () => {
+    const run = scorer();
+    const HOUR_MS = DAY_MS / 24;
+    run.driver.send(
+      signal('acme', 'contract', NOW - DAY_MS, {
+        factor: { value: 0, detail: 'renews by order' },
+        facts: { renewalDate: '2026-12-31', autoRenew: true, contractStatus: 'active' },
+      }),
+    );
+    // Health: 100 × (0.35 × usage + 0.2 × 1 + 0.15 × 0) / 0.7.
+    for (const [hours, usage] of [
+      [0, 0.4],
+      [1, 0.45],
+      [2, 0.42],
+      [3, 0.46],
+      [4, 0.56],
+    ] as const) {
+      run.driver.send(signal('acme', 'usage', NOW + hours * HOUR_MS, { factor: { value: usage, detail: `usage at ${usage * 100} %` } }));
+    }
+    const atRisk = run.alerts().filter((alert) => alert.kind === 'renewal_at_risk');
+    expect(atRisk.map((alert) => [alert.status, alert.healthScore])).toEqual([
+      ['opened', 48.57],
+      ['resolved', 56.57],
+    ]);
+    expect(run.health().map((health) => health.score)).toEqual(expect.arrayContaining([48.57, 51.07, 49.57, 51.57, 56.57]));
+  });
+
   it('publishes the health score with each factor’s contribution', () => {
     const run = scorer();
     decliningEnterprise(run);

@@ -11,7 +11,7 @@ import { alertIdOf, alertOutput } from './alert-builder.ts';
 import { type CurrentFinding, NEW_TRACK, reconcileAlert } from './alert-lifecycle.ts';
 import { contractStandingOf, findingCounts } from './contract-standing.ts';
 import { computeHealthScore, type FactorReading, type HealthScore } from './health-score.ts';
-import { assessRenewalRisk } from './renewal-risk.ts';
+import { assessRenewalRisk, reasonsOfFingerprint } from './renewal-risk.ts';
 import { type RiskScorerState, storedTracks } from './scorer-state.ts';
 import { CONCERN_OF, factsOf, findingEvidence, findingsOf, withoutIdleAllClears } from './stored-signal.ts';
 import { alertSummary, resolvedSummary } from './summary.ts';
@@ -75,6 +75,7 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
       contractStatedAtMs: state.signals.contract?.atMs ?? nowMs,
       healthScore: health?.score ?? null,
       healthAtMs: healthInputsAtMs(state),
+      poorHealthHeld: reasonsOfFingerprint(state.tracks.renewal_at_risk?.open?.fingerprint ?? ':').includes('poor_health'),
       usageDecliningSinceMs: sinceOf('usage_declining'),
       usageStoppedSinceMs: sinceOf('usage_stopped'),
       complaintsEscalatedSinceMs: sinceOf('complaint_escalation'),

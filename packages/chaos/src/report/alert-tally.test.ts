@@ -15,8 +15,33 @@ describe('tallyAlerts', () => {
       unexpected: 1,
       idMismatches: 0,
       alteredDuplicates: 0,
+      otherContent: 0,
+      otherContentFields: [],
       sameSetAsReplay: false,
     });
+  });
+
+  it("counts the ids whose first record differs from the replay's, by field, whatever the key order", () => {
+    const tally = tallyAlerts(
+      [
+        seen('a', '{"eventId":"a","healthScore":48,"eventTime":"t2"}'),
+        seen('b', '{"healthScore":50,"eventId":"b"}'),
+        seen('c', '{"eventId":"c","healthScore":41}'),
+        seen('c', '{"eventId":"c","healthScore":40}'),
+      ],
+      [
+        { id: 'a', value: '{"eventId":"a","healthScore":52,"eventTime":"t1"}' },
+        { id: 'b', value: '{"eventId":"b","healthScore":50}' },
+        { id: 'c', value: '{"eventId":"c","healthScore":40}' },
+      ],
+    );
+    expect(tally.otherContent).toBe(2);
+    expect(tally.otherContentFields).toEqual([
+      ['healthScore', 2],
+      ['eventTime', 1],
+    ]);
+    expect(tally.sameSetAsReplay).toBe(true);
+    expect(brokenPromises(tally, 'exactly-once')).toEqual(['1 duplicate(s) in exactly-once mode', '1 repeat(s) that differ from their original']);
   });
 
   it('sees a repeat whose bytes differ from its original, and a header that is not the alert id', () => {

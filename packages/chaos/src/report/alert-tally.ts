@@ -25,6 +25,10 @@ export interface AlertTally {
   readonly idMismatches: number;
   /** Repeats whose bytes differ from the first record of their id. */
   readonly alteredDuplicates: number;
+  /** Ids seen whose first record differs from the replay's alert of that id (shown, not judged). */
+  readonly otherContent: number;
+  /** For those, how many differ in each top-level field, most first. */
+  readonly otherContentFields: readonly (readonly [field: string, count: number])[];
   /** The distinct ids seen are exactly the replay's. */
   readonly sameSetAsReplay: boolean;
 }
@@ -45,8 +49,19 @@ export function tallyAlerts(observed: readonly ObservedAlert[], expected: readon
     duplicated++;
     if (first !== alert.value) alteredDuplicates++;
   }
-  const expectedIds = new Set(expected.map((alert) => alert.id));
+  const expectedById = new Map(expected.map((alert) => [alert.id, alert.value]));
+  const expectedIds = new Set(expectedById.keys());
   const lost = [...expectedIds].filter((id) => !firstById.has(id)).length;
+  const fieldCounts = new Map<string, number>();
+  let otherContent = 0;
+  for (const [id, value] of firstById) {
+    const replayed = expectedById.get(id);
+    if (replayed === undefined || replayed === value) continue;
+    const fields = differingFields(value, replayed);
+    if (fields.length === 0) continue;
+    otherContent++;
+    for (const field of fields) fieldCounts.set(field, (fieldCounts.get(field) ?? 0) + 1);
+  }
   const unexpected = [...firstById.keys()].filter((id) => !expectedIds.has(id)).length;
   return {
     alertsOut: observed.length,
@@ -56,8 +71,17 @@ export function tallyAlerts(observed: readonly ObservedAlert[], expected: readon
     unexpected,
     idMismatches,
     alteredDuplicates,
+    otherContent,
+    otherContentFields: [...fieldCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
     sameSetAsReplay: lost === 0 && unexpected === 0,
   };
+}
+
+/** Top-level fields of two alerts (JSON) whose values differ; key order does not count. */
+function differingFields(a: string, b: string): string[] {
+  const [left, right] = [JSON.parse(a) as Record<string, unknown>, JSON.parse(b) as Record<string, unknown>];
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  return [...keys].filter((key) => JSON.stringify(left[key]) !== JSON.stringify(right[key]));
 }
 
 export type Delivery = 'at-least-once' | 'exactly-once';

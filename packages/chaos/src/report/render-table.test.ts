@@ -32,6 +32,13 @@ describe('renderScenarioTable', () => {
     expect(lines.at(-1)).toBe('  PASS');
   });
 
+  it('shows how many steps differ from the replay in content, and in which fields', () => {
+    const differing = tallyAlerts([{ headerId: 'a', eventId: 'a', value: '{"healthScore":48}' }], [{ id: 'a', value: '{"healthScore":52}' }]);
+    const lines = renderScenarioTable({ ...result, tally: differing }).split('\n');
+    expect(lines.find((line) => line.includes('other content'))).toMatch(/same id as the replay, other content\s+1$/);
+    expect(lines.find((line) => line.includes('fields that differ'))).toMatch(/^ {2}fields that differ\s+healthScore 1$/);
+  });
+
   it('names every broken promise', () => {
     expect(
       renderScenarioTable({ ...result, failures: ['1 alert(s) lost', 'x'] })

@@ -14,6 +14,10 @@ export function renderScenarioTable(result: ScenarioResult): string {
     ['not in the replay', count(tally.unexpected)],
     ['repeats differing from their original', count(tally.alteredDuplicates)],
     ['alert set equals the replay', tally.sameSetAsReplay ? 'yes' : 'no'],
+    ['same id as the replay, other content', count(tally.otherContent)],
+    ...(tally.otherContent === 0
+      ? []
+      : [['fields that differ', tally.otherContentFields.map(([field, n]) => `${field} ${count(n)}`).join(', ')] as [string, string]]),
     ...result.extra.map(([label, value]): [string, string] => [label, value]),
     ['seconds', result.seconds.toFixed(1)],
   ];

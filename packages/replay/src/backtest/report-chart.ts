@@ -90,6 +90,8 @@ export function renderBacktestSvg(report: BacktestReport, title = 'churnwatch ba
   const subtitle = `${report.customers} customers, ${report.churnedCustomers} churned; ${report.history.from.slice(0, 10)} … ${report.history.to.slice(0, 10)}; window ${report.window.minLeadDays}–${report.window.maxLeadDays} days before churn`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif">`,
+    // Read out by screen readers and shown as the tooltip: the chart's title and what it covers.
+    `<title>${escapeXml(`${title}: ${subtitle}`)}</title>`,
     `<rect width="100%" height="100%" fill="white"/>`,
     text(20, 30, title, 'font-size="18" font-weight="bold"'),
     text(20, 52, subtitle, 'font-size="12" fill="#444"'),

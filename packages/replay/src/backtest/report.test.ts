@@ -64,6 +64,7 @@ describe('backtest chart', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(svg).toContain('a &lt;test&gt; &amp; chart');
+    expect(svg).toMatch(/^<svg [^>]*>\n<title>a &lt;test&gt; &amp; chart: \d+ customers, \d+ churned; [^<]*<\/title>/);
   });
 
   it('draws a precision and a recall bar and a lead-time box for each kind with true positives', () => {

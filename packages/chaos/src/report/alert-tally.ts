@@ -1,3 +1,5 @@
+import { byCountThenName, differingFields } from './json-fields.ts';
+
 /** One record read from the alerts topic: its `churnwatch-id` header, the alert's own id and its bytes. */
 export interface ObservedAlert {
   readonly headerId: string;
@@ -72,16 +74,9 @@ export function tallyAlerts(observed: readonly ObservedAlert[], expected: readon
     idMismatches,
     alteredDuplicates,
     otherContent,
-    otherContentFields: [...fieldCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    otherContentFields: byCountThenName(fieldCounts),
     sameSetAsReplay: lost === 0 && unexpected === 0,
   };
-}
-
-/** Top-level fields of two alerts (JSON) whose values differ; key order does not count. */
-function differingFields(a: string, b: string): string[] {
-  const [left, right] = [JSON.parse(a) as Record<string, unknown>, JSON.parse(b) as Record<string, unknown>];
-  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-  return [...keys].filter((key) => JSON.stringify(left[key]) !== JSON.stringify(right[key]));
 }
 
 export type Delivery = 'at-least-once' | 'exactly-once';

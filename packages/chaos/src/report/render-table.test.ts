@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tallyAlerts } from './alert-tally.ts';
+import { tallyHealthTable } from './health-table.ts';
 import { renderScenarioTable } from './render-table.ts';
 
 describe('renderScenarioTable', () => {
@@ -15,6 +16,7 @@ describe('renderScenarioTable', () => {
     delivery: 'at-least-once' as const,
     eventsIn: 12_345,
     tally,
+    health: tallyHealthTable(['{"customerId":"c1","score":80}'], new Map([['c1', '{"customerId":"c1","score":80}']])),
     disturbances: ['3.2 s: kill -9 usage-monitor#1; usage-monitor#2 started'],
     extra: [['kill -9', '5']] as const,
     failures: [],
@@ -36,7 +38,23 @@ describe('renderScenarioTable', () => {
     const differing = tallyAlerts([{ headerId: 'a', eventId: 'a', value: '{"healthScore":48}' }], [{ id: 'a', value: '{"healthScore":52}' }]);
     const lines = renderScenarioTable({ ...result, tally: differing }).split('\n');
     expect(lines.find((line) => line.includes('other content'))).toMatch(/same id as the replay, other content\s+1$/);
-    expect(lines.find((line) => line.includes('fields that differ'))).toMatch(/^ {2}fields that differ\s+healthScore 1$/);
+    expect(lines.find((line) => line.includes('alert fields that differ'))).toMatch(/^ {2}alert fields that differ\s+healthScore 1$/);
+  });
+
+  it('shows the health table against the replay, and the fields of the rows that differ', () => {
+    const health = tallyHealthTable(
+      ['{"customerId":"c1","score":80}', '{"customerId":"c2","score":61}'],
+      new Map([
+        ['c1', '{"customerId":"c1","score":80}'],
+        ['c2', '{"customerId":"c2","score":60}'],
+        ['c3', '{"customerId":"c3","score":90}'],
+      ]),
+    );
+    const lines = renderScenarioTable({ ...result, health }).split('\n');
+    expect(lines.find((line) => line.includes('health table rows'))).toMatch(/health table rows \/ in the replay\s+2 \/ 3$/);
+    expect(lines.find((line) => line.includes('health rows other'))).toMatch(/\s1$/);
+    expect(lines.find((line) => line.includes('health fields that differ'))).toMatch(/health fields that differ\s+score 1$/);
+    expect(renderScenarioTable(result)).not.toContain('health fields that differ');
   });
 
   it('names every broken promise', () => {

@@ -17,7 +17,15 @@ export function renderScenarioTable(result: ScenarioResult): string {
     ['same id as the replay, other content', count(tally.otherContent)],
     ...(tally.otherContent === 0
       ? []
-      : [['fields that differ', tally.otherContentFields.map(([field, n]) => `${field} ${count(n)}`).join(', ')] as [string, string]]),
+      : [['alert fields that differ', tally.otherContentFields.map(([field, n]) => `${field} ${count(n)}`).join(', ')] as [string, string]]),
+    [
+      'health table rows / in the replay',
+      `${count(result.health.expected - result.health.missing + result.health.unexpected)} / ${count(result.health.expected)}`,
+    ],
+    ["health rows other than the replay's", count(result.health.differing)],
+    ...(result.health.differing === 0
+      ? []
+      : [['health fields that differ', result.health.differingFields.map(([field, n]) => `${field} ${count(n)}`).join(', ')] as [string, string]]),
     ...result.extra.map(([label, value]): [string, string] => [label, value]),
     ['seconds', result.seconds.toFixed(1)],
   ];

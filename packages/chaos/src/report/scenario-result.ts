@@ -1,4 +1,5 @@
 import type { AlertTally, Delivery } from './alert-tally.ts';
+import type { HealthTableTally } from './health-table.ts';
 
 /** What one scenario did and what came out of it. */
 export interface ScenarioResult {
@@ -6,6 +7,8 @@ export interface ScenarioResult {
   readonly delivery: Delivery;
   readonly eventsIn: number;
   readonly tally: AlertTally;
+  /** The customer health table the services left against the replay's. */
+  readonly health: HealthTableTally;
   /** What was done to the pipeline, in order, with the second of the run it happened at. */
   readonly disturbances: readonly string[];
   /** Scenario-specific figures (for example the zombie's fenced writes). */

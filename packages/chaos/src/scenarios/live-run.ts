@@ -5,12 +5,13 @@ import { isExternalInput } from '@churnwatch/detection-service-kit';
 import { produceEvents, type SimulatedEvent } from '@churnwatch/simulator';
 import type { ChaosConfig } from '../config.ts';
 import { generateStream, splitAtPacedStart, writeEventsFile } from '../ground-truth/generated-stream.ts';
-import { replayAlerts } from '../ground-truth/replay-alerts.ts';
+import { replayExpected } from '../ground-truth/replay-expected.ts';
 import { createScenarioTopics, simulatorTopics, type TopicNames, topicVariables } from '../pipeline/detection-topics.ts';
 import { type ReadRecord, readCommitted } from '../pipeline/read-committed.ts';
 import { ServiceFleet } from '../pipeline/service-fleet.ts';
 import { type ServiceInputs, waitUntilSettled } from '../pipeline/settle.ts';
 import { brokenPromises, type Delivery, tallyAlerts } from '../report/alert-tally.ts';
+import { tallyHealthTable } from '../report/health-table.ts';
 import type { ScenarioResult } from '../report/scenario-result.ts';
 import type { ChaosContext } from './chaos-context.ts';
 
@@ -170,19 +171,27 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       eventId: String((JSON.parse(record.value) as { eventId?: unknown }).eventId),
       value: record.value,
     }));
+    const healthRecords = await readCommitted(kafka, topics.customerHealth);
     const deadLetters = await readCommitted(kafka, topics.deadLetters);
     const checked = (await spec.afterSettled?.(live, { deadLetters })) ?? {};
-    const expected = await replayAlerts(eventsFile, config.partitions, untilMs);
-    const tally = tallyAlerts(observed, expected);
+    const expected = await replayExpected(eventsFile, config.partitions, untilMs);
+    const tally = tallyAlerts(observed, expected.alerts);
+    const health = tallyHealthTable(
+      healthRecords.map((record) => record.value),
+      expected.finalHealth,
+    );
     // Both sides kept beside the logs, so a difference can be looked at alert by alert.
     await writeFile(join(context.workDir, `${run}.alerts-live.jsonl`), observed.map((alert) => `${alert.value}\n`).join(''));
-    await writeFile(join(context.workDir, `${run}.alerts-replay.jsonl`), expected.map((alert) => `${alert.value}\n`).join(''));
+    await writeFile(join(context.workDir, `${run}.alerts-replay.jsonl`), expected.alerts.map((alert) => `${alert.value}\n`).join(''));
+    await writeFile(join(context.workDir, `${run}.health-live.jsonl`), healthRecords.map((record) => `${record.value}\n`).join(''));
+    await writeFile(join(context.workDir, `${run}.health-replay.jsonl`), [...expected.finalHealth.values()].map((value) => `${value}\n`).join(''));
     await writeFile(join(context.workDir, `${run}.dead-letters.jsonl`), deadLetters.map((record) => `${record.value}\n`).join(''));
     return {
       scenario: spec.scenario,
       delivery: spec.delivery,
       eventsIn: events.length,
       tally,
+      health,
       disturbances: report.disturbances,
       extra: [['dead letters', String(deadLetters.length)], ...(report.extra ?? []), ...(checked.extra ?? [])],
       failures: [

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { tallyHealthTable } from './health-table.ts';
+
+const row = (customerId: string, score: number, asOf = '2026-07-01T00:00:00.000Z') => JSON.stringify({ customerId, asOf, score });
+
+describe('tallyHealthTable', () => {
+  it("compares each customer's last record with the replay's, repeats and order aside", () => {
+    const tally = tallyHealthTable(
+      [row('a', 40), row('b', 70), row('a', 45), row('b', 70), row('x', 90)],
+      new Map([
+        ['a', row('a', 45)],
+        ['b', row('b', 71, '2026-07-02T00:00:00.000Z')],
+        ['c', row('c', 80)],
+      ]),
+    );
+    expect(tally).toEqual({
+      expected: 3,
+      missing: 1,
+      unexpected: 1,
+      differing: 1,
+      differingFields: [
+        ['asOf', 1],
+        ['score', 1],
+      ],
+      equalsReplay: false,
+    });
+  });
+
+  it('calls the tables equal when every last record is the replay’s, whatever the key order', () => {
+    const tally = tallyHealthTable(['{"score":45,"customerId":"a"}'], new Map([['a', row('a', 45).replace(',"asOf":"2026-07-01T00:00:00.000Z"', '')]]));
+    expect(tally.equalsReplay).toBe(true);
+    expect(tallyHealthTable([], new Map()).equalsReplay).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import { byCountThenName, differingFields } from './json-fields.ts';
+
+/** How the customer health table the services left compares with the one the replay leaves. */
+export interface HealthTableTally {
+  /** Customers in the replay's table. */
+  readonly expected: number;
+  /** Customers in the replay's table with no record on the topic. */
+  readonly missing: number;
+  /** Customers on the topic the replay has no record for. */
+  readonly unexpected: number;
+  /** Customers whose last record differs from the replay's. */
+  readonly differing: number;
+  /** For those, how many differ in each top-level field, most first. */
+  readonly differingFields: readonly (readonly [field: string, count: number])[];
+  /** Every customer's last record is the replay's. */
+  readonly equalsReplay: boolean;
+}
+
+/**
+ * Pure: the health topic read in order (a table keyed by customer, so the last record of a
+ * customer is its row) against the replay's last record per customer. Repeats and the order of
+ * customers do not count; only where each customer ended.
+ */
+export function tallyHealthTable(topicValues: readonly string[], expected: ReadonlyMap<string, string>): HealthTableTally {
+  const live = new Map<string, string>();
+  for (const value of topicValues) live.set(String((JSON.parse(value) as { customerId?: unknown }).customerId), value);
+  const fieldCounts = new Map<string, number>();
+  let missing = 0;
+  let differing = 0;
+  for (const [customerId, replayed] of expected) {
+    const row = live.get(customerId);
+    if (row === undefined) {
+      missing++;
+      continue;
+    }
+    const fields = differingFields(row, replayed);
+    if (fields.length === 0) continue;
+    differing++;
+    for (const field of fields) fieldCounts.set(field, (fieldCounts.get(field) ?? 0) + 1);
+  }
+  const unexpected = [...live.keys()].filter((customerId) => !expected.has(customerId)).length;
+  return {
+    expected: expected.size,
+    missing,
+    unexpected,
+    differing,
+    differingFields: byCountThenName(fieldCounts),
+    equalsReplay: missing === 0 && unexpected === 0 && differing === 0,
+  };
+}

@@ -31,4 +31,11 @@ describe('tallyHealthTable', () => {
     expect(tally.equalsReplay).toBe(true);
     expect(tallyHealthTable([], new Map()).equalsReplay).toBe(true);
   });
+
+  it('leaves out the records that describe a moment after the limit, on the topic', () => {
+    const limitMs = Date.parse('2026-07-01T00:00:00.000Z');
+    const values = [row('a', 45), row('a', 50, '2026-07-02T00:00:00.000Z')];
+    expect(tallyHealthTable(values, new Map([['a', row('a', 45)]]), limitMs).equalsReplay).toBe(true);
+    expect(tallyHealthTable(values, new Map([['a', row('a', 45)]])).differing).toBe(1);
+  });
 });

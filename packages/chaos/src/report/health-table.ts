@@ -18,12 +18,21 @@ export interface HealthTableTally {
 
 /**
  * Pure: the health topic read in order (a table keyed by customer, so the last record of a
- * customer is its row) against the replay's last record per customer. Repeats and the order of
- * customers do not count; only where each customer ended.
+ * customer is its row) against the replay's last record per customer, both as of `asOfLimitMs`
+ * (records describing a later moment left out). Repeats and the order of customers do not count;
+ * only where each customer stood.
  */
-export function tallyHealthTable(topicValues: readonly string[], expected: ReadonlyMap<string, string>): HealthTableTally {
+export function tallyHealthTable(
+  topicValues: readonly string[],
+  expected: ReadonlyMap<string, string>,
+  asOfLimitMs = Number.POSITIVE_INFINITY,
+): HealthTableTally {
   const live = new Map<string, string>();
-  for (const value of topicValues) live.set(String((JSON.parse(value) as { customerId?: unknown }).customerId), value);
+  for (const value of topicValues) {
+    const row = JSON.parse(value) as { customerId?: unknown; asOf?: unknown };
+    if (Date.parse(String(row.asOf)) > asOfLimitMs) continue;
+    live.set(String(row.customerId), value);
+  }
   const fieldCounts = new Map<string, number>();
   let missing = 0;
   let differing = 0;

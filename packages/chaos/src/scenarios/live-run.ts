@@ -174,11 +174,13 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
     const healthRecords = await readCommitted(kafka, topics.customerHealth);
     const deadLetters = await readCommitted(kafka, topics.deadLetters);
     const checked = (await spec.afterSettled?.(live, { deadLetters })) ?? {};
-    const expected = await replayExpected(eventsFile, config.partitions, untilMs);
+    const inputEndMs = events.reduce((latest, event) => Math.max(latest, event.timeMs), Number.NEGATIVE_INFINITY);
+    const expected = await replayExpected(eventsFile, config.partitions, untilMs, inputEndMs);
     const tally = tallyAlerts(observed, expected.alerts);
     const health = tallyHealthTable(
       healthRecords.map((record) => record.value),
       expected.finalHealth,
+      inputEndMs,
     );
     // Both sides kept beside the logs, so a difference can be looked at alert by alert.
     await writeFile(join(context.workDir, `${run}.alerts-live.jsonl`), observed.map((alert) => `${alert.value}\n`).join(''));

@@ -6,7 +6,7 @@ import { renderScenarioTable, runScenario, scenarioCatalogue } from '../src/inde
 import { testContext } from './scenario-context.ts';
 
 test.each(['at-least-once', 'exactly-once'] as const)(
-  '%s: five kill -9 at random moments lose no alert; every alert is the replay’s, repeats only at-least-once and with their original’s id',
+  '%s: five kill -9 at random moments lose no alert; every alert is the replay’s, repeats only at-least-once and with their original’s id; the health table ends as the replay’s',
   async (delivery) => {
     const context = testContext();
     const result = await runScenario(context, scenarioCatalogue['kill-9'](delivery));
@@ -21,6 +21,8 @@ test.each(['at-least-once', 'exactly-once'] as const)(
     expect(result.tally.idMismatches, table).toBe(0);
     expect(result.tally.alteredDuplicates, table).toBe(0);
     if (delivery === 'exactly-once') expect(result.tally.duplicated, table).toBe(0);
+    expect(result.health.expected, table).toBeGreaterThan(0);
+    expect(result.health.equalsReplay, table).toBe(true);
     expect(result.failures, table).toEqual([]);
     rmSync(context.workDir, { recursive: true, force: true });
   },

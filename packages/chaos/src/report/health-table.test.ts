@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tallyHealthTable } from './health-table.ts';
+import { healthTableBroken, tallyHealthTable } from './health-table.ts';
 
 const row = (customerId: string, score: number, asOf = '2026-07-01T00:00:00.000Z') => JSON.stringify({ customerId, asOf, score });
 
@@ -37,5 +37,12 @@ describe('tallyHealthTable', () => {
     const values = [row('a', 45), row('a', 50, '2026-07-02T00:00:00.000Z')];
     expect(tallyHealthTable(values, new Map([['a', row('a', 45)]]), limitMs).equalsReplay).toBe(true);
     expect(tallyHealthTable(values, new Map([['a', row('a', 45)]])).differing).toBe(1);
+  });
+
+  it('breaks a promise when any row differs, is missing or is extra, and none when the tables are equal', () => {
+    expect(healthTableBroken(tallyHealthTable([row('a', 45)], new Map([['a', row('a', 45)]])))).toEqual([]);
+    expect(healthTableBroken(tallyHealthTable([row('a', 44), row('x', 1)], new Map([['a', row('a', 45)]])))).toEqual([
+      "health table: 1 row(s) other than the replay's, 0 missing, 1 the replay does not have",
+    ]);
   });
 });

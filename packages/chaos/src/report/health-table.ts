@@ -57,3 +57,12 @@ export function tallyHealthTable(
     equalsReplay: missing === 0 && unexpected === 0 && differing === 0,
   };
 }
+
+/**
+ * In either mode the health table, a table compacted by customer, ends where the replay's does:
+ * repeats and redone work only write a row again. Returns the broken promise, if any.
+ */
+export function healthTableBroken(tally: HealthTableTally): string[] {
+  if (tally.equalsReplay) return [];
+  return [`health table: ${tally.differing} row(s) other than the replay's, ${tally.missing} missing, ${tally.unexpected} the replay does not have`];
+}

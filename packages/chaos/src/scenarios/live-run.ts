@@ -11,7 +11,7 @@ import { type ReadRecord, readCommitted } from '../pipeline/read-committed.ts';
 import { ServiceFleet } from '../pipeline/service-fleet.ts';
 import { type ServiceInputs, waitUntilSettled } from '../pipeline/settle.ts';
 import { brokenPromises, type Delivery, tallyAlerts } from '../report/alert-tally.ts';
-import { tallyHealthTable } from '../report/health-table.ts';
+import { healthTableBroken, tallyHealthTable } from '../report/health-table.ts';
 import type { ScenarioResult } from '../report/scenario-result.ts';
 import type { ChaosContext } from './chaos-context.ts';
 
@@ -197,7 +197,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       disturbances: report.disturbances,
       extra: [['dead letters', String(deadLetters.length)], ...(report.extra ?? []), ...(checked.extra ?? [])],
       failures: [
-        ...(spec.judgesAlertsAgainstReplay === false ? [] : brokenPromises(tally, spec.delivery)),
+        ...(spec.judgesAlertsAgainstReplay === false ? [] : [...brokenPromises(tally, spec.delivery), ...healthTableBroken(health)]),
         ...(report.failures ?? []),
         ...(checked.failures ?? []),
       ],

@@ -2,6 +2,10 @@ import type { ScenarioResult } from './scenario-result.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** A row naming the fields that differ and how often, or none when nothing differs. */
+const fieldsRow = (label: string, fields: readonly (readonly [string, number])[]): [string, string][] =>
+  fields.length === 0 ? [] : [[label, fields.map(([field, n]) => `${field} ${count(n)}`).join(', ')]];
+
 /** Pure: one scenario as a two-column table, its disturbances and its verdict below. */
 export function renderScenarioTable(result: ScenarioResult): string {
   const { tally } = result;
@@ -15,17 +19,13 @@ export function renderScenarioTable(result: ScenarioResult): string {
     ['repeats differing from their original', count(tally.alteredDuplicates)],
     ['alert set equals the replay', tally.sameSetAsReplay ? 'yes' : 'no'],
     ['same id as the replay, other content', count(tally.otherContent)],
-    ...(tally.otherContent === 0
-      ? []
-      : [['alert fields that differ', tally.otherContentFields.map(([field, n]) => `${field} ${count(n)}`).join(', ')] as [string, string]]),
+    ...fieldsRow('alert fields that differ', tally.otherContentFields),
     [
       'health table rows / in the replay',
       `${count(result.health.expected - result.health.missing + result.health.unexpected)} / ${count(result.health.expected)}`,
     ],
     ["health rows other than the replay's", count(result.health.differing)],
-    ...(result.health.differing === 0
-      ? []
-      : [['health fields that differ', result.health.differingFields.map(([field, n]) => `${field} ${count(n)}`).join(', ')] as [string, string]]),
+    ...fieldsRow('health fields that differ', result.health.differingFields),
     ...result.extra.map(([label, value]): [string, string] => [label, value]),
     ['seconds', result.seconds.toFixed(1)],
   ];

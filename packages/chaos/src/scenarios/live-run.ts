@@ -69,8 +69,8 @@ export interface ScenarioSpec {
   readonly inspect?: boolean;
   /**
    * False for a scenario that disturbs nothing upstream of the alerts topic (a slow notifier): its
-   * promises are its own, and the topic against the replay is shown but judged by the scenarios
-   * that disturb the detection services. Default true.
+   * promises are its own, and the alerts topic and the health table against the replay are shown
+   * but judged by the scenarios that disturb the detection services. Default true.
    */
   readonly judgesAlertsAgainstReplay?: boolean;
 }

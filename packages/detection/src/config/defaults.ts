@@ -49,11 +49,13 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // customers who let the contract end answered below 7 within 90 days of it, 2 of the 24 manual renewers.
   // manualRenewalIsRisk false: true flags all 24 manual renewers to catch 7 more of those 19 (all
   // on seed 7: renewal_at_risk precision 0.68 with it, 0.82 without; contract_ended recall 0.97, 0.77).
+  // poorHealthRecoveryMargin 5: scores crossing 50 as the monitors' signals came in moved by 1–6
+  // points (41, 51, 45, 46, 51 for one customer of the replay fixtures).
   renewalRisk: {
     withinDays: 90,
     criticalWithinDays: 30,
     poorHealthBelow: 50,
-    poorHealthRecoversAt: 55,
+    poorHealthRecoveryMargin: 5,
     autoRenewOffIsRisk: true,
     detractorBelow: 7,
     manualRenewalIsRisk: false,

@@ -91,10 +91,11 @@ export const renewalRiskThresholds = z
     /** A health score below this counts as poor health. */
     poorHealthBelow: numberBetween(0, 100),
     /**
-     * Poor health that is a reason of the open renewal risk stays one until the score reaches this:
-     * a score hovering about `poorHealthBelow` would otherwise add and drop the reason with every signal.
+     * Poor health that is a reason of the open renewal risk stays one until the score is this many
+     * points above `poorHealthBelow`: a score hovering about the line would otherwise add and drop
+     * the reason with every signal. A margin, so that an override of `poorHealthBelow` alone keeps it.
      */
-    poorHealthRecoversAt: numberBetween(0, 100),
+    poorHealthRecoveryMargin: numberBetween(0, 100),
     /** Whether auto-renew switched off (after it was on) is by itself a reason for risk. */
     autoRenewOffIsRisk: flag(),
     /** A manual renewal (auto-renew never on) is at risk when the customer's latest NPS answer is below this; 0 never. */

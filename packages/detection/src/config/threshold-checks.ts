@@ -35,8 +35,6 @@ export function thresholdProblems(thresholds: Thresholds, historyDays: number): 
   if (new Set(renewal.horizonsDays).size !== renewal.horizonsDays.length) problem('renewal.horizonsDays', 'must not repeat a horizon');
   if (renewalRisk.criticalWithinDays > renewalRisk.withinDays)
     problem('renewalRisk.criticalWithinDays', `must be at most renewalRisk.withinDays (${renewalRisk.withinDays})`);
-  if (renewalRisk.poorHealthRecoversAt < renewalRisk.poorHealthBelow)
-    problem('renewalRisk.poorHealthRecoversAt', `must be at least renewalRisk.poorHealthBelow (${renewalRisk.poorHealthBelow})`);
   if (complaints.criticalCount < complaints.countThreshold)
     problem('complaints.criticalCount', `must be at least complaints.countThreshold (${complaints.countThreshold})`);
   // Only complaints opened within the window stand: one must be able to stand unresolvedDays within it.

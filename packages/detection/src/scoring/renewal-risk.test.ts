@@ -45,7 +45,7 @@ describe('renewal at risk', () => {
     expect(assessRenewalRisk(poor, at('2026-12-10'), risk, 'r1').finding?.severity).toBe('critical');
   });
 
-  it('keeps poor health as a reason of the open alert until the score reaches poorHealthRecoversAt (55), so a score about 50 does not flap', () => {
+  it('keeps poor health as a reason of the open alert until the score reaches poorHealthBelow + poorHealthRecoveryMargin (55), so a score about 50 does not flap', () => {
     const nowMs = at('2026-11-05');
     const reasonsAt = (healthScore: number, poorHealthHeld: boolean) =>
       assessRenewalRisk({ ...healthy, healthScore, poorHealthHeld }, nowMs, risk, 'r1').finding?.fingerprint ?? null;
@@ -148,9 +148,13 @@ describe('renewal at risk', () => {
     expect(() => bad()).toThrow(/defaults\.renewalRisk\.manualRenewalIsRisk/);
   });
 
-  it('stops start-up when poor health would recover below the line it opens at, naming the field', () => {
-    const bad = () => parseDetectionConfig({ defaults: { renewalRisk: { poorHealthBelow: 60, poorHealthRecoversAt: 55 } } });
-    expect(bad).toThrow(ConfigError);
-    expect(() => bad()).toThrow(/renewalRisk\.poorHealthRecoversAt.*at least renewalRisk\.poorHealthBelow \(60\)/);
+  it('keeps the recovery margin above an overridden poorHealthBelow, and stops start-up on a negative margin, naming the field', () => {
+    const raised = parseDetectionConfig({ defaults: { renewalRisk: { poorHealthBelow: 60 } } }).thresholds.renewalRisk;
+    const held = (healthScore: number) => assessRenewalRisk({ ...healthy, healthScore, poorHealthHeld: true }, at('2026-11-05'), raised, 'r1').finding;
+    expect(held(64.9)?.fingerprint).toBe('warning:poor_health');
+    expect(held(65)).toBeNull();
+    expect(() => parseDetectionConfig({ defaults: { renewalRisk: { poorHealthRecoveryMargin: -1 } } })).toThrow(
+      /defaults\.renewalRisk\.poorHealthRecoveryMargin/,
+    );
   });
 });

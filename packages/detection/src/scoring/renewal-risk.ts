@@ -66,7 +66,7 @@ const NO_RISK = { finding: null, reasons: [], sinceMs: null, nextCheckMs: null }
  * (9 of the 19 answered below 7 within 90 days of the renewal date, 2 of the 24 renewers).
  *
  * Poor health opens below `poorHealthBelow` and, once a reason of the open alert, holds until the
- * score reaches `poorHealthRecoversAt`: a score hovering about the line (49, 51, 48, 50 as the
+ * score reaches `poorHealthBelow` + `poorHealthRecoveryMargin`: a score hovering about the line (49, 51, 48, 50 as the
  * monitors' signals come in) would otherwise update the alert with every signal.
  *
  * Critical within `criticalWithinDays` or when cancelled. The risk holds past the renewal date
@@ -89,7 +89,7 @@ export function assessRenewalRisk(input: RenewalRiskInput, nowMs: number, risk: 
   const manual = byOrder && contract.autoRenewSwitchedOff !== true;
   if (manual && risk.manualRenewalIsRisk) starts.manual_renewal = input.contractStatedAtMs;
   else if (manual && input.nps !== null && input.nps.score < risk.detractorBelow) starts.manual_renewal_detractor = input.nps.atMs;
-  const poorBelow = input.poorHealthHeld ? risk.poorHealthRecoversAt : risk.poorHealthBelow;
+  const poorBelow = risk.poorHealthBelow + (input.poorHealthHeld ? risk.poorHealthRecoveryMargin : 0);
   if (input.healthScore !== null && input.healthScore < poorBelow) starts.poor_health = input.healthAtMs;
   if (input.usageDecliningSinceMs !== null) starts.usage_declining = input.usageDecliningSinceMs;
   if (input.usageStoppedSinceMs !== null) starts.usage_stopped = input.usageStoppedSinceMs;

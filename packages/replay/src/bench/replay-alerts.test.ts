@@ -23,8 +23,9 @@ import { replayOutputLines } from './replay-alerts.ts';
  * `detractorBelow` threshold), a decline came to need a 55 % drop held ten days, a silence to
  * allow for a usual rate estimated from few uses, and a purchase lapse two usual gaps; and again
  * when poor health, once a reason of an open renewal risk, came to hold until the score reaches
- * `poorHealthRecoversAt` (cust-00027's renewal alert has 6 steps instead of 8: its score went
- * 41, 51, 45, 46, 51 about the line of 50; renewal-risk evidence names the new threshold).
+ * `poorHealthBelow` + `poorHealthRecoveryMargin` (cust-00027's renewal alert has 6 steps instead
+ * of 8: its score went 41, 51, 45, 46, 51 about the line of 50; renewal-risk evidence names the
+ * new threshold).
  */
 const simulation = {
   seed: 7,

@@ -1,4 +1,4 @@
-import { byCountThenName, differingFields } from './json-fields.ts';
+import { compareFields } from './json-fields.ts';
 
 /** One record read from the alerts topic: its `churnwatch-id` header, the alert's own id and its bytes. */
 export interface ObservedAlert {
@@ -54,16 +54,12 @@ export function tallyAlerts(observed: readonly ObservedAlert[], expected: readon
   const expectedById = new Map(expected.map((alert) => [alert.id, alert.value]));
   const expectedIds = new Set(expectedById.keys());
   const lost = [...expectedIds].filter((id) => !firstById.has(id)).length;
-  const fieldCounts = new Map<string, number>();
-  let otherContent = 0;
-  for (const [id, value] of firstById) {
-    const replayed = expectedById.get(id);
-    if (replayed === undefined || replayed === value) continue;
-    const fields = differingFields(value, replayed);
-    if (fields.length === 0) continue;
-    otherContent++;
-    for (const field of fields) fieldCounts.set(field, (fieldCounts.get(field) ?? 0) + 1);
-  }
+  const content = compareFields(
+    [...firstById].flatMap(([id, value]) => {
+      const replayed = expectedById.get(id);
+      return replayed === undefined ? [] : [[value, replayed] as const];
+    }),
+  );
   const unexpected = [...firstById.keys()].filter((id) => !expectedIds.has(id)).length;
   return {
     alertsOut: observed.length,
@@ -73,8 +69,8 @@ export function tallyAlerts(observed: readonly ObservedAlert[], expected: readon
     unexpected,
     idMismatches,
     alteredDuplicates,
-    otherContent,
-    otherContentFields: byCountThenName(fieldCounts),
+    otherContent: content.differing,
+    otherContentFields: content.fields,
     sameSetAsReplay: lost === 0 && unexpected === 0,
   };
 }

@@ -1,4 +1,4 @@
-import { byCountThenName, differingFields } from './json-fields.ts';
+import { compareFields } from './json-fields.ts';
 
 /** How the customer health table the services left compares with the one the replay leaves. */
 export interface HealthTableTally {
@@ -33,27 +33,19 @@ export function tallyHealthTable(
     if (Date.parse(String(row.asOf)) > asOfLimitMs) continue;
     live.set(String(row.customerId), value);
   }
-  const fieldCounts = new Map<string, number>();
-  let missing = 0;
-  let differing = 0;
-  for (const [customerId, replayed] of expected) {
+  const present = [...expected].flatMap(([customerId, replayed]) => {
     const row = live.get(customerId);
-    if (row === undefined) {
-      missing++;
-      continue;
-    }
-    const fields = differingFields(row, replayed);
-    if (fields.length === 0) continue;
-    differing++;
-    for (const field of fields) fieldCounts.set(field, (fieldCounts.get(field) ?? 0) + 1);
-  }
+    return row === undefined ? [] : [[row, replayed] as const];
+  });
+  const missing = expected.size - present.length;
+  const { differing, fields } = compareFields(present);
   const unexpected = [...live.keys()].filter((customerId) => !expected.has(customerId)).length;
   return {
     expected: expected.size,
     missing,
     unexpected,
     differing,
-    differingFields: byCountThenName(fieldCounts),
+    differingFields: fields,
     equalsReplay: missing === 0 && unexpected === 0 && differing === 0,
   };
 }

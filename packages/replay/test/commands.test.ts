@@ -29,9 +29,13 @@ beforeAll(async () => {
 describe('replay command', { timeout: 60_000 }, () => {
   it('writes alerts and health records as topic JSON, rejects with their line, and a summary', async () => {
     const io = memoryIo();
-    const code = await runReplayCommand([events, '--alerts', at('a.jsonl'), '--health', at('h.jsonl'), '--rejects', at('r.jsonl'), '--partitions', '3'], io);
+    // The folder of an output file is made: a fresh clone has no out/ yet.
+    const code = await runReplayCommand(
+      [events, '--alerts', at('new/a.jsonl'), '--health', at('h.jsonl'), '--rejects', at('r.jsonl'), '--partitions', '3'],
+      io,
+    );
     expect(code).toBe(0);
-    const alerts = await jsonLines(at('a.jsonl'));
+    const alerts = await jsonLines(at('new/a.jsonl'));
     const health = await jsonLines(at('h.jsonl'));
     expect(alerts.length).toBeGreaterThan(0);
     expect(alerts.every((alert) => validateAgainst(topicContracts.alerts, alert).ok)).toBe(true);
@@ -79,6 +83,9 @@ describe('replay command', { timeout: 60_000 }, () => {
     const badConfig = memoryIo();
     expect(await runReplayCommand([events, '--config', at('bad-config.json')], badConfig)).toBe(2);
     expect(badConfig.stderr.text).toMatch(/usageHistoryDays/);
+    const unwritable = memoryIo();
+    expect(await runReplayCommand([events, '--alerts', `${events}/a.jsonl`], unwritable)).toBe(1);
+    expect(unwritable.stderr.text).toContain(`replay: cannot write ${events}/a.jsonl: `);
   });
 
   it('judges purchase lapses with fitted BG/NBD parameters when given them', async () => {
@@ -121,7 +128,7 @@ describe('replay command', { timeout: 60_000 }, () => {
 describe('backtest command', { timeout: 60_000 }, () => {
   it('prints the table and writes the JSON report and the SVG chart', async () => {
     const io = memoryIo();
-    const code = await runBacktestCommand(['--events', events, '--outcomes', outcomes, '--out', at('bt.json'), '--chart', at('bt.svg'), '--quiet'], io);
+    const code = await runBacktestCommand(['--events', events, '--outcomes', outcomes, '--out', at('bt.json'), '--chart', at('charts/bt.svg'), '--quiet'], io);
     expect(code).toBe(0);
     expect(io.stdout.text).toMatch(/^kind\s+alerts\s+alerted\s+TP\s+FP\s+precision\s+recall/m);
     expect(io.stdout.text).toMatch(/^overall\s+\d+/m);
@@ -130,7 +137,18 @@ describe('backtest command', { timeout: 60_000 }, () => {
     expect(report.inputs).toMatchObject({ events, outcomes, format: 'events' });
     expect(report.kinds.map((row: { kind: string }) => row.kind)).toContain('usage_stopped');
     expect(report.overall.alertedCustomers).toBeGreaterThan(0);
-    expect(await readFile(at('bt.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
+    expect(await readFile(at('charts/bt.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
+  });
+
+  it('stops before the replay when the report cannot be written, naming the path', async () => {
+    const io = memoryIo();
+    const code = await runBacktestCommand(
+      ['--events', events, '--outcomes', outcomes, '--out', `${outcomes}/bt.json`, '--chart', at('unused.svg'), '--quiet'],
+      io,
+    );
+    expect(code).toBe(1);
+    expect(io.stderr.text).toContain(`backtest: cannot write ${outcomes}/bt.json: `);
+    expect(io.stdout.text).toBe('');
   });
 
   it('runs the CDNOW proxy backtest on purchases up to the calibration end', async () => {

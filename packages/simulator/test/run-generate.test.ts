@@ -22,8 +22,9 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe('generate command', () => {
   it('writes the events and outcomes files the library produces, and a summary', async () => {
-    const events = join(directory, 'events.jsonl');
-    const outcomes = join(directory, 'outcomes.jsonl');
+    // Folders that do not exist yet, as `out/` in a fresh clone.
+    const events = join(directory, 'out', 'events.jsonl');
+    const outcomes = join(directory, 'out', 'outcomes.jsonl');
     const result = await run([
       '--seed',
       '11',
@@ -70,6 +71,14 @@ describe('generate command', () => {
     const result = await run(['--days', '30', '--out', join(directory, 'never.jsonl')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/days: Too small|days: .*90/);
+  });
+
+  it('exits 1 naming a path it cannot write', async () => {
+    const blocker = join(directory, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const result = await run(['--customers', '5', '--out', join(blocker, 'events.jsonl')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cannot write ${join(blocker, 'events.jsonl')}: `);
   });
 });
 

@@ -47,7 +47,7 @@ describe('./churnwatch fit', () => {
     const usage = JSON.stringify({ kind: 'usage', schemaVersion: 1, customerId: 'customer-1' });
     const file = join(directory, 'events.jsonl');
     writeFileSync(file, [lines[0], usage, ...lines, ''].join('\n'));
-    const out = join(directory, 'models.json');
+    const out = join(directory, 'models', 'fitted.json'); // a folder that does not exist yet
     const result = await runFit([file, '--calibration-end', '2026-03-31', '--unit', 'days', '--holdout-end', '2026-06-30', '--out', out]);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
@@ -74,6 +74,15 @@ describe('./churnwatch fit', () => {
     const result = await runFit([file, '--calibration-end', '2026-03-31', '--out', join(directory, 'unused.json')]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^fit: broken\.jsonl:3: not a purchase event: /);
+  });
+
+  it('names an output path it cannot write and exits 1', async () => {
+    const file = join(directory, 'good.jsonl');
+    writeFileSync(file, purchaseEvents().join('\n'));
+    const out = join(file, 'models.json');
+    const result = await runFit([file, '--calibration-end', '2026-03-31', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`fit: cannot write ${out}: `);
   });
 
   it('reads the CDNOW master layout with its CRLF lines and header', async () => {

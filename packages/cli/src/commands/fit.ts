@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { OutputFileError, openOutputFile } from '@churnwatch/errors';
 import {
   countPurchaseDays,
   DAYS_PER_UNIT,
@@ -62,7 +63,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
   return value as T;
 }
 
-function fit(args: string[], output: FitOutput): number {
+async function fit(args: string[], output: FitOutput): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -94,6 +95,8 @@ function fit(args: string[], output: FitOutput): number {
   const currency = read.format === 'purchase-events' ? read.currency : 'USD';
   output.out(`read ${read.rows.length} purchases from ${file} (${read.format}${read.skipped ? `; ${read.skipped} lines skipped` : ''})\n`);
   const readMs = performance.now();
+  // Opened before the fit, so that a path that cannot be written does not cost it.
+  const outFile = await openOutputFile(values.out);
   const fitted = fitPurchaseModels(read.rows, { calibrationEndDay, unit, fittedOn: `${source} (${read.format})`, ...(currency ? { currency } : {}) });
   const fittedMs = performance.now();
   output.out(formatFitReport(fitted));
@@ -107,7 +110,7 @@ function fit(args: string[], output: FitOutput): number {
   output.out(
     `\ntime: read ${(readMs - startedMs).toFixed(0)} ms, summarise and fit both models ${(fittedMs - readMs).toFixed(0)} ms${holdoutEndDay === undefined ? '' : `, holdout ${(doneMs - fittedMs).toFixed(0)} ms`}\n`,
   );
-  writeFileSync(values.out, `${JSON.stringify(fitted.parameters, null, 2)}\n`);
+  await outFile.close(`${JSON.stringify(fitted.parameters, null, 2)}\n`);
   output.out(`\nparameters written to ${values.out}\n`);
   return 0;
 }
@@ -118,13 +121,18 @@ export function createFitCommand(output: FitOutput): Command {
     summary: 'fit the BG/NBD and Gamma-Gamma purchase models on a purchase file',
     async run(args) {
       try {
-        return fit(args, output);
+        return await fit(args, output);
       } catch (error) {
         if (error instanceof UsageError || (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
           output.err(`fit: ${error.message}\n\n${usage}\n`);
           return 2;
         }
-        if (error instanceof PurchaseInputError || error instanceof PurchaseModelError || (error as { code?: string }).code === 'ENOENT') {
+        if (
+          error instanceof PurchaseInputError ||
+          error instanceof PurchaseModelError ||
+          error instanceof OutputFileError ||
+          (error as { code?: string }).code === 'ENOENT'
+        ) {
           output.err(`fit: ${(error as Error).message}\n`);
           return 1;
         }

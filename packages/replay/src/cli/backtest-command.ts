@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
+import { openOutputFile } from '@churnwatch/errors';
 import { type AlertOpening, computeBacktest, defaultInformationalKinds } from '../backtest/backtest.ts';
 import { cdnowProxyOutcomes } from '../backtest/cdnow-outcomes.ts';
 import { type CustomerOutcome, readOutcomes } from '../backtest/outcomes.ts';
@@ -117,6 +117,8 @@ export async function runBacktestCommand(args: readonly string[], io: CommandIo)
     if (minLeadDays >= maxLeadDays) throw new ReplayUsageError('--min-lead-days must be below --max-lead-days');
     const plan = await planOf(values);
     const outcomes = await plan.outcomes();
+    // Opened before the replay, so that a path that cannot be written does not cost it.
+    const [reportFile, chartFile] = [await openOutputFile(values.out), await openOutputFile(values.chart)];
     const openings: AlertOpening[] = [];
     const replayed = await executeReplay(plan.replay, io, (outputs) => {
       for (const output of outputs) {
@@ -142,8 +144,8 @@ export async function runBacktestCommand(args: readonly string[], io: CommandIo)
       config: plan.replay.configPath ?? null,
       purchaseModels: plan.replay.purchaseModelsPath ?? null,
     };
-    await writeFile(values.out, `${JSON.stringify({ title: plan.title, notes: plan.notes, inputs, ...report }, null, 2)}\n`);
-    await writeFile(values.chart, renderBacktestSvg(report, `churnwatch ${plan.title}`));
+    await reportFile.close(`${JSON.stringify({ title: plan.title, notes: plan.notes, inputs, ...report }, null, 2)}\n`);
+    await chartFile.close(renderBacktestSvg(report, `churnwatch ${plan.title}`));
     io.stdout.write(`\nreport written to ${values.out}, chart to ${values.chart}\n`);
     return 0;
   } catch (error) {

@@ -23,9 +23,9 @@ export async function executeReplay(request: ReplayRequest, io: CommandIo, obser
   const config = await loadDetectionConfig(request.configPath, request.format);
   const purchaseScorer = await loadPurchaseScorer(request.purchaseModelsPath, request.purchaseModelThresholds);
   const writers = {
-    alerts: request.alertsPath === undefined ? undefined : openLineWriter(request.alertsPath, io.stdout),
-    customerHealth: request.healthPath === undefined ? undefined : openLineWriter(request.healthPath, io.stdout),
-    rejects: request.rejectsPath === undefined ? undefined : openLineWriter(request.rejectsPath, io.stdout),
+    alerts: request.alertsPath === undefined ? undefined : await openLineWriter(request.alertsPath, io.stdout),
+    customerHealth: request.healthPath === undefined ? undefined : await openLineWriter(request.healthPath, io.stdout),
+    rejects: request.rejectsPath === undefined ? undefined : await openLineWriter(request.rejectsPath, io.stdout),
   };
   const progress = request.progress
     ? createProgress({ stream: io.stderr, tty: io.stderrIsTty, nowMs: io.nowMs, unit: request.format === 'cdnow' ? 'rows' : 'bytes' })

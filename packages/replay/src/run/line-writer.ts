@@ -1,7 +1,6 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { openOutputFile } from '@churnwatch/errors';
 
 /** Writes lines to a file or to standard output, in chunks, waiting when the stream asks to drain. */
 export interface LineWriter {
@@ -13,9 +12,10 @@ export interface LineWriter {
 
 const chunkChars = 1 << 18;
 
-/** `target` is a path, or `-` for `stdout`. */
-export function openLineWriter(target: string, stdout: Writable): LineWriter {
-  const out = target === '-' ? stdout : createWriteStream(target, { highWaterMark: 1 << 22 });
+/** `target` is a path (its folder created), or `-` for `stdout`. */
+export async function openLineWriter(target: string, stdout: Writable): Promise<LineWriter> {
+  const file = target === '-' ? undefined : await openOutputFile(target, { highWaterMark: 1 << 22 });
+  const out = file?.stream ?? stdout;
   let chunk = '';
   const flush = async () => {
     const text = chunk;
@@ -29,9 +29,7 @@ export function openLineWriter(target: string, stdout: Writable): LineWriter {
     },
     async close() {
       await flush();
-      if (out === stdout) return;
-      out.end();
-      await finished(out);
+      await file?.close();
     },
   };
 }

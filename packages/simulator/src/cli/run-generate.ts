@@ -1,8 +1,6 @@
-import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import { ChurnwatchError, ConfigError } from '@churnwatch/errors';
+import { ChurnwatchError, ConfigError, openOutputFile } from '@churnwatch/errors';
 import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
 import { resolveStartDate } from '../config/start-date.ts';
 import { produceEvents } from '../kafka/produce-events.ts';
@@ -78,10 +76,9 @@ async function simulationInput(request: GenerateRequest, startedAt: string): Pro
 async function writeTo<T>(path: string, stdout: Writable, write: (out: Writable) => Promise<T>): Promise<T> {
   if (path === '-') return write(stdout);
   // A deep buffer lets generation run on while the disk catches up.
-  const file = createWriteStream(path, { highWaterMark: 1 << 22 });
-  const result = await write(file);
-  file.end();
-  await finished(file);
+  const file = await openOutputFile(path, { highWaterMark: 1 << 22 });
+  const result = await write(file.stream);
+  await file.close();
   return result;
 }
 

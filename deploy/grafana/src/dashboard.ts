@@ -137,6 +137,13 @@ export const dashboardRows: readonly RowSpec[] = [
         unit: 'short',
       },
       {
+        title: 'Event-time lag',
+        description:
+          "how far behind the present each service's stream time is (its latest partition's): days while a history is read, seconds once caught up; services far apart see a customer's history at different moments",
+        queries: [{ expr: 'max by (service) (time() - churnwatch_stream_time_seconds)', legend: '{{service}}' }],
+        unit: 's',
+      },
+      {
         title: 'Dead letters per minute',
         description: 'rejected input by topic and reason (original bytes on the dead-letter topic)',
         queries: [{ expr: 'sum by (topic, reason) (rate(churnwatch_dead_letters_total[5m])) * 60', legend: '{{topic}} {{reason}}' }],

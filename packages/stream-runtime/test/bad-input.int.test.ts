@@ -50,6 +50,8 @@ test('bad input is dead-lettered and counted, a re-sent event is skipped, a deco
   expect(text).toMatch(new RegExp(`churnwatch_dead_letters_total\\{[^}]*topic="${topics.events}"[^}]*reason="schema_violation"[^}]*\\} 1`));
   expect(text).toMatch(new RegExp(`churnwatch_duplicates_skipped_total\\{[^}]*topic="${topics.events}"[^}]*\\} 1`));
   expect(text).toMatch(/churnwatch_transactions_committed_total\{[^}]*\} [1-9]/);
+  // The highest event time it has read: the last event's.
+  expect(text).toMatch(new RegExp(`churnwatch_stream_time_seconds\\{[^}]*partition="0"[^}]*\\} ${String((t0 + 2) / 1000).replace('.', '\\.')}\n`));
   expect(service.output.join('').match(/decoding failed; retrying/g)).toHaveLength(3);
 });
 

@@ -102,15 +102,15 @@ export class RuntimeContext<S> {
     this.routes = new Map(
       processor.outputs.map((output) => [output, { topic: options.outputs[output]!.topic, encode: options.outputs[output]!.encode ?? jsonEncoder }]),
     );
-    this.metrics = createRuntimeMetrics(
-      options.registry,
-      () => {
+    this.metrics = createRuntimeMetrics(options.registry, {
+      storeEntries: () => {
         let size = 0;
         for (const run of this.runs.values()) size += run.task.store.size;
         return size;
       },
-      () => this.reader?.progress() ?? [],
-    );
+      restoreProgress: () => this.reader?.progress() ?? [],
+      streamTimes: () => [...this.runs].map(([partition, run]) => ({ partition, streamTimeMs: run.task.streamTimeMs })),
+    });
     this.failure = new Promise<Error>((resolve) => {
       this.reportFailure = resolve;
     });

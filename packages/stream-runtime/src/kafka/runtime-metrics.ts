@@ -15,8 +15,23 @@ function restoreGauge(registry: Registry, name: string, help: string, progress: 
   });
 }
 
+/** Where an assigned partition's processing has got to in event time. */
+export interface PartitionStreamTime {
+  readonly partition: number;
+  /** −Infinity before the partition's first record. */
+  readonly streamTimeMs: number;
+}
+
+/** What the gauges read at each scrape. */
+export interface RuntimeGaugeSources {
+  readonly storeEntries: () => number;
+  readonly restoreProgress: () => readonly RestoreProgress[];
+  readonly streamTimes: () => readonly PartitionStreamTime[];
+}
+
 /** The runtime's metrics, registered on the service's registry. Labels carry topics and partitions, never keys. */
-export function createRuntimeMetrics(registry: Registry, storeEntries: () => number, restoreProgress: () => readonly RestoreProgress[]) {
+export function createRuntimeMetrics(registry: Registry, sources: RuntimeGaugeSources) {
+  const { storeEntries, restoreProgress, streamTimes } = sources;
   const registers = [registry];
   return {
     consumed: new Counter({ name: 'churnwatch_records_consumed_total', help: 'Input records taken from Kafka.', labelNames: ['topic'], registers }),
@@ -83,6 +98,21 @@ export function createRuntimeMetrics(registry: Registry, storeEntries: () => num
       },
     }),
     assignedPartitions: new Gauge({ name: 'churnwatch_assigned_partitions', help: 'Input partitions this instance owns.', registers }),
+    // time() minus this is how far behind the present a service's view of the stream is: hours or
+    // days while a history is read, seconds once caught up; services far apart in it see one
+    // customer's history at different moments.
+    streamTime: new Gauge({
+      name: 'churnwatch_stream_time_seconds',
+      help: "The event time an assigned partition's processing has reached (its stream time: the highest event time seen), seconds since the epoch; no series before its first record.",
+      labelNames: ['partition'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { partition, streamTimeMs } of streamTimes()) {
+          if (Number.isFinite(streamTimeMs)) this.set({ partition: String(partition) }, streamTimeMs / 1000);
+        }
+      },
+    }),
     transactionsCommitted: new Counter({ name: 'churnwatch_transactions_committed_total', help: 'Kafka transactions committed (exactly-once).', registers }),
     transactionsAborted: new Counter({
       name: 'churnwatch_transactions_aborted_total',

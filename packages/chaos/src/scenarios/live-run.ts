@@ -7,6 +7,7 @@ import type { ChaosConfig } from '../config.ts';
 import { generateStream, splitAtPacedStart, writeEventsFile } from '../ground-truth/generated-stream.ts';
 import { replayExpected } from '../ground-truth/replay-expected.ts';
 import { createScenarioTopics, simulatorTopics, type TopicNames, topicVariables } from '../pipeline/detection-topics.ts';
+import { describeGap, watchEventTimeGap } from '../pipeline/event-time-gap.ts';
 import { type ReadRecord, readCommitted } from '../pipeline/read-committed.ts';
 import { ServiceFleet } from '../pipeline/service-fleet.ts';
 import { type ServiceInputs, waitUntilSettled } from '../pipeline/settle.ts';
@@ -17,12 +18,13 @@ import type { ChaosContext } from './chaos-context.ts';
 
 const DAY_MS = 86_400_000;
 
-/** The detection services in start order, and the logical topics each one reads (its clock inputs too). */
-export function detectionServices(): { service: string; inputs: string[] }[] {
+/** The detection services in start order, the logical topics each one reads (its clock inputs too) and writes. */
+export function detectionServices(): { service: string; inputs: string[]; outputs: readonly string[] }[] {
   const processors = createDetectionProcessors(parseDetectionConfig({}, 'the built-in detection configuration'));
   return Object.values(processors).map((processor) => ({
     service: processor.name,
     inputs: [...processor.inputs, ...(detectionClockInputs[processor.name] ?? [])],
+    outputs: processor.outputs,
   }));
 }
 
@@ -128,11 +130,14 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
   await mkdir(logDir);
   const env = typeof spec.env === 'function' ? spec.env(config) : spec.env;
   const fleet = new ServiceFleet({ run, env: { ...serviceEnv(context, topics, spec.delivery), ...env }, logDir, inspect: spec.inspect === true });
+  let gapWatch: ReturnType<typeof watchEventTimeGap> | undefined;
   try {
     const first = [];
     for (const { service } of services) for (let i = 0; i < (spec.instances?.[service] ?? 1); i++) first.push(await fleet.start(service));
     await fleet.waitReady(first);
     const streamStartMs = Date.now();
+    const monitors = services.filter(({ outputs }) => outputs.includes('signals')).map(({ service }) => service);
+    gapWatch = watchEventTimeGap(fleet, monitors, streamStartMs);
     const produce = (part: readonly SimulatedEvent[], eventsPerSecond: number | undefined) =>
       part.length === 0 ? Promise.resolve(undefined) : produceEvents({ kafka, events: part, eventsPerSecond, topics: simulatorTopics(topics) });
     const produced = produce(leadIn, stream.leadInEventsPerSecond).then(() =>
@@ -166,6 +171,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       timeoutMs: config.settleTimeoutMs,
     });
     const untilMs = Date.now();
+    const widestGap = await gapWatch.stop();
     const observed = (await readCommitted(kafka, topics.alerts)).map((record) => ({
       headerId: record.id,
       eventId: String((JSON.parse(record.value) as { eventId?: unknown }).eventId),
@@ -195,7 +201,12 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       tally,
       health,
       disturbances: report.disturbances,
-      extra: [['dead letters', String(deadLetters.length)], ...(report.extra ?? []), ...(checked.extra ?? [])],
+      extra: [
+        ['dead letters', String(deadLetters.length)],
+        ["monitors' widest gap in event time", describeGap(widestGap)],
+        ...(report.extra ?? []),
+        ...(checked.extra ?? []),
+      ],
       failures: [
         ...(spec.judgesAlertsAgainstReplay === false ? [] : [...brokenPromises(tally, spec.delivery), ...healthTableBroken(health)]),
         ...(report.failures ?? []),
@@ -204,6 +215,7 @@ export async function runScenario(context: ChaosContext, spec: ScenarioSpec): Pr
       seconds: (Date.now() - startedMs) / 1000,
     };
   } finally {
+    await gapWatch?.stop();
     await fleet.stopAll();
   }
 }

@@ -46,8 +46,3 @@ export async function openOutputFile(path: string, options: { readonly highWater
     },
   };
 }
-
-/** Writes a whole file at `path` the same way: its folder created, a failure named. */
-export async function writeOutputFile(path: string, text: string): Promise<void> {
-  await (await openOutputFile(path)).close(text);
-}

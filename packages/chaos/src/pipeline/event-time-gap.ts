@@ -38,10 +38,10 @@ export function widestGap(byService: ReadonlyMap<string, readonly ReadonlyMap<nu
   for (const partition of partitions) {
     const reported = [...merged].flatMap(([service, times]) => (times.has(partition) ? [[service, times.get(partition) as number] as const] : []));
     if (reported.length < merged.size || reported.length < 2) continue;
-    const [behind] = reported.reduce((low, next) => (next[1] < low[1] ? next : low));
-    const [ahead] = reported.reduce((high, next) => (next[1] > high[1] ? next : high));
-    const gapMs = Math.max(...reported.map(([, ms]) => ms)) - Math.min(...reported.map(([, ms]) => ms));
-    if (widest === undefined || gapMs > widest.gapMs) widest = { gapMs, partition, ahead, behind, atMs };
+    const behind = reported.reduce((low, next) => (next[1] < low[1] ? next : low));
+    const ahead = reported.reduce((high, next) => (next[1] > high[1] ? next : high));
+    const gapMs = ahead[1] - behind[1];
+    if (widest === undefined || gapMs > widest.gapMs) widest = { gapMs, partition, ahead: ahead[0], behind: behind[0], atMs };
   }
   return widest;
 }

@@ -1,7 +1,7 @@
 // The notifier (a process) delivering to a real webhook receiver that is healthy, hangs,
 // rate-limits, answers garbage and is healthy again, 8 s each, while the detection services work
-// through the stream: every alert step delivered or given up, the alerts' latency kept, the
-// notifier's lag up during the fault and back to 0 after it.
+// through the stream: every alert step delivered or given up, the alerts' and health rows' latency
+// kept, the notifier's lag up during the fault and back to 0 after it.
 import { rmSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { renderScenarioTable, runScenario, scenarioCatalogue } from '../src/index.ts';
@@ -24,6 +24,8 @@ test('exactly-once: a hanging, rate-limiting, garbage-answering receiver loses n
   expect(Number(figure('notifier failed attempts / given up during the fault').split(' / ')[0]), table).toBeGreaterThan(0);
   expect(figure('notifier lag after recovery'), table).toBe('0');
   expect(figure('notifier failed attempts in the'), table).toBe('0');
+  // Health rows (one per signal) are many enough on both sides for the latency to be judged.
+  expect(figure('health-table latency during the fault'), table).toMatch(/^\d+\/\d+ \(\d+\)$/);
   expect(result.tally.duplicated, table).toBe(0);
   expect(result.failures, table).toEqual([]);
   rmSync(context.workDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { alertLatencies, latencyWindow } from './alert-latency.ts';
+import { alertLatencies, healthRowLatencies, latencyWindow } from './alert-latency.ts';
 
 const input = (customerId: string, eventTime: string, timestampMs: number) => ({ value: JSON.stringify({ customerId, eventTime }), timestampMs });
 const alert = (eventId: string, customerId: string, eventTime: string, timestampMs: number) => ({
@@ -27,4 +27,22 @@ test('a window keeps the alerts written inside it and takes nearest-rank percent
   expect(latencyWindow(latencies, 0, 100)).toEqual({ count: 100, p50Ms: 50, p99Ms: 99 });
   expect(latencyWindow(latencies, 90, 92)).toEqual({ count: 2, p50Ms: 9, p99Ms: 10 });
   expect(latencyWindow(latencies, 200, 300)).toEqual({ count: 0, p50Ms: Number.NaN, p99Ms: Number.NaN });
+});
+
+test('a health row is timed from the input event of its customer at its asOf; every row counts', () => {
+  const inputs = [input('c1', '2026-01-01T00:00:00Z', 1_000), input('c2', '2026-01-01T06:00:00Z', 1_100)];
+  const row = (customerId: string, asOf: string, timestampMs: number) => ({ value: JSON.stringify({ customerId, asOf, score: 80 }), timestampMs });
+  const rows = [
+    row('c1', '2026-01-01T00:00:00.000Z', 1_040),
+    // Two signals of one event: two rows.
+    row('c2', '2026-01-01T06:00:00Z', 1_150),
+    row('c2', '2026-01-01T06:00:00Z', 1_180),
+    // A check at midnight, no input event then.
+    row('c1', '2026-01-02T00:00:00Z', 1_500),
+  ];
+  expect(healthRowLatencies(inputs, rows)).toEqual([
+    { writtenAtMs: 1_040, latencyMs: 40 },
+    { writtenAtMs: 1_150, latencyMs: 50 },
+    { writtenAtMs: 1_180, latencyMs: 80 },
+  ]);
 });

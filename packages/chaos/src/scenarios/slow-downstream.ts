@@ -7,7 +7,7 @@ import { WebhookReceiver } from '../downstream/webhook-receiver.ts';
 import { simulatorTopics } from '../pipeline/detection-topics.ts';
 import { readCommitted } from '../pipeline/read-committed.ts';
 import type { ServiceInstance } from '../pipeline/service-fleet.ts';
-import { alertLatencies, latencyWindow } from '../report/alert-latency.ts';
+import { type AlertLatency, alertLatencies, healthRowLatencies, latencyWindow } from '../report/alert-latency.ts';
 import type { Delivery } from '../report/alert-tally.ts';
 import { tallyNotifications } from '../report/notification-tally.ts';
 import type { LiveRun, ScenarioSpec } from './live-run.ts';
@@ -110,6 +110,22 @@ export function slowDownstreamScenario(delivery: Delivery): ScenarioSpec {
   /** Watches the lag from the recovery on, while the pipeline settles. */
   let drain: Promise<{ reading?: NotifierReading; ms: number }> | undefined;
 
+  /** An output's latency before the fault and during it: the table rows, and a failure when it rose past twice the one before plus 1 s. */
+  function compareLatency(what: string, latencies: readonly AlertLatency[]) {
+    const before = latencyWindow(latencies, healthyFromMs, faultFromMs);
+    const during = latencyWindow(latencies, faultFromMs, recoveredAtMs);
+    const judged = before.count >= minLatencies && during.count >= minLatencies;
+    const rows: [string, string][] = [
+      [`${what} latency before the fault p50/p99 ms (n)`, `${ms(before.p50Ms)}/${ms(before.p99Ms)} (${before.count})`],
+      [
+        `${what} latency during the fault p50/p99 ms (n)`,
+        `${ms(during.p50Ms)}/${ms(during.p99Ms)} (${during.count})${judged ? '' : `, not judged: fewer than ${minLatencies} on a side`}`,
+      ],
+    ];
+    const rose = judged && during.p99Ms > 2 * before.p99Ms + 1_000;
+    return { rows, failure: rose ? `the ${what} p99 latency rose from ${ms(before.p99Ms)} ms to ${ms(during.p99Ms)} ms during the fault` : undefined };
+  }
+
   async function settleNotifier(run: LiveRun) {
     const { kafka } = run.context;
     if (receiver === undefined || notifier === undefined || drain === undefined) return { failures: ['the notifier never started'] };
@@ -128,9 +144,9 @@ export function slowDownstreamScenario(delivery: Delivery): ScenarioSpec {
       givenUp.filter((failure) => failure.route === route).flatMap((failure) => (failure.alertEventId === null ? [] : [failure.alertEventId])),
     );
     const inputs = (await Promise.all([...new Set(Object.values(simulatorTopics(run.topics)))].map((topic) => readCommitted(kafka, topic)))).flat();
-    const latencies = alertLatencies(inputs, alerts);
-    const before = latencyWindow(latencies, healthyFromMs, faultFromMs);
-    const during = latencyWindow(latencies, faultFromMs, recoveredAtMs);
+    const healthRows = await readCommitted(kafka, run.topics.customerHealth);
+    // The detection services do not wait for the notifier: their latency may vary with the machine, not with the fault.
+    const latency = [compareLatency('alert', alertLatencies(inputs, alerts)), compareLatency('health-table', healthRowLatencies(inputs, healthRows))];
     const byPhase = downstreamPhases.map((phase) => {
       const outcomes = new Map<string, number>();
       for (const request of receiver?.requests ?? [])
@@ -148,10 +164,7 @@ export function slowDownstreamScenario(delivery: Delivery): ScenarioSpec {
     if (fault.failedAttempts === 0) failures.push('the notifier counted no failed attempt during the fault');
     if (recovered?.lag !== 0) failures.push(`the notifier’s lag did not return to 0 (${recovered?.lag ?? 'no reading'})`);
     if (failuresAfter !== 0) failures.push(`${failuresAfter} attempt(s) failed after recovery`);
-    // The detection services do not wait for the notifier: their latency may vary with the machine, not with the fault.
-    const judged = before.count >= minLatencies && during.count >= minLatencies;
-    if (judged && during.p99Ms > 2 * before.p99Ms + 1_000)
-      failures.push(`the alerts' p99 latency rose from ${ms(before.p99Ms)} ms to ${ms(during.p99Ms)} ms during the fault`);
+    for (const { failure } of latency) if (failure !== undefined) failures.push(failure);
 
     const extra: [string, string][] = [
       ['alert steps on the alerts topic', String(tally.alertSteps)],
@@ -164,11 +177,7 @@ export function slowDownstreamScenario(delivery: Delivery): ScenarioSpec {
         `receiver requests, ${phase}`,
         [...outcomes].map(([outcome, n]) => `${n}×${outcome}`).join(' ') || '0',
       ]),
-      ['alert latency before the fault p50/p99 ms (n)', `${ms(before.p50Ms)}/${ms(before.p99Ms)} (${before.count})`],
-      [
-        'alert latency during the fault p50/p99 ms (n)',
-        `${ms(during.p50Ms)}/${ms(during.p99Ms)} (${during.count})${judged ? '' : `, not judged: fewer than ${minLatencies} on a side`}`,
-      ],
+      ...latency.flatMap(({ rows }) => rows),
       ['notifier lag during the fault (highest)', String(fault.maxLag)],
       ['notifier failed attempts / given up during the fault', `${fault.failedAttempts} / ${fault.givenUp}`],
       ['notifier lag after recovery', String(recovered?.lag ?? '-')],

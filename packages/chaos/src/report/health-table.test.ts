@@ -18,6 +18,7 @@ describe('tallyHealthTable', () => {
       missing: 1,
       unexpected: 1,
       differing: 1,
+      sameStateLater: 0,
       differingFields: [
         ['asOf', 1],
         ['score', 1],
@@ -30,6 +31,16 @@ describe('tallyHealthTable', () => {
     const tally = tallyHealthTable(['{"score":45,"customerId":"a"}'], new Map([['a', row('a', 45).replace(',"asOf":"2026-07-01T00:00:00.000Z"', '')]]));
     expect(tally.equalsReplay).toBe(true);
     expect(tallyHealthTable([], new Map()).equalsReplay).toBe(true);
+  });
+
+  it("agrees with a row of the replay's state written as of a later moment, not an earlier one", () => {
+    const replayed = new Map([['a', row('a', 0, '2026-12-03T12:36:32.414Z')]]);
+    const later = tallyHealthTable([row('a', 0, '2026-12-03T13:09:10.623Z')], replayed);
+    expect(later).toMatchObject({ differing: 0, sameStateLater: 1, equalsReplay: true });
+    const earlier = tallyHealthTable([row('a', 0, '2026-12-03T12:00:00.000Z')], replayed);
+    expect(earlier).toMatchObject({ differing: 1, sameStateLater: 0, differingFields: [['asOf', 1]], equalsReplay: false });
+    const otherState = tallyHealthTable([row('a', 5, '2026-12-03T13:09:10.623Z')], replayed);
+    expect(otherState).toMatchObject({ differing: 1, sameStateLater: 0, equalsReplay: false });
   });
 
   it('leaves out the records that describe a moment after the limit, on the topic', () => {

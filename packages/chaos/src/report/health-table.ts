@@ -1,4 +1,4 @@
-import { compareFields } from './json-fields.ts';
+import { compareFields, differingFields } from './json-fields.ts';
 
 /** How the customer health table the services left compares with the one the replay leaves. */
 export interface HealthTableTally {
@@ -10,6 +10,12 @@ export interface HealthTableTally {
   readonly unexpected: number;
   /** Customers whose last record differs from the replay's. */
   readonly differing: number;
+  /**
+   * Customers whose last record has the replay's state but a later `asOf`, within the limit: the
+   * replay's row held then too, so nothing it says is contradicted. Signals that came in another
+   * order than the replay's wrote the row at another of them (shown, not a difference).
+   */
+  readonly sameStateLater: number;
   /** For those, how many differ in each top-level field, most first. */
   readonly differingFields: readonly (readonly [field: string, count: number])[];
   /** Every customer's last record is the replay's. */
@@ -20,7 +26,8 @@ export interface HealthTableTally {
  * Pure: the health topic read in order (a table keyed by customer, so the last record of a
  * customer is its row) against the replay's last record per customer, both as of `asOfLimitMs`
  * (records describing a later moment left out). Repeats and the order of customers do not count;
- * only where each customer stood.
+ * only where each customer stood: a row with the replay's state written as of a later moment (up
+ * to the limit) agrees with it, since the replay's state held then.
  */
 export function tallyHealthTable(
   topicValues: readonly string[],
@@ -38,13 +45,22 @@ export function tallyHealthTable(
     return row === undefined ? [] : [[row, replayed] as const];
   });
   const missing = expected.size - present.length;
-  const { differing, fields } = compareFields(present);
+  const asOfMs = (row: string) => Date.parse(String((JSON.parse(row) as { asOf?: unknown }).asOf));
+  let sameStateLater = 0;
+  const compared = present.map(([row, replayed]): readonly [string, string] => {
+    const onlyLater = asOfMs(row) > asOfMs(replayed) && differingFields(row, replayed).join() === 'asOf';
+    if (!onlyLater) return [row, replayed];
+    sameStateLater++;
+    return [replayed, replayed];
+  });
+  const { differing, fields } = compareFields(compared);
   const unexpected = [...live.keys()].filter((customerId) => !expected.has(customerId)).length;
   return {
     expected: expected.size,
     missing,
     unexpected,
     differing,
+    sameStateLater,
     differingFields: fields,
     equalsReplay: missing === 0 && unexpected === 0 && differing === 0,
   };

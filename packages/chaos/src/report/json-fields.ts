@@ -1,5 +1,5 @@
 /** Top-level fields of two JSON objects whose values differ; key order does not count. */
-function differingFields(a: string, b: string): string[] {
+export function differingFields(a: string, b: string): string[] {
   const [left, right] = [JSON.parse(a) as Record<string, unknown>, JSON.parse(b) as Record<string, unknown>];
   const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
   return [...keys].filter((key) => JSON.stringify(left[key]) !== JSON.stringify(right[key]));

@@ -18,7 +18,7 @@ describe('tallyHealthTable', () => {
       missing: 1,
       unexpected: 1,
       differing: 1,
-      sameStateLater: 0,
+      sameStateOtherAsOf: 0,
       differingFields: [
         ['asOf', 1],
         ['score', 1],
@@ -33,14 +33,21 @@ describe('tallyHealthTable', () => {
     expect(tallyHealthTable([], new Map()).equalsReplay).toBe(true);
   });
 
-  it("agrees with a row of the replay's state written as of a later moment, not an earlier one", () => {
+  it("counts a row with the replay's state as of another moment apart, and a row of another state as a difference", () => {
     const replayed = new Map([['a', row('a', 0, '2026-12-03T12:36:32.414Z')]]);
-    const later = tallyHealthTable([row('a', 0, '2026-12-03T13:09:10.623Z')], replayed);
-    expect(later).toMatchObject({ differing: 0, sameStateLater: 1, equalsReplay: true });
-    const earlier = tallyHealthTable([row('a', 0, '2026-12-03T12:00:00.000Z')], replayed);
-    expect(earlier).toMatchObject({ differing: 1, sameStateLater: 0, differingFields: [['asOf', 1]], equalsReplay: false });
+    for (const asOf of ['2026-12-03T13:09:10.623Z', '2026-12-03T10:35:53.460Z']) {
+      expect(tallyHealthTable([row('a', 0, asOf)], replayed)).toMatchObject({ differing: 0, sameStateOtherAsOf: 1, equalsReplay: true });
+    }
     const otherState = tallyHealthTable([row('a', 5, '2026-12-03T13:09:10.623Z')], replayed);
-    expect(otherState).toMatchObject({ differing: 1, sameStateLater: 0, equalsReplay: false });
+    expect(otherState).toMatchObject({
+      differing: 1,
+      sameStateOtherAsOf: 0,
+      differingFields: [
+        ['asOf', 1],
+        ['score', 1],
+      ],
+      equalsReplay: false,
+    });
   });
 
   it('leaves out the records that describe a moment after the limit, on the topic', () => {

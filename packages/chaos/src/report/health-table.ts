@@ -11,11 +11,11 @@ export interface HealthTableTally {
   /** Customers whose last record differs from the replay's. */
   readonly differing: number;
   /**
-   * Customers whose last record has the replay's state but a later `asOf`, within the limit: the
-   * replay's row held then too, so nothing it says is contradicted. Signals that came in another
-   * order than the replay's wrote the row at another of them (shown, not a difference).
+   * Customers whose last record has the replay's state as of another moment (`asOf`): which input
+   * last wrote an unchanged state depends on the order the scorer read its inputs in (the
+   * monitors' signals, and the profile table, read ahead or behind them). Shown, not a difference.
    */
-  readonly sameStateLater: number;
+  readonly sameStateOtherAsOf: number;
   /** For those, how many differ in each top-level field, most first. */
   readonly differingFields: readonly (readonly [field: string, count: number])[];
   /** Every customer's last record is the replay's. */
@@ -26,8 +26,7 @@ export interface HealthTableTally {
  * Pure: the health topic read in order (a table keyed by customer, so the last record of a
  * customer is its row) against the replay's last record per customer, both as of `asOfLimitMs`
  * (records describing a later moment left out). Repeats and the order of customers do not count;
- * only where each customer stood: a row with the replay's state written as of a later moment (up
- * to the limit) agrees with it, since the replay's state held then.
+ * only where each customer stood: its state, the row but for `asOf`.
  */
 export function tallyHealthTable(
   topicValues: readonly string[],
@@ -45,12 +44,10 @@ export function tallyHealthTable(
     return row === undefined ? [] : [[row, replayed] as const];
   });
   const missing = expected.size - present.length;
-  const asOfMs = (row: string) => Date.parse(String((JSON.parse(row) as { asOf?: unknown }).asOf));
-  let sameStateLater = 0;
+  let sameStateOtherAsOf = 0;
   const compared = present.map(([row, replayed]): readonly [string, string] => {
-    const onlyLater = asOfMs(row) > asOfMs(replayed) && differingFields(row, replayed).join() === 'asOf';
-    if (!onlyLater) return [row, replayed];
-    sameStateLater++;
+    if (row === replayed || differingFields(row, replayed).join() !== 'asOf') return [row, replayed];
+    sameStateOtherAsOf++;
     return [replayed, replayed];
   });
   const { differing, fields } = compareFields(compared);
@@ -60,7 +57,7 @@ export function tallyHealthTable(
     missing,
     unexpected,
     differing,
-    sameStateLater,
+    sameStateOtherAsOf,
     differingFields: fields,
     equalsReplay: missing === 0 && unexpected === 0 && differing === 0,
   };

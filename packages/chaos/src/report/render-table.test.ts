@@ -55,13 +55,13 @@ describe('renderScenarioTable', () => {
     expect(lines.find((line) => line.includes('health rows other'))).toMatch(/\s1$/);
     expect(lines.find((line) => line.includes('health fields that differ'))).toMatch(/health fields that differ\s+score 1$/);
     expect(renderScenarioTable(result)).not.toContain('health fields that differ');
-    expect(renderScenarioTable(result)).not.toContain('written later');
+    expect(renderScenarioTable(result)).not.toContain('other asOf');
     const later = tallyHealthTable(
       ['{"customerId":"c1","asOf":"2026-07-02T00:00:00Z","score":80}'],
       new Map([['c1', '{"customerId":"c1","asOf":"2026-07-01T00:00:00Z","score":80}']]),
     );
     const laterLines = renderScenarioTable({ ...result, health: later }).split('\n');
-    expect(laterLines.find((line) => line.includes('written later'))).toMatch(/health rows with the replay's state, written later\s+1$/);
+    expect(laterLines.find((line) => line.includes('other asOf'))).toMatch(/health rows with the replay's state, other asOf\s+1$/);
     expect(laterLines.find((line) => line.includes('health rows other'))).toMatch(/\s0$/);
   });
 

@@ -25,9 +25,9 @@ export function renderScenarioTable(result: ScenarioResult): string {
       `${count(result.health.expected - result.health.missing + result.health.unexpected)} / ${count(result.health.expected)}`,
     ],
     ["health rows other than the replay's", count(result.health.differing)],
-    // Shown when there are any: the replay's state as of a later signal is no difference.
-    ...(result.health.sameStateLater > 0
-      ? [["health rows with the replay's state, written later", count(result.health.sameStateLater)] as [string, string]]
+    // Shown when there are any: the replay's state as of another moment is no difference.
+    ...(result.health.sameStateOtherAsOf > 0
+      ? [["health rows with the replay's state, other asOf", count(result.health.sameStateOtherAsOf)] as [string, string]]
       : []),
     ...fieldsRow('health fields that differ', result.health.differingFields),
     ...result.extra.map(([label, value]): [string, string] => [label, value]),

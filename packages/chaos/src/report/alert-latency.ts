@@ -70,7 +70,7 @@ export function healthRowLatencies(inputs: readonly TimedRecord[], rows: readonl
   });
 }
 
-/** Latencies of the alerts written in [fromMs, untilMs): how many, and the nearest-rank p50 and p99 (NaN when none). */
+/** Latencies of the outputs written in [fromMs, untilMs): how many, and the nearest-rank p50 and p99 (NaN when none). */
 export function latencyWindow(latencies: readonly AlertLatency[], fromMs: number, untilMs: number): { count: number; p50Ms: number; p99Ms: number } {
   const sorted = latencies
     .filter((latency) => latency.writtenAtMs >= fromMs && latency.writtenAtMs < untilMs)

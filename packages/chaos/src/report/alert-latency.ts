@@ -11,7 +11,6 @@ export interface AlertLatency {
 }
 
 interface Timed {
-  readonly kind?: unknown;
   readonly customerId?: unknown;
   readonly eventTime?: unknown;
   /** A health-table row's event time. */
@@ -24,16 +23,11 @@ const keyOf = (customerId: unknown, eventTime: unknown): string | undefined => {
   return typeof customerId === 'string' && !Number.isNaN(atMs) ? `${customerId}|${atMs}` : undefined;
 };
 
-/**
- * When each input event was written, by customer and event time (the latest write of a repeat).
- * NPS answers are left out: one takes effect when the customer's clock reaches its time, so what
- * it changes is written by a timer at the next signal, seconds of a paced stream later.
- */
+/** When each input event was written, by customer and event time (the latest write of a repeat). */
 function inputWrites(inputs: readonly TimedRecord[]): Map<string, number> {
   const writtenAt = new Map<string, number>();
   for (const record of inputs) {
     const value = JSON.parse(record.value) as Timed;
-    if (value.kind === 'feedback') continue;
     const key = keyOf(value.customerId, value.eventTime);
     if (key !== undefined) writtenAt.set(key, Math.max(writtenAt.get(key) ?? 0, record.timestampMs));
   }

@@ -139,7 +139,7 @@ export const dashboardRows: readonly RowSpec[] = [
       {
         title: 'Event-time lag',
         description:
-          "how far behind the present each service's stream time is (its latest partition's): days while a history is read, seconds once caught up; services far apart see a customer's history at different moments",
+          "how far behind the present each service's stream time is (at its furthest-behind partition): days while a history is read, seconds once caught up; services far apart see a customer's history at different moments",
         queries: [{ expr: 'max by (service) (time() - churnwatch_stream_time_seconds)', legend: '{{service}}' }],
         unit: 's',
       },

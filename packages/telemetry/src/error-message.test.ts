@@ -1,5 +1,5 @@
-import { Writable } from 'node:stream';
 import { expect, test } from 'vitest';
+import { collectLogLines } from '../test/log-lines.ts';
 import { messageWithNewCauses } from './error-message.ts';
 import { createLogger } from './logger.ts';
 
@@ -16,13 +16,7 @@ test('a cause is added to the message only when the message does not already say
 });
 
 test('logged errors carry that message, with their type and stack', () => {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
+  const { destination, lines } = collectLogLines();
   const cause = new Error('no answer within 1000 ms');
   createLogger({ service: 'error-test', destination }).error({ err: new TypeError(`gave up: ${cause.message}`, { cause }) }, 'failed');
   const { err } = JSON.parse(lines[0] ?? '{}') as { err: { type: string; message: string; stack: string } };

@@ -1,15 +1,9 @@
-import { Writable } from 'node:stream';
 import { expect, test } from 'vitest';
+import { collectLogLines } from '../test/log-lines.ts';
 import { createLogger } from './logger.ts';
 
 test('credential fields are blanked on every log line, at any of the logged depths', () => {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
+  const { destination, lines } = collectLogLines();
   const logger = createLogger({ service: 'redaction-test', level: 'debug', destination });
   logger.debug({ password: 'p1', sasl: { mechanism: 'plain', username: 'u', password: 'p2' } }, 'top level');
   logger.info({ request: { headers: { authorization: 'Basic c2VjcmV0' } }, ssl: { key: 'PRIVATE-KEY-PEM', passphrase: 'p3' } }, 'nested');

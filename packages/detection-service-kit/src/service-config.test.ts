@@ -38,6 +38,30 @@ describe('detection service configuration', () => {
     expect(issuesOf({ CHURNWATCH_KAFKA_BROKERS: 'localhost:9092', CHURNWATCH_CLOCK_INPUTS: 'maybe' }).join('\n')).toContain('CHURNWATCH_CLOCK_INPUTS');
   });
 
+  it("names the usage monitor's group as the clock's leader, derived from the application id or as set", () => {
+    const contract = {
+      service: 'contract-monitor',
+      inputs: ['purchases'],
+      clockInputs: ['usage'],
+      clockLeader: 'usage-monitor',
+      outputs: ['signals'],
+    } as const;
+    const env = { CHURNWATCH_KAFKA_BROKERS: 'localhost:9092' };
+    const leaderOf = (extra: Record<string, string>) => loadDetectionServiceConfig(contract, { ...env, ...extra }, readText).runtime.clockLeaderGroup;
+    expect(leaderOf({})).toBe('churnwatch.usage-monitor');
+    expect(leaderOf({ CHURNWATCH_APPLICATION_ID: 'eu.prod.contract-monitor' })).toBe('eu.prod.usage-monitor');
+    expect(leaderOf({ CHURNWATCH_APPLICATION_ID: 'contracts-eu', CHURNWATCH_CLOCK_LEADER_GROUP: 'usage-eu' })).toBe('usage-eu');
+    expect(leaderOf({ CHURNWATCH_CLOCK_LEADER_GROUP: 'none' })).toBeUndefined();
+    expect(leaderOf({ CHURNWATCH_APPLICATION_ID: 'contracts-eu', CHURNWATCH_CLOCK_INPUTS: 'off' })).toBeUndefined();
+    let issues: readonly string[] = [];
+    try {
+      loadDetectionServiceConfig(contract, { ...env, CHURNWATCH_APPLICATION_ID: 'contracts-eu' }, readText);
+    } catch (error) {
+      if (error instanceof ConfigError) issues = error.issues;
+    }
+    expect(issues.join('\n')).toMatch(/CHURNWATCH_CLOCK_LEADER_GROUP: .*usage-monitor.*"contracts-eu"/);
+  });
+
   it('defaults the application id, the topics and the detection configuration', () => {
     const config = loadDetectionServiceConfig(spec, { CHURNWATCH_KAFKA_BROKERS: 'localhost:9092' }, readText);
     expect(config.runtime).toMatchObject({ applicationId: 'churnwatch.usage-monitor', metricsPort: 9464, delivery: 'at-least-once' });

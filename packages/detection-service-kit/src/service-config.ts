@@ -23,6 +23,13 @@ export interface DetectionServiceSpec<X extends z.ZodRawShape = Record<never, ne
    * order days of history later. `CHURNWATCH_CLOCK_INPUTS=off` turns them off.
    */
   readonly clockInputs?: readonly DetectionTopic[];
+  /**
+   * The service that reads the clock inputs as its own input (the usage monitor). Its consumer
+   * group is the clock's leader (StreamRuntimeOptions.clockLeaderGroup): `CHURNWATCH_CLOCK_LEADER_GROUP`,
+   * by default this service's application id with the leader's name for its own
+   * (`churnwatch.contract-monitor` → `churnwatch.usage-monitor`); `none` turns the wait off.
+   */
+  readonly clockLeader?: string;
   /** The service's own `CHURNWATCH_<FIELD>` settings, validated with the shared ones. */
   readonly settings?: X;
 }
@@ -53,11 +60,13 @@ export function loadDetectionServiceConfig<X extends z.ZodRawShape>(
   readText: ReadText = (path) => readFileSync(path, 'utf8'),
 ): DetectionServiceConfig<X> {
   const issues: string[] = [];
-  const withDefaults = { ...env, CHURNWATCH_APPLICATION_ID: env.CHURNWATCH_APPLICATION_ID || `churnwatch.${spec.service}` };
-  const runtime = collect(issues, () => parseRuntimeSettings(withDefaults));
   const settingsSchema = z.object({ ...kitSettingsSchema.shape, ...(spec.settings ?? {}) });
   const settings = collect(issues, () => parseEnv(settingsSchema, env));
   const clockInputs = settings?.clockInputs === 'off' ? [] : (spec.clockInputs ?? []);
+  const applicationId = env.CHURNWATCH_APPLICATION_ID || `churnwatch.${spec.service}`;
+  const clockLeaderGroup = collect(issues, () => clockLeaderGroupOf(spec, clockInputs, applicationId, env.CHURNWATCH_CLOCK_LEADER_GROUP));
+  const withDefaults = { ...env, CHURNWATCH_APPLICATION_ID: applicationId, CHURNWATCH_CLOCK_LEADER_GROUP: clockLeaderGroup };
+  const runtime = collect(issues, () => parseRuntimeSettings(withDefaults));
   const names = [...new Set([...spec.inputs, ...clockInputs, ...spec.outputs, 'deadLetters' as const])];
   const topics = collect(issues, () => parseTopics(env, names, defaultTopicNames()));
   // The file is checked even when variables are wrong too, so that one attempt shows everything.
@@ -70,4 +79,20 @@ export function loadDetectionServiceConfig<X extends z.ZodRawShape>(
   const kit = Object.fromEntries(Object.entries(settings).filter(([field]) => kitFields.has(field))) as KitSettings;
   const own = Object.fromEntries(Object.entries(settings).filter(([field]) => !kitFields.has(field))) as z.infer<z.ZodObject<X>>;
   return { service: spec.service, runtime, kit, own, topics, clockInputs, detection, registrySecurity };
+}
+
+/** The clock leader's group: as set, or derived from the application id (see DetectionServiceSpec.clockLeader). */
+function clockLeaderGroupOf(
+  spec: Pick<DetectionServiceSpec, 'service' | 'clockLeader'>,
+  clockInputs: readonly string[],
+  applicationId: string,
+  configured: string | undefined,
+): string | undefined {
+  if (configured) return configured;
+  if (spec.clockLeader === undefined || clockInputs.length === 0) return undefined;
+  const suffix = `.${spec.service}`;
+  if (applicationId.endsWith(suffix)) return `${applicationId.slice(0, -suffix.length)}.${spec.clockLeader}`;
+  throw new ConfigError('the environment', [
+    `CHURNWATCH_CLOCK_LEADER_GROUP: set it to the ${spec.clockLeader}'s application id (the clock waits for its commits), or to none; it cannot be derived from CHURNWATCH_APPLICATION_ID "${applicationId}", which does not end in "${suffix}"`,
+  ]);
 }

@@ -50,6 +50,7 @@ export async function startStreamProcessor(context: ServiceContext<unknown>, opt
     processor,
     inputs: Object.fromEntries(processor.inputs.map((input) => [input, bind(input)])),
     clockInputs: Object.fromEntries((options.clockInputs ?? []).map((input) => [input, bind(input)])),
+    ...(settings.clockLeaderGroup && options.clockInputs?.length ? { clockLeaderGroup: settings.clockLeaderGroup } : {}),
     outputs: Object.fromEntries(
       processor.outputs.map((output) => {
         const encode = options.encoders?.[output];

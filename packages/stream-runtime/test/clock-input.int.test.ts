@@ -19,7 +19,7 @@ const dayMs = 86_400_000;
 const silenceAfterMs = 2 * dayMs;
 
 /** A sparse `events` topic beside a dense `ticks` topic read only as a clock; silences are wall-clock timers two days after a key's last event. */
-async function startWithClock(name: string) {
+async function startWithClock(name: string, env: Record<string, string> = {}) {
   const topics = await createCounterTopics(1);
   const [ticks] = (await createTestTopics(['ticks'], { partitions: 1 })) as [string];
   const start = () =>
@@ -35,6 +35,7 @@ async function startWithClock(name: string) {
         CHURNWATCH_WALL_CLOCK_CHECK_INTERVAL_MS: '20',
         // Long enough that no pause of the test releases the timers to the wall clock: only stream time fires them.
         CHURNWATCH_WALL_CLOCK_HOLD_IDLE_MS: '300000',
+        ...env,
       },
     });
   return { topics, ticks, start };
@@ -108,4 +109,30 @@ test('a clock record its decoder refuses never moves the clock, even when it com
     throw new Error(`${error}\n${lastLines(service)}`);
   });
   expect(await readWholeTopic(topics.deadLetters)).toHaveLength(0);
+});
+
+test("with a clock leader, the clock's records move stream time only once the leader's group has committed past them", async () => {
+  const leaderGroup = uniqueName('clock-leader');
+  const { topics, ticks, start } = await startWithClock('clock-led', { CHURNWATCH_CLOCK_LEADER_GROUP: leaderGroup });
+  const service = await start();
+  await waitUntilReady(service);
+  const firstMs = Date.now() - 60 * dayMs;
+  await produceEvents(testKafka(), topics.events, [{ key: 'a', eventId: 'a1', eventTimeMs: firstMs, amount: 1 }]);
+  await produceEvents(testKafka(), ticks, dailyTicks(firstMs, 6));
+  // Unled, the silence two days on comes within a second or two (the tests above); the leader has committed nothing.
+  await new Promise((resolve) => setTimeout(resolve, 4000));
+  expect(await readWholeTopic(topics.silences, { readCommitted: true })).toHaveLength(0);
+  expect(lastLines(service)).toContain('the clock leader has committed nothing');
+
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    await admin.setOffsets({ groupId: leaderGroup, topic: ticks, partitions: [{ partition: 0, offset: '6' }] });
+  } finally {
+    await admin.disconnect();
+  }
+  const expectedId = `a:silence:${firstMs + silenceAfterMs}`;
+  await readUntilIds(topics.silences, [expectedId], 30_000).catch((error) => {
+    throw new Error(`${error}\n${lastLines(service)}`);
+  });
 });

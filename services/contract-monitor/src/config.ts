@@ -10,6 +10,7 @@ export const contractMonitor: DetectionServiceDefinition = {
   service: 'contract-monitor',
   inputs: ['purchases', 'customerProfiles'],
   clockInputs: detectionClockInputs['contract-monitor'],
+  clockLeader: 'usage-monitor',
   outputs: ['signals'],
   processor: ({ detection }) => createContractMonitor(detection),
 };

@@ -2,6 +2,7 @@ import type { DecodeResult, InputDecoder, RawRecord } from '@churnwatch/contract
 import { isRetriable } from '@churnwatch/errors';
 import type { Batch, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { ProcessorError } from '../errors.ts';
+import type { ClockRecord } from './clock-gate.ts';
 import { commit, commitDue, flushOutputs, type OffsetCommitter } from './commits.ts';
 import { DeliveryError } from './delivery.ts';
 import type { FetchMark } from './fetch-cycles.ts';
@@ -77,11 +78,13 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
    * its input. A record that reader dead-letters never moves the clock, and a valid record earlier
    * in the batch with a later time waits for the next batch: the clock may lag, never lead.
    */
-  const clockTimeOf = async (decoder: InputDecoder, batch: Batch, payload: EachBatchPayload): Promise<number | undefined> => {
+  /** The batch's last record the decoder accepts: its time and offset. */
+  const clockRecordOf = async (decoder: InputDecoder, batch: Batch, payload: EachBatchPayload): Promise<ClockRecord | undefined> => {
     for (let i = batch.messages.length - 1; i >= 0; i--) {
-      let decoded = decode(decoder, toRaw(batch, batch.messages[i]!), payload);
+      const message = batch.messages[i]!;
+      let decoded = decode(decoder, toRaw(batch, message), payload);
       if (isPromise(decoded)) decoded = await decoded;
-      if (decoded.ok) return decoded.eventTimeMs;
+      if (decoded.ok) return { timeMs: decoded.eventTimeMs, offset: BigInt(message.offset) };
     }
     return undefined;
   };
@@ -116,7 +119,7 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     const labels = { topic: batch.topic };
     const messages = batch.messages;
     const maxWork = tuning.maxWorkPerChunk;
-    let clock: { readonly timeMs: number | undefined } | undefined;
+    let clock: { readonly record: ClockRecord | undefined } | undefined;
     let index = 0;
     while (index < messages.length) {
       if (!payload.isRunning() || payload.isStale() || run.revoked || run.status !== 'ready' || !ctx.working) return;
@@ -129,13 +132,13 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
       let work = 0;
       let lastOffset: string | undefined;
       try {
-        if (binding.clock) clock ??= { timeMs: await clockTimeOf(binding.decode, batch, payload) };
+        if (binding.clock) clock ??= { record: await clockRecordOf(binding.decode, batch, payload) };
         while (index < messages.length && work < maxWork) {
           const message = messages[index]!;
           let record: Extract<DecodeResult, { ok: true }> | undefined;
           let targetMs: number | undefined;
           if (clock !== undefined) {
-            if (clock.timeMs !== undefined) targetMs = run.clockGate.admit(clock.timeMs, ctx.fetchCycles.mark(), roundPassed);
+            if (clock.record !== undefined) targetMs = run.clockGate.admit(clock.record, ctx.fetchCycles.mark(), roundPassed);
           } else {
             const raw = toRaw(batch, message);
             let decoded = decode(binding.decode, raw, payload);

@@ -2,6 +2,9 @@ import { expect, test } from 'vitest';
 import { ClockGate } from './clock-gate.ts';
 import type { FetchMark } from './fetch-cycles.ts';
 
+/** A clock record of that time; its offset matters only to a led gate. */
+const at = (timeMs: number, offset = 0n) => ({ timeMs, offset });
+
 /** Rounds of fetches as plain numbers: a mark of round r has passed once the current round is r + 2. */
 function rounds() {
   let current = 0;
@@ -21,14 +24,14 @@ function rounds() {
 test('a clock time moves stream time two rounds of fetches after it was read, not before', () => {
   const gate = new ClockGate();
   const round = rounds();
-  expect(gate.admit(1_000, round.mark(), round.passed)).toBeUndefined();
+  expect(gate.admit(at(1_000), round.mark(), round.passed)).toBeUndefined();
   round.next();
-  expect(gate.admit(1_100, round.mark(), round.passed)).toBeUndefined();
+  expect(gate.admit(at(1_100), round.mark(), round.passed)).toBeUndefined();
   round.next();
   // Round 0 has passed: its highest time, not yet round 1's.
-  expect(gate.admit(1_200, round.mark(), round.passed)).toBe(1_000);
+  expect(gate.admit(at(1_200), round.mark(), round.passed)).toBe(1_000);
   round.next();
-  expect(gate.admit(1_300, round.mark(), round.passed)).toBe(1_100);
+  expect(gate.admit(at(1_300), round.mark(), round.passed)).toBe(1_100);
 });
 
 test('the clock moves stream time only once every own input is read as far as it is known to go', () => {
@@ -36,15 +39,15 @@ test('the clock moves stream time only once every own input is read as far as it
   const round = rounds();
   gate.start('purchases', 10n, 12n);
   gate.start('complaints', 5n, 5n);
-  expect(gate.admit(1_000, round.mark(), round.passed)).toBeUndefined();
+  expect(gate.admit(at(1_000), round.mark(), round.passed)).toBeUndefined();
   round.next();
   round.next();
-  expect(gate.admit(900, round.mark(), round.passed)).toBeUndefined();
+  expect(gate.admit(at(900), round.mark(), round.passed)).toBeUndefined();
   gate.read('purchases', 11n, 12n);
   expect(gate.open).toBe(false);
   gate.read('purchases', 12n, 12n);
   // The highest clock time whose round passed while the gate was shut, applied now.
-  expect(gate.admit(950, round.mark(), round.passed)).toBe(1_000);
+  expect(gate.admit(at(950), round.mark(), round.passed)).toBe(1_000);
 });
 
 test('a fetch that shows an own input has grown shuts the gate again', () => {
@@ -52,12 +55,12 @@ test('a fetch that shows an own input has grown shuts the gate again', () => {
   const passed = () => true;
   const mark = { total: 0, byNode: new Map() };
   gate.start('purchases', 3n, 3n);
-  expect(gate.admit(10, mark, passed)).toBe(10);
+  expect(gate.admit(at(10), mark, passed)).toBe(10);
   gate.read('purchases', 4n, 6n);
-  expect(gate.admit(20, mark, passed)).toBeUndefined();
+  expect(gate.admit(at(20), mark, passed)).toBeUndefined();
   // An older fetch's end does not shrink what is known.
   gate.read('purchases', 6n, 5n);
-  expect(gate.admit(30, mark, passed)).toBe(30);
+  expect(gate.admit(at(30), mark, passed)).toBe(30);
 });
 
 test('forgotten reads rewind to the committed offsets and drop the clock times read since', () => {
@@ -66,20 +69,50 @@ test('forgotten reads rewind to the committed offsets and drop the clock times r
   const mark = { total: 0, byNode: new Map() };
   gate.start('purchases', 0n, 4n);
   gate.read('purchases', 4n, 4n);
-  expect(gate.admit(500, mark, passed)).toBe(500);
+  expect(gate.admit(at(500), mark, passed)).toBe(500);
   gate.rewind(new Map([['purchases', '2']]));
   expect(gate.open).toBe(false);
-  expect(gate.admit(100, mark, passed)).toBeUndefined();
+  expect(gate.admit(at(100), mark, passed)).toBeUndefined();
   gate.read('purchases', 4n, 4n);
-  expect(gate.admit(50, mark, passed)).toBe(100);
+  expect(gate.admit(at(50), mark, passed)).toBe(100);
 });
 
 test("the last clock records' time comes due when their round passes, with no record after them", () => {
   const gate = new ClockGate();
   const round = rounds();
-  expect(gate.admit(700, round.mark(), round.passed)).toBeUndefined();
+  expect(gate.admit(at(700), round.mark(), round.passed)).toBeUndefined();
   expect(gate.due(round.passed)).toBeUndefined();
   round.next();
   round.next();
   expect(gate.due(round.passed)).toBe(700);
+});
+
+test("a led gate lets a clock record's time through only once the leader has committed past the record", () => {
+  const gate = new ClockGate({ led: true });
+  const passed = () => true;
+  const mark = { total: 0, byNode: new Map() };
+  // Nothing known of the leader: every clock time waits.
+  expect(gate.admit(at(100, 5n), mark, passed)).toBeUndefined();
+  gate.followLeader(5n);
+  expect(gate.due(passed)).toBeUndefined();
+  gate.followLeader(6n);
+  expect(gate.due(passed)).toBe(100);
+  // A later round's record past the leader waits; the one before it went through.
+  const later = { total: 1, byNode: new Map() };
+  expect(gate.admit(at(300, 9n), later, passed)).toBe(100);
+  gate.followLeader(10n);
+  expect(gate.due(passed)).toBe(300);
+});
+
+test('a led gate keeps a bounded number of rounds while the leader holds the clock, and releases their highest time', () => {
+  const gate = new ClockGate({ led: true });
+  const passed = () => true;
+  for (let round = 0; round < 1_000; round++) gate.admit(at(round * 10, BigInt(round)), { total: round, byNode: new Map() }, passed);
+  // Only the leader's commit of the last offset lets the last time through; a commit short of it releases less.
+  gate.followLeader(500n);
+  const partway = gate.due(passed);
+  expect(partway).toBeGreaterThanOrEqual(0);
+  expect(partway).toBeLessThan(5_000);
+  gate.followLeader(1_000n);
+  expect(gate.due(passed)).toBe(9_990);
 });

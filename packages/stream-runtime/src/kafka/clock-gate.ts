@@ -11,7 +11,21 @@ interface ReadPosition {
 /** Clock times read in one round of fetches, not yet known to be behind the own inputs. */
 interface Waiting {
   timeMs: number;
-  readonly mark: FetchMark;
+  /** The clock input's offset of the record that gave `timeMs` (the highest of the round's). */
+  offset: bigint;
+  mark: FetchMark;
+}
+
+/**
+ * While the leader holds the clock back, rounds keep coming: past this many waiting entries the
+ * newest absorbs the next (its later round and higher offset only make it wait longer).
+ */
+const MAX_WAITING = 64;
+
+/** A clock record: its event time and its offset on the clock input. */
+export interface ClockRecord {
+  readonly timeMs: number;
+  readonly offset: bigint;
 }
 
 /**
@@ -24,13 +38,31 @@ interface Waiting {
  * have prevented). Meanwhile the clock's times wait, and the highest of those whose round has
  * passed is applied with the next clock record once the own inputs are read.
  *
+ * With a leader (`StreamRuntimeOptions.clockLeaderGroup`: the group that reads the clock topic as
+ * its own input), a clock record also waits until the leader has committed past it on this
+ * partition, so that what the leader wrote for the records before it is written before what this
+ * partition's timers write at its time.
+ *
  * Offsets and fetch rounds come in as arguments; nothing here reads Kafka.
  */
 export class ClockGate {
   readonly #positions = new Map<string, ReadPosition>();
-  /** Oldest first, one per round of fetches not yet passed: two or three. */
+  /** Oldest first, one per round of fetches not yet passed: two or three (more while a leader holds them). */
   #waiting: Waiting[] = [];
   #passedMs = Number.NEGATIVE_INFINITY;
+  readonly #led: boolean;
+  /** The leader's committed offset on this partition (its next record to read), once known. */
+  #leaderNext: bigint | undefined;
+
+  /** `led`: clock records also wait for the leader's commits (see followLeader). */
+  constructor(options: { readonly led?: boolean } = {}) {
+    this.#led = options.led ?? false;
+  }
+
+  /** The leader has committed up to `next` (exclusive) on this partition: clock records before it may move stream time. */
+  followLeader(next: bigint): void {
+    this.#leaderNext = next;
+  }
 
   /** An own stream input at (re)initialisation: the next offset to read and the partition's end. */
   start(topic: string, next: bigint, end: bigint): void {
@@ -64,13 +96,17 @@ export class ClockGate {
   }
 
   /**
-   * A clock record of time `eventTimeMs`, read at fetch round `mark`: the stream time the partition
-   * may move to now (the highest clock time whose round has passed), or undefined.
+   * A clock record, read at fetch round `mark`: the stream time the partition may move to now (the
+   * highest clock time whose round has passed, and the leader's commits too), or undefined.
    */
-  admit(eventTimeMs: number, mark: FetchMark, passed: (mark: FetchMark) => boolean): number | undefined {
+  admit(record: ClockRecord, mark: FetchMark, passed: (mark: FetchMark) => boolean): number | undefined {
     const last = this.#waiting.at(-1);
-    if (last !== undefined && last.mark.total === mark.total) last.timeMs = Math.max(last.timeMs, eventTimeMs);
-    else this.#waiting.push({ timeMs: eventTimeMs, mark });
+    if (last !== undefined && (last.mark.total === mark.total || this.#waiting.length >= MAX_WAITING)) {
+      last.timeMs = Math.max(last.timeMs, record.timeMs);
+      // Records come in offset order (a rewind empties the list), so the newest is the highest.
+      last.offset = record.offset;
+      last.mark = mark;
+    } else this.#waiting.push({ timeMs: record.timeMs, offset: record.offset, mark });
     return this.due(passed);
   }
 
@@ -79,7 +115,12 @@ export class ClockGate {
    * records of a stretch of the clock input, their round passes while no more come.
    */
   due(passed: (mark: FetchMark) => boolean): number | undefined {
-    while (this.#waiting.length > 0 && passed(this.#waiting[0]!.mark)) this.#passedMs = Math.max(this.#passedMs, this.#waiting.shift()!.timeMs);
+    while (this.#waiting.length > 0 && passed(this.#waiting[0]!.mark) && this.#leaderPassed(this.#waiting[0]!.offset))
+      this.#passedMs = Math.max(this.#passedMs, this.#waiting.shift()!.timeMs);
     return this.open && Number.isFinite(this.#passedMs) ? this.#passedMs : undefined;
+  }
+
+  #leaderPassed(offset: bigint): boolean {
+    return !this.#led || (this.#leaderNext !== undefined && this.#leaderNext > offset);
   }
 }

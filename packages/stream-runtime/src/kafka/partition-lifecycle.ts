@@ -155,10 +155,17 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
         store: ctx.stores(`${ctx.processor.name}-${partition}`),
         maxRecentEventIds: tuning.maxRecentEventIds,
       });
-      const run = new PartitionRun(partition, task, ctx.routes, ctx.options.deadLetterTopic, {
-        behindMs: tuning.wallClockHoldWhileBehindMs,
-        idleMs: tuning.wallClockHoldIdleMs,
-      });
+      const run = new PartitionRun(
+        partition,
+        task,
+        ctx.routes,
+        ctx.options.deadLetterTopic,
+        {
+          behindMs: tuning.wallClockHoldWhileBehindMs,
+          idleMs: tuning.wallClockHoldIdleMs,
+        },
+        ctx.clockLeaderGroup !== undefined,
+      );
       ctx.runs.set(partition, run);
       startInitialising(run);
     }

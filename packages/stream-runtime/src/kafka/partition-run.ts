@@ -41,14 +41,23 @@ export class PartitionRun<S> {
   pendingSinceMs: number | undefined;
   /** Whether the partition is reading history, from when its batches were finished and the stream time then. */
   readonly history: HistoryHold;
-  /** Whether a clock input's records may move stream time now: the own stream inputs read as far as they are known to go. */
-  readonly clockGate = new ClockGate();
+  /** Whether a clock input's records may move stream time now: the own stream inputs read as far as they are known to go (and the leader's commits past them). */
+  readonly clockGate: ClockGate;
   private readonly routes: ReadonlyMap<string, OutputRoute>;
   private readonly deadLetterTopic: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(partition: number, task: StreamTask<S>, routes: ReadonlyMap<string, OutputRoute>, deadLetterTopic: string, hold: HistoryHoldOptions) {
+  /** `clockLed`: clock records also wait for the clock leader's commits (StreamRuntimeOptions.clockLeaderGroup). */
+  constructor(
+    partition: number,
+    task: StreamTask<S>,
+    routes: ReadonlyMap<string, OutputRoute>,
+    deadLetterTopic: string,
+    hold: HistoryHoldOptions,
+    clockLed = false,
+  ) {
     this.partition = partition;
+    this.clockGate = new ClockGate({ led: clockLed });
     this.history = new HistoryHold(hold);
     this.task = task;
     this.routes = routes;

@@ -53,6 +53,9 @@ export class RuntimeContext<S> {
   readonly ownStreamTopics: readonly string[];
   /** Whether the processor has clock inputs. */
   readonly hasClockInputs: boolean;
+  /** The clock input's topic, when it is led by another group's commits (StreamRuntimeOptions.clockLeaderGroup). */
+  readonly ledClockTopic: string | undefined;
+  readonly clockLeaderGroup: string | undefined;
   readonly routes: ReadonlyMap<string, OutputRoute>;
   readonly runs = new Map<number, PartitionRun<S>>();
   /** The consumer's rounds of fetches per broker, which clock records wait for (clock-gate.ts). */
@@ -99,6 +102,11 @@ export class RuntimeContext<S> {
     this.streamTopics = this.inputTopics.filter((topic) => !this.tableTopics.has(topic));
     this.ownStreamTopics = this.streamTopics.filter((topic) => !inputByTopic.get(topic)!.clock);
     this.hasClockInputs = this.ownStreamTopics.length < this.streamTopics.length;
+    const clockTopics = this.streamTopics.filter((topic) => inputByTopic.get(topic)!.clock);
+    if (options.clockLeaderGroup !== undefined && clockTopics.length !== 1)
+      throw new TopologyError(`a clock leader group needs exactly one clock input; ${processor.name} has ${clockTopics.length}`);
+    this.clockLeaderGroup = options.clockLeaderGroup;
+    this.ledClockTopic = options.clockLeaderGroup === undefined ? undefined : clockTopics[0];
     this.routes = new Map(
       processor.outputs.map((output) => [output, { topic: options.outputs[output]!.topic, encode: options.outputs[output]!.encode ?? jsonEncoder }]),
     );

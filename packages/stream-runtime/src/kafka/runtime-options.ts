@@ -39,6 +39,14 @@ export interface StreamRuntimeOptions<S, E> {
    * that reads the topic as its input dead-letters them.
    */
   readonly clockInputs?: Readonly<Record<string, InputBinding>>;
+  /**
+   * The consumer group that reads the clock input as its own input (the usage monitor's). A clock
+   * record then moves stream time only once that group has committed past it on the partition, so
+   * that the leader's outputs for the history before a time are written before the outputs of the
+   * timers that time fires here: a service reading both (the risk scorer) sees them in event-time
+   * order, as a replay does. Stream time then waits while the leader is down or behind.
+   */
+  readonly clockLeaderGroup?: string;
   /** One binding per logical output of the processor. */
   readonly outputs: Readonly<Record<string, OutputBinding>>;
   readonly deadLetterTopic: string;

@@ -21,6 +21,8 @@ export interface RuntimeTuning {
   /** A commit also happens as soon as this many keys of a partition changed since the last one (bounds the cache's memory). */
   readonly maxDirtyKeys: number;
   readonly wallClockCheckIntervalMs: number;
+  /** How often the clock leader's committed offsets are read (StreamRuntimeOptions.clockLeaderGroup). */
+  readonly clockLeaderPollMs: number;
   /**
    * Wall-clock timers of a partition wait while its stream time is further behind the wall clock
    * than this and records keep coming (see PartitionRun.catchingUp)…
@@ -78,6 +80,7 @@ export const defaultTuning: RuntimeTuning = {
   commitIntervalMs: undefined,
   maxDirtyKeys: 50_000,
   wallClockCheckIntervalMs: 1_000,
+  clockLeaderPollMs: 200,
   wallClockHoldWhileBehindMs: 60_000,
   wallClockHoldIdleMs: 5_000,
   maxRequestBytes: 512 * 1024,

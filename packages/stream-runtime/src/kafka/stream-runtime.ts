@@ -3,6 +3,7 @@ import type { Processor } from '../processor.ts';
 import { createAtLeastOnceDelivery } from './at-least-once.ts';
 import { createBatchLoop } from './batch-loop.ts';
 import { createChangelogReader } from './changelog-reader.ts';
+import { createClockLeaderWatch } from './clock-leader.ts';
 import { coPartitionedAssigner } from './co-partitioned-assigner.ts';
 import { connectWithRetry } from './connection.ts';
 import { createExactlyOnceDelivery } from './exactly-once.ts';
@@ -19,7 +20,8 @@ export { type DeliveryMode, defaultTuning, type RuntimeTuning } from './runtime-
 /**
  * Runs one processor on Kafka with changelog-backed state, durable timers and the chosen delivery
  * guarantee. This file wires the parts and owns the clients' life cycle (start, stop); see
- * partition-lifecycle.ts, batch-loop.ts, commits.ts, wall-clock.ts, table-catch-up.ts, connection.ts, runtime-health.ts.
+ * partition-lifecycle.ts, batch-loop.ts, commits.ts, wall-clock.ts, clock-leader.ts, table-catch-up.ts, connection.ts,
+ * runtime-health.ts.
  */
 export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): StreamRuntime {
   const ctx = new RuntimeContext<S>(options as StreamRuntimeOptions<S, unknown>);
@@ -100,6 +102,10 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently, eachBatch });
     intervals.push(setInterval(wallClock.checkWallClock, tuning.wallClockCheckIntervalMs));
     intervals.push(setInterval(() => expireTableCatchUps(ctx), tuning.wallClockCheckIntervalMs));
+    if (ctx.clockLeaderGroup !== undefined) {
+      const leader = createClockLeaderWatch(ctx);
+      intervals.push(setInterval(leader.poll, tuning.clockLeaderPollMs));
+    }
     // A fifth of the interval: a commit is at most that late when no batch comes to make it (exactly-once outputs wait for it).
     intervals.push(setInterval(wallClock.checkCommits, Math.max(10, Math.min(ctx.commitIntervalMs / 5, 1_000))));
     ctx.started = true;

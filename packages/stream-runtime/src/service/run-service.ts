@@ -76,6 +76,7 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
     processor,
     inputs: Object.fromEntries(processor.inputs.map((input) => [input, bind(input)])),
     clockInputs: Object.fromEntries((definition.clockInputs ?? []).map((input) => [input, bind(input)])),
+    ...(settings.clockLeaderGroup && definition.clockInputs?.length ? { clockLeaderGroup: settings.clockLeaderGroup } : {}),
     outputs: Object.fromEntries(
       processor.outputs.map((output) => {
         const encode = definition.encoders?.[output];

@@ -20,6 +20,15 @@ export const runtimeSettingsSchema = z
     kafkaClientId: z.string().min(1).optional(),
     /** Consumer group id; also names the changelog topics and transactional ids. */
     applicationId: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, . _ - only'),
+    /**
+     * The group whose commits a clock input may not pass (StreamRuntimeOptions.clockLeaderGroup);
+     * `none` or unset: clock records wait for nobody.
+     */
+    clockLeaderGroup: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, . _ - only, or none')
+      .optional()
+      .transform((group) => (group === 'none' ? undefined : group)),
     delivery: z.enum(['at-least-once', 'exactly-once']).default('at-least-once'),
     metricsPort: z.coerce.number().int().min(0).max(65_535).default(9464),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

@@ -59,9 +59,11 @@ export class ClockGate {
     this.#led = options.led ?? false;
   }
 
-  /** The leader has committed up to `next` (exclusive) on this partition: clock records before it may move stream time. */
-  followLeader(next: bigint): void {
+  /** The leader has committed up to `next` (exclusive) on this partition: clock records before it may move stream time. True when that moved. */
+  followLeader(next: bigint): boolean {
+    if (next === this.#leaderNext) return false;
     this.#leaderNext = next;
+    return true;
   }
 
   /** An own stream input at (re)initialisation: the next offset to read and the partition's end. */

@@ -1,3 +1,4 @@
+import type { PartitionRun } from './partition-run.ts';
 import type { RuntimeContext } from './runtime-context.ts';
 
 /** Logged at most this often while the leader's offsets cannot be read, or while it has committed nothing. */
@@ -6,10 +7,10 @@ const WARN_EVERY_MS = 60_000;
 /**
  * Follows the clock leader's committed offsets on the clock topic (StreamRuntimeOptions.
  * clockLeaderGroup) and hands each assigned partition's to its clock gate. One offset fetch per
- * `clockLeaderPollMs`, never two at once; the wall-clock check then moves stream time to what the
- * gates let through.
+ * `clockLeaderPollMs`, never two at once; `moved` then moves the partition's stream time to what
+ * its gate lets through.
  */
-export function createClockLeaderWatch<S>(ctx: RuntimeContext<S>): { poll(): void } {
+export function createClockLeaderWatch<S>(ctx: RuntimeContext<S>, moved: (run: PartitionRun<S>) => void): { poll(): void } {
   const { clockLeaderGroup: groupId, ledClockTopic: topic, logger } = ctx;
   let polling = false;
   let warnedAtMs = Number.NEGATIVE_INFINITY;
@@ -27,7 +28,7 @@ export function createClockLeaderWatch<S>(ctx: RuntimeContext<S>): { poll(): voi
       const run = ctx.runs.get(partition);
       if (run === undefined) continue;
       if (offset === '-1') waiting.push(partition);
-      else run.clockGate.followLeader(BigInt(offset));
+      else if (run.clockGate.followLeader(BigInt(offset))) moved(run);
     }
     if (waiting.length > 0) warn({ partitions: waiting }, 'the clock leader has committed nothing on these partitions yet: their clock waits for it');
   };

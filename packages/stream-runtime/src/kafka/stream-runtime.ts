@@ -103,7 +103,7 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
     intervals.push(setInterval(wallClock.checkWallClock, tuning.wallClockCheckIntervalMs));
     intervals.push(setInterval(() => expireTableCatchUps(ctx), tuning.wallClockCheckIntervalMs));
     if (ctx.clockLeaderGroup !== undefined) {
-      const leader = createClockLeaderWatch(ctx);
+      const leader = createClockLeaderWatch(ctx, wallClock.checkClock);
       intervals.push(setInterval(leader.poll, tuning.clockLeaderPollMs));
     }
     // A fifth of the interval: a commit is at most that late when no batch comes to make it (exactly-once outputs wait for it).

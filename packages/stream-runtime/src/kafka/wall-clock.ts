@@ -71,6 +71,12 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     }
   };
 
+  /** Moves the partition's stream time to the clock time that came due, if one did. */
+  const checkClock = (run: PartitionRun<S>) => {
+    const clock = clockDue(run);
+    if (clock !== undefined && clock > run.task.streamTimeMs) void run.serially(() => followClock(run));
+  };
+
   return {
     /** Every wallClockCheckIntervalMs. */
     checkWallClock(): void {
@@ -78,12 +84,16 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
       const now = ctx.clock();
       for (const run of ctx.runs.values()) {
         if (idle(run)) continue;
-        const clock = ctx.hasClockInputs ? clockDue(run) : undefined;
-        if (clock !== undefined && clock > run.task.streamTimeMs) void run.serially(() => followClock(run));
+        if (ctx.hasClockInputs) checkClock(run);
         if (run.catchingUp(now)) continue;
         const due = run.task.nextWallTimerAtMs();
         if (due !== undefined && due <= now) void run.serially(() => fireWallTimers(run));
       }
+    },
+    /** At once when the clock leader's commits moved on (clock-leader.ts), not at the next check. */
+    checkClock(run: PartitionRun<S>): void {
+      if (!ctx.working || ctx.rebalancing || idle(run)) return;
+      checkClock(run);
     },
     /** Often enough to honour the commit interval when batches stop coming. */
     checkCommits(): void {

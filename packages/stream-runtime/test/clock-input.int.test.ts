@@ -20,12 +20,13 @@ const silenceAfterMs = 2 * dayMs;
 
 /** A sparse `events` topic beside a dense `ticks` topic read only as a clock; silences are wall-clock timers two days after a key's last event. */
 async function startWithClock(name: string, env: Record<string, string> = {}) {
+  const applicationId = uniqueName(name);
   const topics = await createCounterTopics(1);
   const [ticks] = (await createTestTopics(['ticks'], { partitions: 1 })) as [string];
   const start = () =>
     startCounterService({
       brokers: testBrokers(),
-      applicationId: uniqueName(name),
+      applicationId,
       topics,
       delivery: 'exactly-once',
       env: {
@@ -38,7 +39,7 @@ async function startWithClock(name: string, env: Record<string, string> = {}) {
         ...env,
       },
     });
-  return { topics, ticks, start };
+  return { applicationId, topics, ticks, start };
 }
 
 const dailyTicks = (fromMs: number, days: number): TestEvent[] =>
@@ -113,7 +114,7 @@ test('a clock record its decoder refuses never moves the clock, even when it com
 
 test("with a clock leader, the clock's records move stream time only once the leader's group has committed past them", async () => {
   const leaderGroup = uniqueName('clock-leader');
-  const { topics, ticks, start } = await startWithClock('clock-led', { CHURNWATCH_CLOCK_LEADER_GROUP: leaderGroup });
+  const { applicationId, topics, ticks, start } = await startWithClock('clock-led', { CHURNWATCH_CLOCK_LEADER_GROUP: leaderGroup });
   const service = await start();
   await waitUntilReady(service);
   const firstMs = Date.now() - 60 * dayMs;
@@ -127,12 +128,16 @@ test("with a clock leader, the clock's records move stream time only once the le
   const admin = testKafka().admin();
   await admin.connect();
   try {
+    // The clock's records are read but not committed past while their time waits: a restart reads them again.
+    const committedTicks = async () => (await admin.fetchOffsets({ groupId: applicationId, topics: [ticks] }))[0]?.partitions[0]?.offset;
+    expect(['-1', '0']).toContain(await committedTicks());
     await admin.setOffsets({ groupId: leaderGroup, topic: ticks, partitions: [{ partition: 0, offset: '6' }] });
+    const expectedId = `a:silence:${firstMs + silenceAfterMs}`;
+    await readUntilIds(topics.silences, [expectedId], 30_000).catch((error) => {
+      throw new Error(`${error}\n${lastLines(service)}`);
+    });
+    await expect.poll(committedTicks, { timeout: 10_000, interval: 250 }).toBe('6');
   } finally {
     await admin.disconnect();
   }
-  const expectedId = `a:silence:${firstMs + silenceAfterMs}`;
-  await readUntilIds(topics.silences, [expectedId], 30_000).catch((error) => {
-    throw new Error(`${error}\n${lastLines(service)}`);
-  });
 });

@@ -84,7 +84,7 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
       const message = batch.messages[i]!;
       let decoded = decode(decoder, toRaw(batch, message), payload);
       if (isPromise(decoded)) decoded = await decoded;
-      if (decoded.ok) return { timeMs: decoded.eventTimeMs, offset: BigInt(message.offset) };
+      if (decoded.ok) return { timeMs: decoded.eventTimeMs, offset: BigInt(message.offset), from: BigInt(batch.messages[0]!.offset) };
     }
     return undefined;
   };
@@ -176,7 +176,10 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
         }
         if (lastOffset !== undefined) {
           const next = BigInt(lastOffset) + 1n;
-          run.pendingOffsets.set(batch.topic, next.toString());
+          if (binding.clock) {
+            run.clockGate.clockRead(next);
+            run.pendingOffsets.set(batch.topic, String(run.clockGate.clockCommitOffset ?? next));
+          } else run.pendingOffsets.set(batch.topic, next.toString());
           if (ownStream) run.clockGate.read(batch.topic, next, BigInt(batch.highWatermark));
           if (run.tablesBehind.size) advanceTableCatchUp(ctx, run, batch.topic, next);
           payload.resolveOffset(lastOffset);

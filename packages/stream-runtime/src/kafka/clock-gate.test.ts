@@ -3,7 +3,7 @@ import { ClockGate } from './clock-gate.ts';
 import type { FetchMark } from './fetch-cycles.ts';
 
 /** A clock record of that time; its offset matters only to a led gate. */
-const at = (timeMs: number, offset = 0n) => ({ timeMs, offset });
+const at = (timeMs: number, offset = 0n, from = offset) => ({ timeMs, offset, from });
 
 /** Rounds of fetches as plain numbers: a mark of round r has passed once the current round is r + 2. */
 function rounds() {
@@ -115,4 +115,23 @@ test('a led gate keeps a bounded number of rounds while the leader holds the clo
   expect(partway).toBeLessThan(5_000);
   gate.followLeader(1_000n);
   expect(gate.due(passed)).toBe(9_990);
+});
+
+test("the clock input's offset to commit stays at the first record whose time still waits", () => {
+  const gate = new ClockGate({ led: true });
+  const passed = () => true;
+  gate.admit(at(100, 9n, 5n), { total: 0, byNode: new Map() }, passed);
+  gate.clockRead(10n);
+  gate.admit(at(200, 14n, 10n), { total: 1, byNode: new Map() }, passed);
+  gate.clockRead(15n);
+  expect(gate.clockCommitOffset).toBe(5n);
+  gate.followLeader(10n);
+  expect(gate.due(passed)).toBe(100);
+  expect(gate.clockCommitOffset).toBe(10n);
+  gate.followLeader(15n);
+  expect(gate.due(passed)).toBe(200);
+  expect(gate.clockCommitOffset).toBe(15n);
+  // Forgotten reads start again from what was committed; nothing is read yet.
+  gate.rewind(new Map());
+  expect(gate.clockCommitOffset).toBeUndefined();
 });

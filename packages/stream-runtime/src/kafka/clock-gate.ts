@@ -13,6 +13,8 @@ interface Waiting {
   timeMs: number;
   /** The clock input's offset of the record that gave `timeMs` (the highest of the round's). */
   offset: bigint;
+  /** The clock input's first offset read for this entry: where reading must start again if it is forgotten. */
+  readonly from: bigint;
   mark: FetchMark;
 }
 
@@ -22,10 +24,11 @@ interface Waiting {
  */
 const MAX_WAITING = 64;
 
-/** A clock record: its event time and its offset on the clock input. */
+/** A clock record: its event time, its offset on the clock input, and the first offset of the batch it ends. */
 export interface ClockRecord {
   readonly timeMs: number;
   readonly offset: bigint;
+  readonly from: bigint;
 }
 
 /**
@@ -53,6 +56,8 @@ export class ClockGate {
   readonly #led: boolean;
   /** The leader's committed offset on this partition (its next record to read), once known. */
   #leaderNext: bigint | undefined;
+  /** Next offset to read on the clock input, since the last (re)initialisation. */
+  #clockNext: bigint | undefined;
 
   /** `led`: clock records also wait for the leader's commits (see followLeader). */
   constructor(options: { readonly led?: boolean } = {}) {
@@ -89,6 +94,21 @@ export class ClockGate {
     }
     this.#waiting = [];
     this.#passedMs = Number.NEGATIVE_INFINITY;
+    this.#clockNext = undefined;
+  }
+
+  /** Records of the clock input were read up to `next` (exclusive). */
+  clockRead(next: bigint): void {
+    this.#clockNext = next;
+  }
+
+  /**
+   * The clock input's offset to commit: not past a record whose time still waits, since a commit
+   * past it would lose that time when the partition is initialised again (a restart, a rebalance)
+   * and, at the end of a stream, leave the partition's timers short of it for good.
+   */
+  get clockCommitOffset(): bigint | undefined {
+    return this.#waiting[0]?.from ?? this.#clockNext;
   }
 
   /** True when no own stream input has records left unread that are known of. */
@@ -108,7 +128,7 @@ export class ClockGate {
       // Records come in offset order (a rewind empties the list), so the newest is the highest.
       last.offset = record.offset;
       last.mark = mark;
-    } else this.#waiting.push({ timeMs: record.timeMs, offset: record.offset, mark });
+    } else this.#waiting.push({ timeMs: record.timeMs, offset: record.offset, from: record.from, mark });
     return this.due(passed);
   }
 

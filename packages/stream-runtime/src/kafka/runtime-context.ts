@@ -53,6 +53,8 @@ export class RuntimeContext<S> {
   readonly ownStreamTopics: readonly string[];
   /** Whether the processor has clock inputs. */
   readonly hasClockInputs: boolean;
+  /** The clock input's topic, when there is one. */
+  readonly clockTopic: string | undefined;
   /** The clock input's topic, when it is led by another group's commits (StreamRuntimeOptions.clockLeaderGroup). */
   readonly ledClockTopic: string | undefined;
   readonly clockLeaderGroup: string | undefined;
@@ -103,6 +105,7 @@ export class RuntimeContext<S> {
     this.ownStreamTopics = this.streamTopics.filter((topic) => !inputByTopic.get(topic)!.clock);
     this.hasClockInputs = this.ownStreamTopics.length < this.streamTopics.length;
     const clockTopics = this.streamTopics.filter((topic) => inputByTopic.get(topic)!.clock);
+    this.clockTopic = clockTopics.length === 1 ? clockTopics[0] : undefined;
     if (options.clockLeaderGroup !== undefined && clockTopics.length !== 1)
       throw new TopologyError(`a clock leader group needs exactly one clock input; ${processor.name} has ${clockTopics.length}`);
     this.clockLeaderGroup = options.clockLeaderGroup;

@@ -55,12 +55,24 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
 
   const clockDue = (run: PartitionRun<S>) => run.clockGate.due((mark) => ctx.fetchCycles.passed(mark, performance.now()));
 
-  /** A clock input's last records, whose round of fetches passed after them: stream time moves to them. */
+  /**
+   * A clock input's last records, whose round of fetches passed after them: stream time moves to
+   * them, and the clock input's offset to commit moves past them (see ClockGate.clockCommitOffset).
+   */
   const followClock = (run: PartitionRun<S>) =>
     fireInChunks(run, 'stream', () => {
       const due = clockDue(run);
+      const offset = movedClockOffset(run);
+      if (offset !== undefined) run.pendingOffsets.set(ctx.clockTopic!, offset);
       return due === undefined || due <= run.task.streamTimeMs ? undefined : run.task.advanceStreamTime(due, tuning.maxWorkPerChunk);
     });
+
+  /** The clock input's offset to commit, when it moved past what is committed or pending. */
+  const movedClockOffset = (run: PartitionRun<S>): string | undefined => {
+    const offset = ctx.clockTopic === undefined ? undefined : run.clockGate.clockCommitOffset?.toString();
+    if (offset === undefined) return undefined;
+    return offset === (run.pendingOffsets.get(ctx.clockTopic!) ?? run.startOffsets.get(ctx.clockTopic!)) ? undefined : offset;
+  };
 
   const commitIfDue = async (run: PartitionRun<S>) => {
     if (idle(run) || !commitDue(ctx, run)) return;
@@ -74,7 +86,7 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
   /** Moves the partition's stream time to the clock time that came due, if one did. */
   const checkClock = (run: PartitionRun<S>) => {
     const clock = clockDue(run);
-    if (clock !== undefined && clock > run.task.streamTimeMs) void run.serially(() => followClock(run));
+    if ((clock !== undefined && clock > run.task.streamTimeMs) || movedClockOffset(run) !== undefined) void run.serially(() => followClock(run));
   };
 
   return {

@@ -76,9 +76,10 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
    * accepts. Read back from the end, one decode usually settles it, where decoding every record
    * would cost each monitor that reads the topic as a clock as much as the service that reads it as
    * its input. A record that reader dead-letters never moves the clock, and a valid record earlier
-   * in the batch with a later time waits for the next batch: the clock may lag, never lead.
+   * in the batch with a later time waits for the next batch: the clock may lag, never lead. With
+   * the time come that record's offset (what a clock leader must have committed past) and the
+   * batch's first (where reading starts again if the time is forgotten).
    */
-  /** The batch's last record the decoder accepts: its time and offset. */
   const clockRecordOf = async (decoder: InputDecoder, batch: Batch, payload: EachBatchPayload): Promise<ClockRecord | undefined> => {
     for (let i = batch.messages.length - 1; i >= 0; i--) {
       const message = batch.messages[i]!;

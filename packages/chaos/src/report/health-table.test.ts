@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { healthTableBroken, tallyHealthTable } from './health-table.ts';
 
+/** A row that differs from the replay's in its time and its score. */
+const asOfAndScore = [
+  ['asOf', 1],
+  ['score', 1],
+];
+
 const row = (customerId: string, score: number, asOf = '2026-07-01T00:00:00.000Z') => JSON.stringify({ customerId, asOf, score });
 
 describe('tallyHealthTable', () => {
@@ -19,10 +25,7 @@ describe('tallyHealthTable', () => {
       unexpected: 1,
       differing: 1,
       sameStateOtherAsOf: 0,
-      differingFields: [
-        ['asOf', 1],
-        ['score', 1],
-      ],
+      differingFields: asOfAndScore,
       equalsReplay: false,
     });
   });
@@ -42,10 +45,7 @@ describe('tallyHealthTable', () => {
     expect(otherState).toMatchObject({
       differing: 1,
       sameStateOtherAsOf: 0,
-      differingFields: [
-        ['asOf', 1],
-        ['score', 1],
-      ],
+      differingFields: asOfAndScore,
       equalsReplay: false,
     });
   });

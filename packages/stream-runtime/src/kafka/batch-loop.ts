@@ -6,7 +6,6 @@ import type { ClockRecord } from './clock-gate.ts';
 import { commit, commitDue, flushOutputs, type OffsetCommitter } from './commits.ts';
 import { DeliveryError } from './delivery.ts';
 import type { FetchMark } from './fetch-cycles.ts';
-import { waitsForLeader } from './leader-hold.ts';
 import type { PartitionLifecycle } from './partition-lifecycle.ts';
 import type { PartitionRun } from './partition-run.ts';
 import { retry, sleep } from './retry.ts';
@@ -122,7 +121,6 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     const messages = batch.messages;
     const maxWork = tuning.maxWorkPerChunk;
     let clock: { readonly record: ClockRecord | undefined } | undefined;
-    let heldForLeader = false;
     let index = 0;
     while (index < messages.length) {
       if (!payload.isRunning() || payload.isStale() || run.revoked || run.status !== 'ready' || !ctx.working) return;
@@ -147,13 +145,6 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
             let decoded = decode(binding.decode, raw, payload);
             if (isPromise(decoded)) decoded = await decoded;
             if (decoded.ok) {
-              if (ownStream && waitsForLeader(ctx, run, batch.topic, decoded.eventTimeMs)) {
-                // Paused: this record and the rest of the batch are fetched again when the hold ends.
-                // Until then they are unread, and the clock must not pass them either.
-                run.clockGate.read(batch.topic, BigInt(message.offset), BigInt(batch.highWatermark));
-                heldForLeader = true;
-                break;
-              }
               record = decoded;
               if (movesStreamTime) targetMs = decoded.eventTimeMs;
             } else builder.addDeadLetter(raw, decoded.deadLetter);
@@ -187,7 +178,7 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
         if (lastOffset !== undefined) {
           const next = BigInt(lastOffset) + 1n;
           if (binding.clock) {
-            run.clockGate.clockRead(next, BigInt(batch.highWatermark));
+            run.clockGate.clockRead(next);
             run.pendingOffsets.set(batch.topic, String(run.clockGate.clockCommitOffset ?? next));
           } else run.pendingOffsets.set(batch.topic, next.toString());
           if (ownStream) run.clockGate.read(batch.topic, next, BigInt(batch.highWatermark));
@@ -207,7 +198,6 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
         metrics.lag.set({ topic: batch.topic, partition: String(batch.partition) }, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(lastOffset) - 1n)));
       }
       await payload.heartbeat();
-      if (heldForLeader) return;
     }
   };
 

@@ -121,9 +121,9 @@ test("the clock input's offset to commit stays at the first record whose time st
   const gate = new ClockGate({ led: true });
   const passed = () => true;
   gate.admit(at(100, 9n, 5n), { total: 0, byNode: new Map() }, passed);
-  gate.clockRead(10n, 15n);
+  gate.clockRead(10n);
   gate.admit(at(200, 14n, 10n), { total: 1, byNode: new Map() }, passed);
-  gate.clockRead(15n, 15n);
+  gate.clockRead(15n);
   expect(gate.clockCommitOffset).toBe(5n);
   gate.followLeader(10n);
   expect(gate.due(passed)).toBe(100);
@@ -134,32 +134,4 @@ test("the clock input's offset to commit stays at the first record whose time st
   // Forgotten reads start again from what was committed; nothing is read yet.
   gate.rewind(new Map());
   expect(gate.clockCommitOffset).toBeUndefined();
-});
-
-test('the leader has reached a time once it committed past a clock record of that time or later, or past the clock end', () => {
-  const gate = new ClockGate({ led: true });
-  const never = () => false;
-  gate.startClock(0n, 0n);
-  expect(gate.leaderReached(500)).toBe(false);
-  // Nothing committed and nothing on the clock: the leader has nothing to write.
-  gate.followLeader(undefined);
-  expect(gate.leaderReached(500)).toBe(true);
-  gate.admit(at(400, 3n, 0n), { total: 0, byNode: new Map() }, never);
-  gate.clockRead(4n, 4n);
-  gate.admit(at(900, 7n, 4n), { total: 1, byNode: new Map() }, never);
-  gate.clockRead(8n, 10n);
-  expect(gate.leaderReached(300)).toBe(false);
-  gate.followLeader(4n);
-  expect(gate.leaderReached(400)).toBe(true);
-  expect(gate.leaderReached(500)).toBe(false);
-  gate.followLeader(8n);
-  expect(gate.leaderReached(900)).toBe(true);
-  // Past 7 but short of the end (10): times after the last clock record read wait.
-  expect(gate.leaderReached(1_000)).toBe(false);
-  gate.followLeader(10n);
-  expect(gate.leaderReached(1_000)).toBe(true);
-});
-
-test('without a leader every time is reached', () => {
-  expect(new ClockGate().leaderReached(Number.MAX_SAFE_INTEGER)).toBe(true);
 });

@@ -58,35 +58,17 @@ export class ClockGate {
   #leaderNext: bigint | undefined;
   /** Next offset to read on the clock input, since the last (re)initialisation. */
   #clockNext: bigint | undefined;
-  /** The clock input partition's log start and end (high watermark) when last seen. */
-  #clockStart = 0n;
-  #clockEnd: bigint | undefined;
 
   /** `led`: clock records also wait for the leader's commits (see followLeader). */
   constructor(options: { readonly led?: boolean } = {}) {
     this.#led = options.led ?? false;
   }
 
-  /**
-   * The leader has committed up to `next` (exclusive) on this partition, or nothing yet (it starts
-   * at the log start): clock records before it may move stream time. True when that moved.
-   */
-  followLeader(next: bigint | undefined): boolean {
-    const leaderNext = next ?? this.#clockStart;
-    if (leaderNext === this.#leaderNext) return false;
-    this.#leaderNext = leaderNext;
+  /** The leader has committed up to `next` (exclusive) on this partition: clock records before it may move stream time. True when that moved. */
+  followLeader(next: bigint): boolean {
+    if (next === this.#leaderNext) return false;
+    this.#leaderNext = next;
     return true;
-  }
-
-  /** The leader's committed offset on this partition, once known. */
-  get leaderNext(): bigint | undefined {
-    return this.#leaderNext;
-  }
-
-  /** The clock input at (re)initialisation: its partition's log start and end. */
-  startClock(start: bigint, end: bigint): void {
-    this.#clockStart = start;
-    this.#clockEnd = end;
   }
 
   /** An own stream input at (re)initialisation: the next offset to read and the partition's end. */
@@ -115,23 +97,9 @@ export class ClockGate {
     this.#clockNext = undefined;
   }
 
-  /** Records of the clock input were read up to `next` (exclusive), from a fetch that saw the partition end at `end`. */
-  clockRead(next: bigint, end: bigint): void {
+  /** Records of the clock input were read up to `next` (exclusive). */
+  clockRead(next: bigint): void {
     this.#clockNext = next;
-    if (this.#clockEnd === undefined || end > this.#clockEnd) this.#clockEnd = end;
-  }
-
-  /**
-   * Whether the leader has written what it makes of the clock up to `timeMs`: it has committed past
-   * a clock record of that time or later (as far as this partition has read the clock), or past
-   * every clock record known of. Always true without a leader.
-   */
-  leaderReached(timeMs: number): boolean {
-    if (!this.#led) return true;
-    if (this.#leaderNext === undefined) return false;
-    if (this.#clockEnd !== undefined && this.#leaderNext >= this.#clockEnd) return true;
-    if (this.#passedMs >= timeMs) return true;
-    return this.#waiting.some((entry) => entry.timeMs >= timeMs && this.#leaderPassed(entry.offset));
   }
 
   /**

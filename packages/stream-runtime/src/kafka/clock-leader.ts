@@ -28,10 +28,9 @@ export function createClockLeaderWatch<S>(ctx: RuntimeContext<S>, moved: (run: P
       const run = ctx.runs.get(partition);
       if (run === undefined) continue;
       if (offset === '-1') waiting.push(partition);
-      if (run.clockGate.followLeader(offset === '-1' ? undefined : BigInt(offset))) moved(run);
+      else if (run.clockGate.followLeader(BigInt(offset))) moved(run);
     }
-    if (waiting.length > 0)
-      warn({ partitions: waiting }, 'the clock leader has committed nothing on these partitions yet: their clock waits for it to read them');
+    if (waiting.length > 0) warn({ partitions: waiting }, 'the clock leader has committed nothing on these partitions yet: their clock waits for it');
   };
 
   return {

@@ -43,15 +43,12 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     return offsets;
   };
 
-  /** Where the own stream inputs start and end, so that clock records wait while they are behind; and the led clock's. */
+  /** Where the own stream inputs start and end, so that clock records wait while they are behind. */
   const startClockGate = async (run: PartitionRun<S>): Promise<void> => {
     for (const topic of ctx.ownStreamTopics) {
       const range = (await ctx.admin!.fetchTopicOffsets(topic)).find((p) => p.partition === run.partition);
       run.clockGate.start(topic, BigInt(run.startOffsets.get(topic) ?? range?.low ?? '0'), BigInt(range?.high ?? '0'));
     }
-    if (ctx.ledClockTopic === undefined) return;
-    const clock = (await ctx.admin!.fetchTopicOffsets(ctx.ledClockTopic)).find((p) => p.partition === run.partition);
-    run.clockGate.startClock(BigInt(clock?.low ?? '0'), BigInt(clock?.high ?? '0'));
   };
 
   const initialiseOnce = async (run: PartitionRun<S>): Promise<void> => {

@@ -2,7 +2,6 @@ import type { StreamTask } from '../core/stream-task.ts';
 import { ChunkBuilder, type OutputRoute } from './chunk-builder.ts';
 import { ClockGate } from './clock-gate.ts';
 import { HistoryHold, type HistoryHoldOptions } from './history-hold.ts';
-import type { LeaderHold } from './leader-hold.ts';
 
 /** `failed`: the partition stopped for good (its state cannot be restored); see `failure`. */
 export type RunStatus = 'initializing' | 'ready' | 'failed';
@@ -27,10 +26,6 @@ export class PartitionRun<S> {
   readonly tablesBehind = new Map<string, bigint>();
   /** performance.now() after which the stream inputs start even if tablesBehind is not empty. */
   tablesDeadlineMs = Number.POSITIVE_INFINITY;
-  /** Own stream inputs paused until the clock leader reaches their records (see leader-hold.ts). */
-  leaderHold: LeaderHold | undefined;
-  /** Set when a hold ran out: nothing is held again until the leader's committed offset differs from this. */
-  leaderHoldOff: { readonly leaderNext: bigint | undefined } | undefined;
   /** Input topics whose first batch since (re)initialisation was checked against startOffsets. */
   readonly checkedTopics = new Set<string>();
   /**

@@ -131,17 +131,6 @@ export function createRuntimeMetrics(registry: Registry, sources: RuntimeGaugeSo
       registers,
     }),
     consumerCrashes: new Counter({ name: 'churnwatch_consumer_crashes_total', help: 'kafkajs consumer crashes.', labelNames: ['restart'], registers }),
-    clockLeaderHolds: new Counter({
-      name: 'churnwatch_clock_leader_holds_total',
-      help: "Times an own input's partition was paused until the clock leader reached its records' time.",
-      labelNames: ['topic'],
-      registers,
-    }),
-    clockLeaderHoldsExpired: new Counter({
-      name: 'churnwatch_clock_leader_holds_expired_total',
-      help: 'Holds for the clock leader that ran out (clockLeaderHoldMaxMs): the records went on without it.',
-      registers,
-    }),
   };
 }
 

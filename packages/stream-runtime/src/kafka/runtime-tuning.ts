@@ -23,8 +23,6 @@ export interface RuntimeTuning {
   readonly wallClockCheckIntervalMs: number;
   /** How often the clock leader's committed offsets are read (StreamRuntimeOptions.clockLeaderGroup). */
   readonly clockLeaderPollMs: number;
-  /** Longest the own stream inputs' records wait for the clock leader to reach their time (see leader-hold.ts). */
-  readonly clockLeaderHoldMaxMs: number;
   /**
    * Wall-clock timers of a partition wait while its stream time is further behind the wall clock
    * than this and records keep coming (see PartitionRun.catchingUp)…
@@ -83,7 +81,6 @@ export const defaultTuning: RuntimeTuning = {
   maxDirtyKeys: 50_000,
   wallClockCheckIntervalMs: 1_000,
   clockLeaderPollMs: 200,
-  clockLeaderHoldMaxMs: 60_000,
   wallClockHoldWhileBehindMs: 60_000,
   wallClockHoldIdleMs: 5_000,
   maxRequestBytes: 512 * 1024,

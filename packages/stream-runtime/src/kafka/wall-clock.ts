@@ -2,7 +2,6 @@ import type { FiringOutcome } from '../core/stream-task.ts';
 import { ProcessorError } from '../errors.ts';
 import { commit, commitDue, consumerOffsetCommitter, flushOutputs } from './commits.ts';
 import { DeliveryError } from './delivery.ts';
-import { releaseLeaderHold } from './leader-hold.ts';
 import type { PartitionLifecycle } from './partition-lifecycle.ts';
 import type { PartitionRun } from './partition-run.ts';
 import type { RuntimeContext } from './runtime-context.ts';
@@ -84,9 +83,8 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     }
   };
 
-  /** Moves the partition's stream time to the clock time that came due, if one did; ends a hold for the clock leader that may end. */
+  /** Moves the partition's stream time to the clock time that came due, if one did. */
   const checkClock = (run: PartitionRun<S>) => {
-    if (run.leaderHold !== undefined) void run.serially(async () => releaseLeaderHold(ctx, run));
     const clock = clockDue(run);
     if ((clock !== undefined && clock > run.task.streamTimeMs) || movedClockOffset(run) !== undefined) void run.serially(() => followClock(run));
   };

@@ -29,8 +29,6 @@ export const runtimeSettingsSchema = z
       .regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, . _ - only, or none')
       .optional()
       .transform((group) => (group === 'none' ? undefined : group)),
-    /** Longest an own input's records wait for the clock leader to reach their time (leader-hold.ts). */
-    clockLeaderHoldMaxMs: positiveMs.default(defaultTuning.clockLeaderHoldMaxMs),
     delivery: z.enum(['at-least-once', 'exactly-once']).default('at-least-once'),
     metricsPort: z.coerce.number().int().min(0).max(65_535).default(9464),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
@@ -68,7 +66,6 @@ export function runtimeTuningOf(settings: RuntimeSettings): Partial<RuntimeTunin
     maxWorkPerChunk: settings.maxWorkPerChunk,
     commitIntervalMs: settings.commitIntervalMs,
     wallClockCheckIntervalMs: settings.wallClockCheckIntervalMs,
-    clockLeaderHoldMaxMs: settings.clockLeaderHoldMaxMs,
     wallClockHoldWhileBehindMs: settings.wallClockHoldWhileBehindMs,
     wallClockHoldIdleMs: settings.wallClockHoldIdleMs,
     transactionTimeoutMs: settings.transactionTimeoutMs,

@@ -1,8 +1,16 @@
 import type { PartitionRun } from './partition-run.ts';
+import { withinMs } from './retry.ts';
 import type { RuntimeContext } from './runtime-context.ts';
 
 /** Logged at most this often while the leader's offsets cannot be read, or while it has committed nothing. */
 const WARN_EVERY_MS = 60_000;
+
+/**
+ * A read of the leader's offsets unanswered for this long is given up and the next poll tries
+ * again. After a broker restart one such read stayed unanswered for good, and with it every later
+ * poll (they never overlap): the clock waited for ever for a leader that had long caught up.
+ */
+const READ_TIMEOUT_MS = 10_000;
 
 /**
  * Follows the clock leader's committed offsets on the clock topic (StreamRuntimeOptions.
@@ -37,7 +45,7 @@ export function createClockLeaderWatch<S>(ctx: RuntimeContext<S>, moved: (run: P
     poll(): void {
       if (polling || !ctx.working || ctx.runs.size === 0) return;
       polling = true;
-      fetch()
+      withinMs(fetch(), READ_TIMEOUT_MS, "reading the clock leader's offsets")
         .catch((error: unknown) => warn({ err: error }, "the clock leader's offsets could not be read; the clock waits"))
         .finally(() => {
           polling = false;

@@ -51,6 +51,16 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     }
   };
 
+  /**
+   * Reading starts again at the committed offsets. kafkajs goes on from the offsets it last handed
+   * over, past the work a redo forgets. The batch loop seeks back when a batch shows that (see
+   * checkedTopics), but a partition read to its end gets no batch until a new record comes, and
+   * the forgotten work would wait for it: at the end of a stream, for ever.
+   */
+  const seekToStart = (run: PartitionRun<S>): void => {
+    for (const [topic, offset] of run.startOffsets) if (offset !== undefined) ctx.consumer?.seek({ topic, partition: run.partition, offset });
+  };
+
   const initialiseOnce = async (run: PartitionRun<S>): Promise<void> => {
     const { partition, task } = run;
     if (run.revoked || ctx.stopping) throw new RestoreAbortedError('partition revoked', { partition });
@@ -73,6 +83,7 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     // history fills (a silence alert opened, then resolved). Idle inputs release them after the hold.
     run.history.restored(ctx.clock(), task.streamTimeMs);
     run.status = 'ready';
+    seekToStart(run);
     // A partition paused as failed before (then revoked and assigned again) fetches again.
     ctx.consumer?.resume(ctx.inputTopics.map((topic) => ({ topic, partitions: [partition] })));
     await beginTableCatchUp(ctx, run);
@@ -182,8 +193,9 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
       // Give a rebalance that fenced us the time to show up in a heartbeat before fencing back.
       startInitialising(run, 2 * tuning.heartbeatIntervalMs);
     } else {
-      // The next batch of each input is re-read from the last committed offset (see the batch loop).
+      // Each input is read again from the last committed offset.
       run.checkedTopics.clear();
+      seekToStart(run);
     }
   };
 

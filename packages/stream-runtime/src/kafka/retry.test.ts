@@ -1,6 +1,6 @@
 import { ChurnwatchError } from '@churnwatch/errors';
 import { expect, test } from 'vitest';
-import { backoffMs, isTransient, retry } from './retry.ts';
+import { backoffMs, isTransient, retry, withinMs } from './retry.ts';
 
 const fast = { initialMs: 1, maxMs: 2 };
 
@@ -79,4 +79,10 @@ test('isTransient trusts a churnwatch error and takes anything else for a passin
     expect(backoffMs(10, 100, 1_000)).toBeLessThanOrEqual(1_200);
     expect(backoffMs(10, 100, 1_000)).toBeGreaterThanOrEqual(800);
   }
+});
+
+test('withinMs passes an answer on, and rejects naming the work when none comes in time', async () => {
+  await expect(withinMs(Promise.resolve(7), 50, 'reading')).resolves.toBe(7);
+  await expect(withinMs(Promise.reject(new Error('refused')), 50, 'reading')).rejects.toThrow('refused');
+  await expect(withinMs(new Promise(() => {}), 20, 'reading the offsets')).rejects.toThrow('reading the offsets: no answer within 20 ms');
 });

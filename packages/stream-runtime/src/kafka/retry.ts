@@ -2,6 +2,22 @@ import { ChurnwatchError } from '@churnwatch/errors';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * `work`, or a rejection naming `what` once `ms` have passed without its answer: a kafkajs request
+ * caught in a broker restart can stay unanswered for good, and whoever waits for it with it.
+ */
+export async function withinMs<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Exponential backoff with jitter: attempt 1 waits about `initialMs`, then doubling up to `maxMs`. */
 export function backoffMs(attempt: number, initialMs: number, maxMs: number): number {
   const base = Math.min(maxMs, initialMs * 2 ** Math.max(0, attempt - 1));

@@ -45,3 +45,10 @@ export class ConsumerFailedError extends ChurnwatchError {
     super('CONSUMER_FAILED', message, { cause, retriable: false });
   }
 }
+
+/** A request to Kafka got no answer in time (see withinMs): it is given up, and may be tried again. */
+export class RequestTimeoutError extends ChurnwatchError {
+  constructor(message: string) {
+    super('REQUEST_TIMEOUT', message, { retriable: true });
+  }
+}

@@ -84,5 +84,7 @@ test('isTransient trusts a churnwatch error and takes anything else for a passin
 test('withinMs passes an answer on, and rejects naming the work when none comes in time', async () => {
   await expect(withinMs(Promise.resolve(7), 50, 'reading')).resolves.toBe(7);
   await expect(withinMs(Promise.reject(new Error('refused')), 50, 'reading')).rejects.toThrow('refused');
-  await expect(withinMs(new Promise(() => {}), 20, 'reading the offsets')).rejects.toThrow('reading the offsets: no answer within 20 ms');
+  const late = withinMs(new Promise(() => {}), 20, 'reading the offsets');
+  await expect(late).rejects.toThrow('reading the offsets: no answer within 20 ms');
+  await expect(late).rejects.toMatchObject({ code: 'REQUEST_TIMEOUT', retriable: true });
 });

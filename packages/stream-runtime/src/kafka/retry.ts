@@ -1,4 +1,5 @@
 import { ChurnwatchError } from '@churnwatch/errors';
+import { RequestTimeoutError } from '../errors.ts';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -9,7 +10,7 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 export async function withinMs<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new RequestTimeoutError(`${what}: no answer within ${ms} ms`)), ms);
   });
   try {
     return await Promise.race([work, late]);

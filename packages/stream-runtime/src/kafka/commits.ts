@@ -54,6 +54,11 @@ export async function flushOutputs<S>(ctx: RuntimeContext<S>, run: PartitionRun<
  */
 export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, commitOffsets: OffsetCommitter): Promise<void> {
   if (!run.hasUncommittedWork) return;
+  // kafkajs drops a consumer's offset commit without a word while the consumer is not running (it
+  // crashed and restarts). At least once, the changelog would then be written ahead of offsets
+  // that stay where they were, and after the restart more records are read again than a key's
+  // recent event ids recognise. The work waits instead: the group join that follows redoes it.
+  if (!ctx.joined && ctx.delivery!.mode === 'at-least-once') return;
   const builder = run.pending;
   const offsets: CommitOffsets | undefined = run.pendingOffsets.size
     ? {

@@ -109,7 +109,7 @@ export class RuntimeContext<S> {
     if (options.clockLeaderGroup !== undefined && clockTopics.length !== 1)
       throw new TopologyError(`a clock leader group needs exactly one clock input; ${processor.name} has ${clockTopics.length}`);
     this.clockLeaderGroup = options.clockLeaderGroup;
-    this.ledClockTopic = options.clockLeaderGroup === undefined ? undefined : clockTopics[0];
+    this.ledClockTopic = options.clockLeaderGroup === undefined ? undefined : this.clockTopic;
     this.routes = new Map(
       processor.outputs.map((output) => [output, { topic: options.outputs[output]!.topic, encode: options.outputs[output]!.encode ?? jsonEncoder }]),
     );

@@ -217,8 +217,12 @@ export async function committedRecords(groupId: string, topic: string): Promise<
 export function committedAtLeast(groupId: string, topic: string, atLeast: number, timeoutMs = 90_000): Promise<number> {
   return waitFor(
     async () => {
-      const committed = await committedRecords(groupId, topic);
-      return committed >= atLeast ? committed : undefined;
+      // A group the broker has not loaded yet answers NOT_COORDINATOR (retriable): asked again.
+      const committed = await committedRecords(groupId, topic).catch((error: unknown) => {
+        if ((error as { retriable?: unknown }).retriable === true) return undefined;
+        throw error;
+      });
+      return committed !== undefined && committed >= atLeast ? committed : undefined;
     },
     `${atLeast} committed records of ${topic}`,
     timeoutMs,

@@ -1,10 +1,11 @@
-import { readTopicUntil, readWholeTopic, testBrokers, testKafka, uniqueName } from '@churnwatch/testkit';
+import { readTopicUntil, readWholeTopic, testBrokers, testKafka, uniqueName, withAdmin } from '@churnwatch/testkit';
 import { afterEach, expect, test } from 'vitest';
 import { changelogTopicName, createLocalTopology } from '../src/index.ts';
 import { decodeEntry } from '../src/store/changelog-codec.ts';
 import { counterProcessor } from './fixtures/counter-processor.ts';
 import {
   byId,
+  committedAtLeast,
   createCounterTopics,
   expectedOutputs,
   killAllServices,
@@ -80,3 +81,50 @@ test.each(['at-least-once', 'exactly-once'] as const)(
     }
   },
 );
+
+/** The counter's state per key on the changelog, its reserved keys left out. */
+async function changelogStates(applicationId: string): Promise<Map<string, unknown>> {
+  const changelog = await readWholeTopic(changelogTopicName(applicationId, 'counter'));
+  return new Map(changelog.filter((m) => m.key && !m.key.startsWith('\u0000')).map((m) => [m.key!, decodeEntry(m.value!).state]));
+}
+
+test('at-least-once: when the consumer commit after a changelog write is lost, the next owner reads on after what the changelog has taken up', async () => {
+  const topics = await createCounterTopics(1);
+  // 100 records a key: far more than a key's recent event ids (16) would recognise if they were read again.
+  const input = makeEvents(3, 100, recentStartMs(), 10);
+  await produceEvents(testKafka(), topics.events, input);
+  const applicationId = uniqueName('lost-commit');
+  const service = {
+    brokers: testBrokers(),
+    applicationId,
+    topics,
+    delivery: 'at-least-once' as const,
+    env: { COUNTER_SILENCE_AFTER_MS: '150', CHURNWATCH_COMMIT_INTERVAL_MS: '200' },
+  };
+
+  const first = await startCounterService(service);
+  await committedAtLeast(applicationId, topics.events, input.length);
+  first.child.kill('SIGTERM');
+  expect((await first.exited).code, lastLines(first)).toBe(0);
+  const processedOnce = await changelogStates(applicationId);
+
+  // The changelog is written, then the offsets are committed: the crash between the two, for the group.
+  await withAdmin((admin) => admin.setOffsets({ groupId: applicationId, topic: topics.events, partitions: [{ partition: 0, offset: '0' }] }));
+
+  const second = await startCounterService(service);
+  // It commits the offsets the changelog had taken up, without a record to read.
+  await committedAtLeast(applicationId, topics.events, input.length).catch((error) => {
+    throw new Error(`${error}\n${lastLines(second)}`);
+  });
+  second.child.kill('SIGTERM');
+  expect((await second.exited).code, lastLines(second)).toBe(0);
+  const topology = createLocalTopology({ processors: [counterProcessor(options)], partitions: 1 });
+  for (const e of input) topology.push({ input: 'events', key: e.key, value: { amount: e.amount }, eventTimeMs: e.eventTimeMs, eventId: e.eventId });
+  const states = await changelogStates(applicationId);
+  expect(states.size).toBe(3);
+  for (const [key, state] of states) {
+    expect(state, key).toEqual(topology.state('counter', key));
+    expect(state, key).toEqual(processedOnce.get(key));
+  }
+  expect(second.output.join('')).toMatch(/the changelog has taken up records past the committed offset/);
+});

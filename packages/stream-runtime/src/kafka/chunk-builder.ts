@@ -1,7 +1,7 @@
 import type { DeadLetterV1, RawRecord } from '@churnwatch/contracts';
 import type { TaskChanges } from '../core/stream-task.ts';
 import type { OutputRecord } from '../processor.ts';
-import { encodeEntry, encodeStreamTime, streamTimeKey } from '../store/changelog-codec.ts';
+import { encodeEntry, encodeInputOffsets, encodeStreamTime, inputOffsetsKey, streamTimeKey } from '../store/changelog-codec.ts';
 import type { Chunk, CommitOffsets } from './delivery.ts';
 import { idHeader, OutgoingRecords, outputMessage, type ValueEncoder } from './outgoing.ts';
 
@@ -53,6 +53,11 @@ export class ChunkBuilder {
   build(partition: number, changelogTopic: string, changes: TaskChanges<unknown>, offsets: CommitOffsets | undefined): Chunk {
     const changelog = changes.entries.map(([key, entry]) => ({ key, value: encodeEntry(entry), partition }));
     if (changes.streamTimeMs !== undefined) changelog.push({ key: streamTimeKey, value: encodeStreamTime(changes.streamTimeMs), partition });
+    if (offsets !== undefined) {
+      const next = new Map(offsets.topics.flatMap(({ topic, partitions }) => partitions.map(({ offset }) => [topic, offset] as const)));
+      // Last, so that a changelog cut short by a failed request never claims offsets its entries lack.
+      changelog.push({ key: inputOffsetsKey, value: encodeInputOffsets(next), partition });
+    }
     return {
       outputs: this.outgoing.topicMessages(),
       changelog: changelog.length ? [{ topic: changelogTopic, messages: changelog }] : [],

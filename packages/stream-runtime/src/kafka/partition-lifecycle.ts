@@ -25,14 +25,31 @@ export interface PartitionLifecycle<S> {
 export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLifecycle<S> {
   const { logger, metrics, tuning, changelogTopic } = ctx;
 
-  /** Next offset to read per input topic: the committed one, or the log start when none is. */
-  const readStartOffsets = async (partition: number): Promise<Map<string, string | undefined>> => {
+  /**
+   * Next offset to read per input topic: the committed one, or the log start when none is; or
+   * where the restored changelog says its state has got to, when that is further (at least once,
+   * the consumer's commit after the changelog was written was lost; see inputOffsetsKey). Those
+   * go in `ahead` too: the consumer has yet to commit them.
+   */
+  const readStartOffsets = async (partition: number, restored: ReadonlyMap<string, string>) => {
     const admin = ctx.admin!;
     const committed = await admin.fetchOffsets({ groupId: ctx.applicationId, topics: [...ctx.inputTopics] });
     const offsets = new Map<string, string | undefined>();
+    const ahead = new Map<string, string>();
     for (const { topic, partitions } of committed) {
-      const offset = partitions.find((p) => p.partition === partition)?.offset;
-      if (offset !== undefined && offset !== '-1') {
+      const found = partitions.find((p) => p.partition === partition)?.offset;
+      const offset = found === '-1' ? undefined : found;
+      const taken = restored.get(topic);
+      if (taken !== undefined && (offset === undefined || BigInt(taken) > BigInt(offset))) {
+        logger.info(
+          { partition, topic, committed: offset, restored: taken },
+          'the changelog has taken up records past the committed offset: reading on from there',
+        );
+        offsets.set(topic, taken);
+        ahead.set(topic, taken);
+        continue;
+      }
+      if (offset !== undefined) {
         offsets.set(topic, offset);
         continue;
       }
@@ -40,7 +57,7 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
       const range = (await admin.fetchTopicOffsets(topic)).find((p) => p.partition === partition);
       offsets.set(topic, range?.low);
     }
-    return offsets;
+    return { offsets, ahead };
   };
 
   /** Where the own stream inputs start and end, so that clock records wait while they are behind. */
@@ -68,13 +85,16 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     await ctx.delivery!.openPartition(partition);
     task.clear();
     run.forgetUncommitted();
+    const restoredOffsets = new Map<string, string>();
     const restored = await ctx.reader!.restore(changelogTopic, partition, (messages) => {
       ctx.touch();
-      restoreRecords(task, messages, { topic: changelogTopic, partition });
+      restoreRecords(task, messages, { topic: changelogTopic, partition }, restoredOffsets);
     });
     metrics.restoreDuration.observe(restored.durationMs / 1000);
     metrics.restoredRecords.inc(restored.records);
-    run.startOffsets = await readStartOffsets(partition);
+    const start = await readStartOffsets(partition, restoredOffsets);
+    run.startOffsets = start.offsets;
+    for (const [topic, offset] of start.ahead) run.pendingOffsets.set(topic, offset);
     if (ctx.hasClockInputs) await startClockGate(run);
     run.checkedTopics.clear();
     run.lastCommitAtMs = performance.now();

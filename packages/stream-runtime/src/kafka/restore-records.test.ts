@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { StreamTask } from '../core/stream-task.ts';
 import { CorruptStateError } from '../errors.ts';
 import type { Processor } from '../processor.ts';
-import { encodeEntry, encodeStreamTime, streamTimeKey } from '../store/changelog-codec.ts';
+import { encodeEntry, encodeInputOffsets, encodeStreamTime, inputOffsetsKey, streamTimeKey } from '../store/changelog-codec.ts';
 import { createMemoryStore } from '../store/key-value-store.ts';
 import { restoreRecords } from './restore-records.ts';
 
@@ -55,4 +55,36 @@ test('a record that cannot be decoded is a non-retriable CorruptStateError namin
   expect(error.context).toEqual({ topic: 'app.p-changelog', partition: 2, offset: '8', key: 'bad' });
   expect(error.message).toMatch(/app\.p-changelog partition 2 offset 8 \(key "bad"\): changelog entry is not JSON/);
   expect(() => restoreRecords(task, [message(9, streamTimeKey, '{"v":1}')], { topic: 't', partition: 0 })).toThrow(CorruptStateError);
+});
+
+test("the input offsets the state has taken up: each topic's latest, whichever commit wrote it", () => {
+  const task = new StreamTask<number>({ processor, store: createMemoryStore(), maxRecentEventIds: 4 });
+  const offsets = new Map<string, string>();
+  restoreRecords(
+    task,
+    [
+      message(
+        0,
+        inputOffsetsKey,
+        encodeInputOffsets(
+          new Map([
+            ['usage', '10'],
+            ['orders', '3'],
+          ]),
+        ),
+      ),
+      message(1, 'a', encodeEntry({ state: 1, timers: [], recentEventHashes: [] })),
+      // A commit that read only usage names only usage.
+      message(2, inputOffsetsKey, encodeInputOffsets(new Map([['usage', '25']]))),
+    ],
+    { topic: 'app.p-changelog', partition: 0 },
+    offsets,
+  );
+  expect(offsets).toEqual(
+    new Map([
+      ['usage', '25'],
+      ['orders', '3'],
+    ]),
+  );
+  expect(task.store.size).toBe(1);
 });

@@ -1,19 +1,27 @@
 import type { KafkaMessage } from 'kafkajs';
 import type { StreamTask } from '../core/stream-task.ts';
 import { CorruptStateError } from '../errors.ts';
-import { decodeEntry, decodeStreamTime, streamTimeKey } from '../store/changelog-codec.ts';
+import { decodeEntry, decodeInputOffsets, decodeStreamTime, inputOffsetsKey, streamTimeKey } from '../store/changelog-codec.ts';
 
 /**
  * Loads changelog records into a task being restored: the latest record of a key wins, a
- * tombstone deletes it, the reserved key sets stream time. A record that cannot be decoded
- * throws CorruptStateError naming its topic, partition, offset and key.
+ * tombstone deletes it, the reserved keys set stream time and the input offsets the state has
+ * taken up (into `inputOffsets`, each topic's latest). A record that
+ * cannot be decoded throws CorruptStateError naming its topic, partition, offset and key.
  */
-export function restoreRecords<S>(task: StreamTask<S>, messages: readonly KafkaMessage[], where: { topic: string; partition: number }): void {
+export function restoreRecords<S>(
+  task: StreamTask<S>,
+  messages: readonly KafkaMessage[],
+  where: { topic: string; partition: number },
+  inputOffsets?: Map<string, string>,
+): void {
   for (const message of messages) {
     const key = message.key?.toString('utf8') ?? '';
     try {
       if (key === streamTimeKey) {
         if (message.value) task.loadStreamTime(decodeStreamTime(message.value));
+      } else if (key === inputOffsetsKey) {
+        if (message.value) for (const [topic, offset] of decodeInputOffsets(message.value)) inputOffsets?.set(topic, offset);
       } else {
         task.load(key, message.value ? (decodeEntry(message.value) as never) : undefined);
       }

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { eventIdHash } from '../core/event-id-hash.ts';
 import type { StoreEntry } from '../core/store-entry.ts';
 import { CorruptStateError } from '../errors.ts';
-import { decodeEntry, decodeStreamTime, encodeEntry, encodeStreamTime } from './changelog-codec.ts';
+import { decodeEntry, decodeInputOffsets, decodeStreamTime, encodeEntry, encodeInputOffsets, encodeStreamTime } from './changelog-codec.ts';
 
 test('entries survive the changelog encoding; a deleted entry is a tombstone', () => {
   const entries: StoreEntry[] = [
@@ -41,6 +41,17 @@ test('bytes that are not an entry are corrupt state, never retriable: garbage, w
     expect((thrown as CorruptStateError).code, bytes).toBe('STATE_CORRUPT');
   }
   expect(() => decodeStreamTime('{"v":1}')).toThrow(CorruptStateError);
+  for (const bytes of ['{"v":1}', '{"v":1,"offsets":[]}', '{"v":1,"offsets":{"t":12}}', '{"v":1,"offsets":{"t":"-1"}}', 'x']) {
+    expect(() => decodeInputOffsets(bytes), bytes).toThrow(CorruptStateError);
+  }
+});
+
+test('the input offsets survive the changelog encoding, offsets beyond 2^53 included', () => {
+  const offsets = new Map([
+    ['usage', '9007199254740993'],
+    ['orders', '0'],
+  ]);
+  expect(decodeInputOffsets(Buffer.from(encodeInputOffsets(offsets)))).toEqual(offsets);
 });
 
 test('an entry written with the event ids themselves restores their hashes: the duplicate window survives the format change', () => {

@@ -4,12 +4,20 @@ import { CorruptStateError } from '../errors.ts';
 
 /**
  * How store entries travel on the compacted changelog: key = the record key, value = compact
- * JSON, `null` = tombstone. One reserved key per partition carries the task's stream time; it
- * starts with a NUL character, which customer ids never contain.
+ * JSON, `null` = tombstone. Two reserved keys per partition carry the task's stream time and the
+ * input offsets its state has taken up; they start with a NUL character, which customer ids never
+ * contain.
  *
  * Decoding failures are CorruptStateError (not retriable): the same bytes fail every time.
  */
 export const streamTimeKey = '\u0000churnwatch:stream-time';
+/**
+ * The next input offset per topic that the entries written with it have taken up. At least once,
+ * the changelog is written before the consumer commits its offsets; when that commit is lost (a
+ * crash, a broker restart), a restore starts after these instead of re-reading records whose
+ * effect is already in the state (their outputs were acknowledged before the changelog).
+ */
+export const inputOffsetsKey = '\u0000churnwatch:input-offsets';
 
 interface EncodedEntry {
   readonly v: 1;
@@ -93,4 +101,21 @@ export function decodeStreamTime(bytes: Buffer | string): number {
   const decoded = parse(bytes, 'changelog stream-time record') as { streamTimeMs?: unknown } | null;
   if (typeof decoded?.streamTimeMs !== 'number') throw new CorruptStateError('changelog stream-time record without streamTimeMs');
   return decoded.streamTimeMs;
+}
+
+export function encodeInputOffsets(offsets: ReadonlyMap<string, string>): string {
+  return JSON.stringify({ v: 1, offsets: Object.fromEntries(offsets) });
+}
+
+export function decodeInputOffsets(bytes: Buffer | string): Map<string, string> {
+  const decoded = parse(bytes, 'changelog input-offsets record') as { offsets?: unknown } | null;
+  const offsets = decoded?.offsets;
+  if (typeof offsets !== 'object' || offsets === null || Array.isArray(offsets)) throw new CorruptStateError('changelog input-offsets record without offsets');
+  const result = new Map<string, string>();
+  for (const [topic, offset] of Object.entries(offsets)) {
+    if (typeof offset !== 'string' || !/^\d+$/.test(offset))
+      throw new CorruptStateError(`changelog input-offsets record has offset ${JSON.stringify(offset)} for ${topic}`);
+    result.set(topic, offset);
+  }
+  return result;
 }

@@ -1,10 +1,15 @@
 import { expect, test } from 'vitest';
-import { commit } from './commits.ts';
+import { commit, type OffsetCommitter } from './commits.ts';
+import type { CommitOffsets } from './delivery.ts';
 import type { PartitionRun } from './partition-run.ts';
 import type { RuntimeContext } from './runtime-context.ts';
 
-/** Just enough of a partition with work to commit, and a context whose delivery records what it is handed. */
-function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean) {
+/**
+ * Just enough of a partition with work to commit, and a context whose delivery records what it is
+ * handed; `beforeOffsets` runs where an at-least-once delivery has written the changelog (without
+ * it, the delivery fails there).
+ */
+function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, beforeOffsets?: () => void) {
   const delivered: unknown[] = [];
   const ctx = {
     joined,
@@ -12,19 +17,39 @@ function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean) {
     changelogTopic: 'app-changelog',
     delivery: {
       mode,
-      deliver: async (_partition: number, chunk: unknown) => {
+      deliver: async (_partition: number, chunk: { offsets?: CommitOffsets }, commitOffsets: OffsetCommitter) => {
         delivered.push(chunk);
-        throw new Error('stop here');
+        if (beforeOffsets === undefined) throw new Error('stop here');
+        beforeOffsets();
+        if (chunk.offsets) await commitOffsets(chunk.offsets);
       },
     },
-    metrics: { deliveryFailures: { inc: () => {} }, transactionsAborted: { inc: () => {} } },
+    metrics: {
+      deliveryFailures: { inc: () => {} },
+      transactionsAborted: { inc: () => {} },
+      outputs: { inc: () => {} },
+      deadLetters: { inc: () => {} },
+      timersFired: { inc: () => {} },
+    },
+    logger: { warn: () => {}, debug: () => {} },
+    touch: () => {},
+    options: {},
   } as unknown as RuntimeContext<unknown>;
   const run = {
     partition: 0,
+    revoked: false,
     hasUncommittedWork: true,
     pendingOffsets: new Map([['events', '5']]),
-    pending: { build: () => ({ outputs: [], changelog: [] }) },
-    task: { changes: () => ({ entries: [] }) },
+    startOffsets: new Map(),
+    pending: {
+      build: (_partition: number, _topic: string, _changes: unknown, offsets: CommitOffsets) => ({ outputs: [], changelog: [], offsets }),
+      outgoing: { countsByTopic: () => [] },
+      outputs: [],
+      deadLetterReasons: [],
+      timersFired: { stream: 0, wall: 0 },
+    },
+    task: { changes: () => ({ entries: [] }), commit: () => {} },
+    resetOutputs: () => {},
   } as unknown as PartitionRun<unknown>;
   return { ctx, run, delivered };
 }
@@ -45,4 +70,27 @@ test('in the group, or exactly once (offsets go in the transaction), the commit 
     await expect(commit(ctx, run, async () => {})).rejects.toThrow('stop here');
     expect(delivered).toHaveLength(1);
   }
+});
+
+test('offsets of a run revoked while its changelog was being written are not committed: the new owner may have committed further', async () => {
+  const committed: CommitOffsets[] = [];
+  const commitOffsets: OffsetCommitter = async (offsets) => {
+    committed.push(offsets);
+  };
+  const owned = fixture('at-least-once', true, () => {});
+  await commit(owned.ctx, owned.run, commitOffsets);
+  expect(committed).toHaveLength(1);
+
+  const revoked = fixture('at-least-once', true, () => {
+    revoked.run.revoked = true;
+  });
+  await commit(revoked.ctx, revoked.run, commitOffsets);
+  expect(revoked.delivered).toHaveLength(1);
+  expect(committed).toHaveLength(1);
+
+  // Revoked before the commit began: nothing is written at all.
+  const before = fixture('at-least-once', true, () => {});
+  before.run.revoked = true;
+  await commit(before.ctx, before.run, commitOffsets);
+  expect(before.delivered).toHaveLength(0);
 });

@@ -53,7 +53,8 @@ export async function flushOutputs<S>(ctx: RuntimeContext<S>, run: PartitionRun<
  * failure nothing is forgotten here: the caller rolls back (see PartitionLifecycle.redo).
  */
 export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, commitOffsets: OffsetCommitter): Promise<void> {
-  if (!run.hasUncommittedWork) return;
+  // A revoked partition's work is the new owner's to redo, from the new owner's offsets.
+  if (!run.hasUncommittedWork || run.revoked) return;
   // kafkajs drops a consumer's offset commit without a word while the consumer is not running (it
   // crashed and restarts). At least once, the changelog would then be written ahead of offsets
   // that stay where they were, and after the restart more records are read again than a key's
@@ -69,7 +70,7 @@ export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, co
   const chunk = builder.build(run.partition, ctx.changelogTopic, run.task.changes(), offsets);
   const exactlyOnce = ctx.delivery!.mode === 'exactly-once';
   try {
-    await ctx.delivery!.deliver(run.partition, chunk, commitOffsets);
+    await ctx.delivery!.deliver(run.partition, chunk, (committed) => offsetsWhileOwned(ctx, run, committed, commitOffsets));
   } catch (error) {
     ctx.metrics.deliveryFailures.inc();
     if (exactlyOnce) ctx.metrics.transactionsAborted.inc();
@@ -90,6 +91,21 @@ export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, co
   run.resetOutputs();
   run.pendingSinceMs = undefined;
   run.lastCommitAtMs = performance.now();
+}
+
+/**
+ * At least once the changelog is written before the offsets are committed, and while the broker is
+ * away that write is retried for as long as it takes. Meanwhile the consumer may lose its
+ * membership and rejoin, and the partition's new run (here or elsewhere) restore, read on and
+ * commit further. The old run's offsets, committed once its write got through, would then move the
+ * group back for good (once the stream has ended, nothing would ever commit past them again).
+ */
+async function offsetsWhileOwned<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, offsets: CommitOffsets, commitOffsets: OffsetCommitter): Promise<void> {
+  if (run.revoked) {
+    ctx.logger.warn({ partition: run.partition }, 'the partition was revoked while its commit was under way: its offsets are left to the new owner');
+    return;
+  }
+  await commitOffsets(offsets);
 }
 
 /** Offsets committed through the consumer itself, outside a batch (timer-driven commits, stop). */

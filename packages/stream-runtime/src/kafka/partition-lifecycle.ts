@@ -207,8 +207,10 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
   };
 
   const redo = (run: PartitionRun<S>, error: unknown) => {
-    logger.warn({ err: error, partition: run.partition }, 'work could not be made durable; redoing it from the last commit');
     run.forgetUncommitted();
+    // Revoked meanwhile: the new owner reads from its own offsets; a seek here would move its reading.
+    if (run.revoked) return;
+    logger.warn({ err: error, partition: run.partition }, 'work could not be made durable; redoing it from the last commit');
     if (ctx.delivery!.mode === 'exactly-once' || (error instanceof DeliveryError && error.outcome === 'unknown')) {
       // Give a rebalance that fenced us the time to show up in a heartbeat before fencing back.
       startInitialising(run, 2 * tuning.heartbeatIntervalMs);

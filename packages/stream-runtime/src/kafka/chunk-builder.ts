@@ -50,14 +50,22 @@ export class ChunkBuilder {
     this.deadLetterReasons.push({ topic: raw.topic, reason: deadLetter.reason });
   }
 
-  build(partition: number, changelogTopic: string, changes: TaskChanges<unknown>, offsets: CommitOffsets | undefined): Chunk {
+  /**
+   * `takenUp`: the next offset of every input that the state after this commit has taken up (not
+   * only those read since the last commit: compaction keeps only the latest such record), written
+   * when `offsets` are committed.
+   */
+  build(
+    partition: number,
+    changelogTopic: string,
+    changes: TaskChanges<unknown>,
+    offsets: CommitOffsets | undefined,
+    takenUp: ReadonlyMap<string, string>,
+  ): Chunk {
     const changelog = changes.entries.map(([key, entry]) => ({ key, value: encodeEntry(entry), partition }));
     if (changes.streamTimeMs !== undefined) changelog.push({ key: streamTimeKey, value: encodeStreamTime(changes.streamTimeMs), partition });
-    if (offsets !== undefined) {
-      const next = new Map(offsets.topics.flatMap(({ topic, partitions }) => partitions.map(({ offset }) => [topic, offset] as const)));
-      // Last, so that a changelog cut short by a failed request never claims offsets its entries lack.
-      changelog.push({ key: inputOffsetsKey, value: encodeInputOffsets(next), partition });
-    }
+    // Last, so that a changelog cut short by a failed request never claims offsets its entries lack.
+    if (offsets !== undefined && takenUp.size > 0) changelog.push({ key: inputOffsetsKey, value: encodeInputOffsets(takenUp), partition });
     return {
       outputs: this.outgoing.topicMessages(),
       changelog: changelog.length ? [{ topic: changelogTopic, messages: changelog }] : [],

@@ -94,3 +94,23 @@ test('offsets of a run revoked while its changelog was being written are not com
   await commit(before.ctx, before.run, commitOffsets);
   expect(before.delivered).toHaveLength(0);
 });
+
+test('the changelog names every input the state has taken up, not only those read since the last commit: compaction keeps only the latest', async () => {
+  const { ctx, run } = fixture('at-least-once', true, () => {});
+  run.startOffsets.set('orders', '3');
+  run.startOffsets.set('events', '2');
+  run.startOffsets.set('never-read', undefined);
+  let takenUp: ReadonlyMap<string, string> | undefined;
+  const build = run.pending.build.bind(run.pending);
+  run.pending.build = (partition, topic, changes, offsets, taken) => {
+    takenUp = taken;
+    return build(partition, topic, changes, offsets, taken);
+  };
+  await commit(ctx, run, async () => {});
+  expect(takenUp).toEqual(
+    new Map([
+      ['orders', '3'],
+      ['events', '5'],
+    ]),
+  );
+});

@@ -67,7 +67,7 @@ export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, co
         topics: [...run.pendingOffsets].map(([topic, offset]) => ({ topic, partitions: [{ partition: run.partition, offset }] })),
       }
     : undefined;
-  const chunk = builder.build(run.partition, ctx.changelogTopic, run.task.changes(), offsets);
+  const chunk = builder.build(run.partition, ctx.changelogTopic, run.task.changes(), offsets, takenUpOffsets(run));
   const exactlyOnce = ctx.delivery!.mode === 'exactly-once';
   try {
     await ctx.delivery!.deliver(run.partition, chunk, (committed) => offsetsWhileOwned(ctx, run, committed, commitOffsets));
@@ -91,6 +91,14 @@ export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, co
   run.resetOutputs();
   run.pendingSinceMs = undefined;
   run.lastCommitAtMs = performance.now();
+}
+
+/** Every input's next offset once this commit is made: what is pending over what was committed (or read at initialisation). */
+function takenUpOffsets<S>(run: PartitionRun<S>): Map<string, string> {
+  const offsets = new Map<string, string>();
+  for (const [topic, offset] of run.startOffsets) if (offset !== undefined) offsets.set(topic, offset);
+  for (const [topic, offset] of run.pendingOffsets) offsets.set(topic, offset);
+  return offsets;
 }
 
 /**

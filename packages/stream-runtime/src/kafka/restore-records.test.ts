@@ -74,7 +74,7 @@ test("the input offsets the state has taken up: each topic's latest, whichever c
         ),
       ),
       message(1, 'a', encodeEntry({ state: 1, timers: [], recentEventHashes: [] })),
-      // A commit that read only usage names only usage.
+      // A record that does not name an input leaves what an earlier one said of it.
       message(2, inputOffsetsKey, encodeInputOffsets(new Map([['usage', '25']]))),
     ],
     { topic: 'app.p-changelog', partition: 0 },

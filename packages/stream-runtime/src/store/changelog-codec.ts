@@ -12,7 +12,7 @@ import { CorruptStateError } from '../errors.ts';
  */
 export const streamTimeKey = '\u0000churnwatch:stream-time';
 /**
- * The next input offset per topic that the entries written with it have taken up. At least once,
+ * The next offset of every input that the entries written with it have taken up. At least once,
  * the changelog is written before the consumer commits its offsets; when that commit is lost (a
  * crash, a broker restart), a restore starts after these instead of re-reading records whose
  * effect is already in the state (their outputs were acknowledged before the changelog).

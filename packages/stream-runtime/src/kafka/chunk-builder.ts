@@ -65,7 +65,7 @@ export class ChunkBuilder {
     const changelog = changes.entries.map(([key, entry]) => ({ key, value: encodeEntry(entry), partition }));
     if (changes.streamTimeMs !== undefined) changelog.push({ key: streamTimeKey, value: encodeStreamTime(changes.streamTimeMs), partition });
     // Last, so that a changelog cut short by a failed request never claims offsets its entries lack.
-    if (offsets !== undefined && takenUp.size > 0) changelog.push({ key: inputOffsetsKey, value: encodeInputOffsets(takenUp), partition });
+    if (offsets !== undefined) changelog.push({ key: inputOffsetsKey, value: encodeInputOffsets(takenUp), partition });
     return {
       outputs: this.outgoing.topicMessages(),
       changelog: changelog.length ? [{ topic: changelogTopic, messages: changelog }] : [],

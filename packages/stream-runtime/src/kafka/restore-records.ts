@@ -6,8 +6,8 @@ import { decodeEntry, decodeInputOffsets, decodeStreamTime, inputOffsetsKey, str
 /**
  * Loads changelog records into a task being restored: the latest record of a key wins, a
  * tombstone deletes it, the reserved keys set stream time and the input offsets the state has
- * taken up (into `inputOffsets`, each topic's latest). A record that
- * cannot be decoded throws CorruptStateError naming its topic, partition, offset and key.
+ * taken up (into `inputOffsets`, each topic's latest). A record that cannot be decoded throws
+ * CorruptStateError naming its topic, partition, offset and key.
  */
 export function restoreRecords<S>(
   task: StreamTask<S>,

@@ -56,9 +56,8 @@ export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, co
   // A revoked partition's work is the new owner's to redo, from the new owner's offsets.
   if (!run.hasUncommittedWork || run.revoked) return;
   // kafkajs drops a consumer's offset commit without a word while the consumer is not running (it
-  // crashed and restarts). At least once, the changelog would then be written ahead of offsets
-  // that stay where they were, and after the restart more records are read again than a key's
-  // recent event ids recognise. The work waits instead: the group join that follows redoes it.
+  // crashed and restarts). At least once, the commit would then count as made while the group's
+  // offsets stayed where they were. The work waits instead: the group join that follows redoes it.
   if (!ctx.joined && ctx.delivery!.mode === 'at-least-once') return;
   const builder = run.pending;
   const offsets: CommitOffsets | undefined = run.pendingOffsets.size

@@ -33,3 +33,4 @@ export { type RunningService, runService, type ServiceDefinition } from './servi
 export { parseRuntimeSettings, parseTopics, type RuntimeSettings, runtimeSettingsSchema, runtimeTuningOf } from './service/runtime-settings.ts';
 export { decodeEntry as decodeChangelogEntry, encodeEntry as encodeChangelogEntry, streamTimeKey } from './store/changelog-codec.ts';
 export { createMemoryStore, type KeyValueStore, memoryStores, type StoreFactory } from './store/key-value-store.ts';
+export { createPackedStore } from './store/packed-store.ts';

@@ -2,7 +2,7 @@ import { ProcessorError } from '../errors.ts';
 import type { FiredTimer, InputRecord, OutputRecord, Processor, ProcessorResult } from '../processor.ts';
 import type { KeyValueStore } from '../store/key-value-store.ts';
 import { eventIdHash } from './event-id-hash.ts';
-import { applyResult, emptyEntry, isDeletable, rememberEventHash, type StoreEntry, withoutTimer } from './store-entry.ts';
+import { applyResult, emptyEntry, isDeletable, rememberEventHash, type StoredTimer, type StoreEntry, withoutTimer } from './store-entry.ts';
 import { TimerHeap, type TimerRef } from './timer-heap.ts';
 
 /** A decoded input record as the task receives it (live from Kafka, or from a replay). */
@@ -100,11 +100,16 @@ export class StreamTask<S, E = unknown> {
     return this.pending.has(key) ? undefined : this.store.get(key);
   }
 
-  /** Restore path: puts a committed entry straight into the store (no overlay) and indexes its timers. */
-  load(key: string, entry: StoreEntry<S> | undefined): void {
-    const previous = this.store.get(key);
+  /**
+   * Restore path: puts a committed entry straight into the store (no overlay) and indexes its
+   * timers. `bytes`, the changelog value it was decoded from, lets a store that keeps entries
+   * serialised keep those.
+   */
+  load(key: string, entry: StoreEntry<S> | undefined, bytes?: Buffer): void {
+    const previous = this.store.peek(key);
     if (entry === undefined || isDeletable(entry)) this.store.delete(key);
-    else this.store.set(key, entry);
+    else if (bytes === undefined) this.store.set(key, entry);
+    else this.store.setEncoded(key, entry, bytes);
     const delta = (entry?.timers.length ?? 0) - (previous?.timers.length ?? 0);
     this.committedTimerCount += delta;
     this.timerCount += delta;
@@ -245,9 +250,15 @@ export class StreamTask<S, E = unknown> {
     this.timerCount = this.committedTimerCount;
     // Timers that fired or moved during the failed work must be found again.
     for (const key of touched) {
-      const entry = this.store.get(key);
+      const entry = this.store.peek(key);
       if (entry) this.index(key, entry, undefined);
     }
+  }
+
+  /** The key's timers now, read without decoding the rest of a serialised entry (most references the heaps drop are stale). */
+  private timersOf(key: string): readonly StoredTimer[] | undefined {
+    if (this.pending.has(key)) return this.pending.get(key)?.timers;
+    return this.store.peek(key)?.timers;
   }
 
   private put(key: string, next: StoreEntry<S>, previous = this.entry(key)): void {
@@ -278,7 +289,7 @@ export class StreamTask<S, E = unknown> {
     for (;;) {
       const top = heap.peek();
       if (!top || top.atMs > limitMs) return undefined;
-      const timer = this.entry(top.key)?.timers.find((t) => t.name === top.name);
+      const timer = this.timersOf(top.key)?.find((t) => t.name === top.name);
       if (timer && timer.atMs === top.atMs && (!wallOnly || timer.clock === 'wall')) return top;
       heap.pop();
     }

@@ -23,7 +23,7 @@ export function restoreRecords<S>(
       } else if (key === inputOffsetsKey) {
         if (message.value) for (const [topic, offset] of decodeInputOffsets(message.value)) inputOffsets?.set(topic, offset);
       } else {
-        task.load(key, message.value ? (decodeEntry(message.value) as never) : undefined);
+        task.load(key, message.value ? (decodeEntry(message.value) as never) : undefined, message.value ?? undefined);
       }
     } catch (error) {
       const context = { topic: where.topic, partition: where.partition, offset: message.offset, key };

@@ -36,6 +36,11 @@ export interface RuntimeTuning {
    */
   readonly maxRequestBytes: number;
   readonly maxRecentEventIds: number;
+  /**
+   * Keys of a partition whose state is held decoded, the most recently written; the others are
+   * held as their changelog bytes and decoded when read (store/packed-store.ts).
+   */
+  readonly stateCacheKeys: number;
   /** Longest a partition's stream inputs wait for its table inputs to be read to their end (see table-catch-up.ts). */
   readonly tableCatchUpMaxMs: number;
   readonly transactionTimeoutMs: number;
@@ -85,6 +90,7 @@ export const defaultTuning: RuntimeTuning = {
   wallClockHoldIdleMs: 5_000,
   maxRequestBytes: 512 * 1024,
   maxRecentEventIds: defaultMaxRecentEventIds,
+  stateCacheKeys: 10_000,
   tableCatchUpMaxMs: 60_000,
   transactionTimeoutMs: 60_000,
   replicationFactor: -1,

@@ -40,6 +40,13 @@ describe('runtime settings', () => {
     expect(() => parseRuntimeSettings({ ...base, CHURNWATCH_RESTORE_FETCH_MAX_BYTES: '0' })).toThrow(/CHURNWATCH_RESTORE_FETCH_MAX_BYTES/);
   });
 
+  test('10,000 keys a partition stay decoded unless told otherwise; the count must be positive', () => {
+    const base = { CHURNWATCH_KAFKA_BROKERS: 'a:1', CHURNWATCH_APPLICATION_ID: 'x' };
+    expect(parseRuntimeSettings(base).stateCacheKeys).toBe(10_000);
+    expect(runtimeTuningOf(parseRuntimeSettings({ ...base, CHURNWATCH_STATE_CACHE_KEYS: '500' })).stateCacheKeys).toBe(500);
+    expect(() => parseRuntimeSettings({ ...base, CHURNWATCH_STATE_CACHE_KEYS: '0' })).toThrow(/CHURNWATCH_STATE_CACHE_KEYS/);
+  });
+
   test('the runtime is tuned by every tuning setting, the commit interval and the restore fetch size included', () => {
     const tuning = runtimeTuningOf(
       parseRuntimeSettings({

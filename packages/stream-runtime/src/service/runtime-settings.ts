@@ -46,6 +46,7 @@ export const runtimeSettingsSchema = z
     shutdownTimeoutMs: positiveMs.default(20_000),
     replicationFactor: z.coerce.number().int().min(-1).default(defaultTuning.replicationFactor),
     restoreFetchMaxBytes: z.coerce.number().int().positive().default(defaultTuning.restoreFetchMaxBytes),
+    stateCacheKeys: z.coerce.number().int().positive().default(defaultTuning.stateCacheKeys),
   })
   .refine((s) => s.heartbeatIntervalMs < s.sessionTimeoutMs, {
     message: 'must be lower than CHURNWATCH_SESSION_TIMEOUT_MS (about a third of it)',
@@ -72,6 +73,7 @@ export function runtimeTuningOf(settings: RuntimeSettings): Partial<RuntimeTunin
     startupTimeoutMs: settings.startupTimeoutMs,
     replicationFactor: settings.replicationFactor,
     restoreFetchMaxBytes: settings.restoreFetchMaxBytes,
+    stateCacheKeys: settings.stateCacheKeys,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { StoreEntry } from '../core/store-entry.ts';
+
 /**
  * The state store of one task (one input partition): a key → value map the runtime owns.
  *
@@ -8,7 +10,15 @@
  */
 export interface KeyValueStore<V> {
   get(key: string): V | undefined;
+  /**
+   * The value as stored, without the work a read does to make it fast to read again: a store that
+   * keeps values serialised returns one that decodes its parts when they are read, and leaves its
+   * cache as it was. For looking at a part of many values once (the timer index).
+   */
+  peek(key: string): V | undefined;
   set(key: string, value: V): void;
+  /** Restore path: the value with the changelog bytes it was decoded from, which a store that keeps values serialised keeps instead of encoding the value again. */
+  setEncoded(key: string, value: V, bytes: Buffer): void;
   delete(key: string): void;
   readonly size: number;
   entries(): IterableIterator<[string, V]>;
@@ -16,13 +26,17 @@ export interface KeyValueStore<V> {
 }
 
 /** Creates the stores of a runtime; called once per task with the task's name. */
-export type StoreFactory = <V>(name: string) => KeyValueStore<V>;
+export type StoreFactory = <S>(name: string) => KeyValueStore<StoreEntry<S>>;
 
 export function createMemoryStore<V>(): KeyValueStore<V> {
   const map = new Map<string, V>();
   return {
     get: (key) => map.get(key),
+    peek: (key) => map.get(key),
     set: (key, value) => {
+      map.set(key, value);
+    },
+    setEncoded: (key, value) => {
       map.set(key, value);
     },
     delete: (key) => {

@@ -3,7 +3,7 @@ import { decodeEventLine, detectionProcessorList } from '@churnwatch/replay';
 import type { StoredTimer } from '@churnwatch/stream-runtime';
 import { createLocalTopology } from '@churnwatch/stream-runtime';
 import { BenchError } from '../errors.ts';
-import { generatedLines } from '../replay/history-files.ts';
+import { generatedLines, historyStartDate } from '../replay/history-files.ts';
 
 /** One customer's stored entry in one processor, as the changelog holds it. */
 export interface TemplateEntry {
@@ -14,6 +14,8 @@ export interface TemplateEntry {
 }
 
 export const stateHistoryDays = 90;
+/** When the template's history ends: the wall-clock time at which a service would hold that state. */
+export const stateHistoryEndMs = Date.parse(`${historyStartDate}T00:00:00Z`) + stateHistoryDays * 86_400_000;
 
 /**
  * Real detection state: the generator's stream for `customers` customers and 90 days, run through

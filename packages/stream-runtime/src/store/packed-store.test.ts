@@ -71,3 +71,12 @@ test('restored entries stay as copies of their bytes until read; the timer index
 test('a cache of fewer than one key is refused', () => {
   expect(() => createPackedStore(0)).toThrow(/cacheKeys must be a whole number >= 1, got 0/);
 });
+
+test("keys written over and over keep their latest entry through the arena's compactions", () => {
+  const store = createPackedStore<string>(1);
+  const entry = (key: string, n: number): StoreEntry<string> => ({ state: `${key}:${n}:${'z'.repeat(4_000)}`, timers: [], recentEventHashes: [n] });
+  // 1,200 entries of 4 KB pass through the arena while at most three are live: it compacts several times.
+  for (let n = 0; n < 400; n++) for (const key of ['a', 'b', 'c']) store.set(key, entry(key, n));
+  for (const key of ['a', 'b', 'c']) expect(store.get(key)).toEqual(entry(key, 399));
+  expect(store.size).toBe(3);
+});

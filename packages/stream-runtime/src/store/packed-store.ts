@@ -1,38 +1,45 @@
 import type { StoredTimer, StoreEntry } from '../core/store-entry.ts';
+import { type ArenaSlot, ByteArena } from './byte-arena.ts';
 import { decodeEntry, encodeEntry } from './changelog-codec.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 
 /**
- * An entry kept as its changelog bytes, outside the JavaScript heap. Its timers stay decoded: the
- * task's timer index reads every key's timers (on restore and when it rebuilds), and decoding
- * a whole entry for them would cost more than the index. State and duplicate window are decoded
- * on each read; the store itself reads them once, when it takes the entry back into its cache.
+ * An entry kept as its changelog bytes in the store's arena, outside the JavaScript heap. Its
+ * timers stay decoded: the task's timer index reads every key's timers (on restore and when it
+ * rebuilds), and decoding a whole entry for them would cost more than the index. State and
+ * duplicate window are decoded on each read; the store itself reads them once, when it takes the
+ * entry back into its cache. It is its own arena slot, so that a packed key costs one object.
  */
-class PackedEntry<S> implements StoreEntry<S> {
+class PackedEntry<S> implements StoreEntry<S>, ArenaSlot {
   readonly timers: readonly StoredTimer[];
-  readonly bytes: Buffer;
+  slab: Buffer;
+  offset: number;
+  length: number;
 
-  constructor(timers: readonly StoredTimer[], bytes: Buffer) {
+  constructor(timers: readonly StoredTimer[], slot: ArenaSlot) {
     this.timers = timers;
-    this.bytes = bytes;
+    this.slab = slot.slab;
+    this.offset = slot.offset;
+    this.length = slot.length;
+  }
+
+  decode(): StoreEntry<S> {
+    return decodeEntry(this.slab.toString('utf8', this.offset, this.offset + this.length)) as StoreEntry<S>;
   }
 
   get state(): S | undefined {
-    return decodeEntry(this.bytes).state as S | undefined;
+    return this.decode().state;
   }
 
   get recentEventHashes(): readonly number[] {
-    return decodeEntry(this.bytes).recentEventHashes;
+    return this.decode().recentEventHashes;
   }
 }
 
-/** A copy from Node's buffer pool: a restore's fetch buffer is not kept alive by the entries read from it. */
-const packed = <S>(timers: readonly StoredTimer[], bytes: Buffer | string): PackedEntry<S> => new PackedEntry<S>(timers, Buffer.from(bytes));
-
 /**
  * The store of the live runtime: the `cacheKeys` most recently written keys stay decoded, the
- * others are kept as their changelog bytes and decoded when read again (as Kafka Streams keeps
- * its stores in RocksDB behind a record cache).
+ * others are kept as their changelog bytes, packed into an arena, and decoded when read again
+ * (as Kafka Streams keeps its stores in RocksDB behind a record cache).
  *
  * A decoded entry costs several times its JSON in heap and every one of them is marked by each
  * full collection, so a store of a million customers held decoded spent most of its restore
@@ -45,16 +52,28 @@ export function createPackedStore<S>(cacheKeys: number): KeyValueStore<StoreEntr
   // Insertion order is write order: the first key is the one written longest ago.
   const decoded = new Map<string, StoreEntry<S>>();
   const encoded = new Map<string, PackedEntry<S>>();
+  const arena = new ByteArena();
 
+  const pack = (key: string, timers: readonly StoredTimer[], bytes: Buffer | string) => {
+    unpack(key);
+    encoded.set(key, new PackedEntry<S>(timers, arena.put(bytes)));
+    if (arena.wantsCompaction) arena.compact(encoded.values());
+  };
+  const unpack = (key: string) => {
+    const stored = encoded.get(key);
+    if (stored === undefined) return;
+    encoded.delete(key);
+    arena.free(stored);
+  };
   const makeRoom = () => {
     while (decoded.size > cacheKeys) {
       const [key, entry] = decoded.entries().next().value as [string, StoreEntry<S>];
       decoded.delete(key);
-      encoded.set(key, packed(entry.timers, encodeEntry(entry) as string));
+      pack(key, entry.timers, encodeEntry(entry) as string);
     }
   };
   const cache = (key: string, entry: StoreEntry<S>) => {
-    encoded.delete(key);
+    unpack(key);
     decoded.delete(key);
     decoded.set(key, entry);
     makeRoom();
@@ -64,21 +83,19 @@ export function createPackedStore<S>(cacheKeys: number): KeyValueStore<StoreEntr
     get(key) {
       const hit = decoded.get(key);
       if (hit !== undefined) return hit;
-      const stored = encoded.get(key);
-      if (stored === undefined) return undefined;
-      const entry = decodeEntry(stored.bytes) as StoreEntry<S>;
-      cache(key, entry);
+      const entry = encoded.get(key)?.decode();
+      if (entry !== undefined) cache(key, entry);
       return entry;
     },
     peek: (key) => decoded.get(key) ?? encoded.get(key),
     set: cache,
     setEncoded(key, entry, bytes) {
       decoded.delete(key);
-      encoded.set(key, packed(entry.timers, bytes));
+      pack(key, entry.timers, bytes);
     },
     delete(key) {
       decoded.delete(key);
-      encoded.delete(key);
+      unpack(key);
     },
     get size() {
       return decoded.size + encoded.size;
@@ -90,6 +107,7 @@ export function createPackedStore<S>(cacheKeys: number): KeyValueStore<StoreEntr
     clear() {
       decoded.clear();
       encoded.clear();
+      arena.clear();
     },
   };
 }

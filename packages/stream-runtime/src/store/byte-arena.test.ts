@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { type ArenaSlot, ByteArena } from './byte-arena.ts';
+import { type ArenaSlot, ByteArena, textOf } from './byte-arena.ts';
 
 const jsonOf = (i: number) => `{"n":${i},"text":"${'é'.repeat(i % 7)}${'x'.repeat(900 + (i % 200))}"}`;
 
@@ -7,7 +7,7 @@ test('values read back as written; once freed bytes outweigh live ones, compacti
   const arena = new ByteArena();
   const slots = new Map<number, ArenaSlot>();
   for (let i = 0; i < 3_000; i++) slots.set(i, arena.put(i % 2 ? Buffer.from(jsonOf(i)) : jsonOf(i)));
-  for (const [i, slot] of slots) expect(arena.text(slot)).toBe(jsonOf(i));
+  for (const [i, slot] of slots) expect(textOf(slot)).toBe(jsonOf(i));
   expect(arena.wantsCompaction).toBe(false);
   for (const [i, slot] of [...slots]) {
     if (i % 3 === 0) continue;
@@ -18,7 +18,7 @@ test('values read back as written; once freed bytes outweigh live ones, compacti
   const before = new Set([...slots.values()].map((slot) => slot.slab));
   arena.compact(slots.values());
   expect(arena.wantsCompaction).toBe(false);
-  for (const [i, slot] of slots) expect(arena.text(slot)).toBe(jsonOf(i));
+  for (const [i, slot] of slots) expect(textOf(slot)).toBe(jsonOf(i));
   // The live values now fill fewer, fresh slabs.
   const after = new Set([...slots.values()].map((slot) => slot.slab));
   expect(after.size).toBeLessThan(before.size);
@@ -29,7 +29,7 @@ test('a value larger than a slab gets a slab of its own', () => {
   const arena = new ByteArena();
   const small = arena.put('{"a":1}');
   const large = arena.put(`"${'y'.repeat(3 << 20)}"`);
-  expect(arena.text(large).length).toBe((3 << 20) + 2);
-  expect(arena.text(small)).toBe('{"a":1}');
+  expect(textOf(large).length).toBe((3 << 20) + 2);
+  expect(textOf(small)).toBe('{"a":1}');
   expect(arena.put('{"b":2}').slab).not.toBe(small.slab);
 });

@@ -7,6 +7,10 @@ export interface ArenaSlot {
 
 const slabBytes = 1 << 20;
 
+export function textOf(slot: ArenaSlot): string {
+  return slot.slab.toString('utf8', slot.offset, slot.offset + slot.length);
+}
+
 /**
  * Values' bytes packed one after another into large buffers (slabs) outside the JavaScript heap. A
  * Buffer of its own per value would cost a typed-array object on the heap for each, more than a
@@ -37,10 +41,6 @@ export class ByteArena {
     return slot;
   }
 
-  text(slot: ArenaSlot): string {
-    return slot.slab.toString('utf8', slot.offset, slot.offset + slot.length);
-  }
-
   free(slot: ArenaSlot): void {
     this.liveBytes -= slot.length;
     this.freedBytes += slot.length;
@@ -52,10 +52,7 @@ export class ByteArena {
 
   /** Copies every live slot into fresh slabs, rewriting each in place; the old slabs are left to the garbage collector. */
   compact(live: Iterable<ArenaSlot>): void {
-    this.slab = Buffer.allocUnsafeSlow(0);
-    this.used = 0;
-    this.liveBytes = 0;
-    this.freedBytes = 0;
+    this.clear();
     for (const slot of live) {
       const moved = this.put(slot.slab.subarray(slot.offset, slot.offset + slot.length));
       slot.slab = moved.slab;

@@ -1,5 +1,5 @@
 import type { StoredTimer, StoreEntry } from '../core/store-entry.ts';
-import { type ArenaSlot, ByteArena } from './byte-arena.ts';
+import { type ArenaSlot, ByteArena, textOf } from './byte-arena.ts';
 import { decodeEntry, encodeEntry } from './changelog-codec.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 
@@ -24,7 +24,7 @@ class PackedEntry<S> implements StoreEntry<S>, ArenaSlot {
   }
 
   decode(): StoreEntry<S> {
-    return decodeEntry(this.slab.toString('utf8', this.offset, this.offset + this.length)) as StoreEntry<S>;
+    return decodeEntry(textOf(this)) as StoreEntry<S>;
   }
 
   get state(): S | undefined {

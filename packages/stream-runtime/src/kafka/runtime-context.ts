@@ -4,7 +4,7 @@ import type { Admin, Consumer } from 'kafkajs';
 import { TopologyError } from '../errors.ts';
 import type { Processor } from '../processor.ts';
 import type { StoreFactory } from '../store/key-value-store.ts';
-import { createPackedStore } from '../store/packed-store.ts';
+import { packedStores } from '../store/packed-store.ts';
 import type { ChangelogReader } from './changelog-reader.ts';
 import type { OutputRoute } from './chunk-builder.ts';
 import type { Delivery } from './delivery.ts';
@@ -87,7 +87,7 @@ export class RuntimeContext<S> {
     this.tuning = { ...defaultTuning, ...options.tuning };
     this.commitIntervalMs = this.tuning.commitIntervalMs ?? defaultCommitIntervalMs(options.delivery);
     this.clock = options.clock ?? Date.now;
-    this.stores = options.stores ?? (() => createPackedStore(this.tuning.stateCacheKeys));
+    this.stores = options.stores ?? packedStores(this.tuning.stateCacheKeys);
     this.changelogTopic = options.changelogTopic ?? changelogTopicName(options.applicationId, processor.name);
     for (const input of processor.inputs) if (!options.inputs[input]) throw new TopologyError(`no topic bound to input "${input}" of ${processor.name}`);
     for (const output of processor.outputs) if (!options.outputs[output]) throw new TopologyError(`no topic bound to output "${output}" of ${processor.name}`);

@@ -6,7 +6,7 @@ import { StreamTask } from '../core/stream-task.ts';
 import { restoreRecords } from '../kafka/restore-records.ts';
 import { encodeEntry } from './changelog-codec.ts';
 import { createMemoryStore, type KeyValueStore } from './key-value-store.ts';
-import { createPackedStore } from './packed-store.ts';
+import { createPackedStore, packedStores } from './packed-store.ts';
 
 const counterTask = (store: KeyValueStore<StoreEntry<never>>) =>
   new StreamTask({ processor: counterProcessor({ silenceAfterMs: 100, silenceClock: 'stream' }), store, maxRecentEventIds: 4 });
@@ -69,7 +69,8 @@ test('restored entries stay as copies of their bytes until read; the timer index
 });
 
 test('a cache of fewer than one key is refused', () => {
-  expect(() => createPackedStore(0)).toThrow(/cacheKeys must be a whole number >= 1, got 0/);
+  expect(() => packedStores(0.5)).toThrow(/cacheKeys: expected a whole number >= 1, got 0.5/);
+  expect(() => createPackedStore(0)).toThrow(/invalid configuration in the packed store:\n {2}- cacheKeys: expected a whole number >= 1, got 0/);
 });
 
 test("keys written over and over keep their latest entry through the arena's compactions", () => {

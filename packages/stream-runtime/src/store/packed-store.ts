@@ -1,7 +1,8 @@
+import { ConfigError } from '@churnwatch/errors';
 import type { StoredTimer, StoreEntry } from '../core/store-entry.ts';
 import { type ArenaSlot, ByteArena, textOf } from './byte-arena.ts';
 import { decodeEntry, encodeEntry } from './changelog-codec.ts';
-import type { KeyValueStore } from './key-value-store.ts';
+import type { KeyValueStore, StoreFactory } from './key-value-store.ts';
 
 /**
  * An entry kept as its changelog bytes in the store's arena, outside the JavaScript heap. Its
@@ -36,6 +37,16 @@ class PackedEntry<S> implements StoreEntry<S>, ArenaSlot {
   }
 }
 
+function checkCacheKeys(cacheKeys: number): void {
+  if (!Number.isInteger(cacheKeys) || cacheKeys < 1) throw new ConfigError('the packed store', [`cacheKeys: expected a whole number >= 1, got ${cacheKeys}`]);
+}
+
+/** A packed store per task; the size is checked here, so a bad one stops start-up rather than the first assignment. */
+export function packedStores(cacheKeys: number): StoreFactory {
+  checkCacheKeys(cacheKeys);
+  return () => createPackedStore(cacheKeys);
+}
+
 /**
  * The store of the live runtime: the `cacheKeys` most recently written keys stay decoded, the
  * others are kept as their changelog bytes, packed into an arena, and decoded when read again
@@ -48,7 +59,7 @@ class PackedEntry<S> implements StoreEntry<S>, ArenaSlot {
  * A read alone does not move it, which keeps a cache hit a single map lookup.
  */
 export function createPackedStore<S>(cacheKeys: number): KeyValueStore<StoreEntry<S>> {
-  if (!Number.isInteger(cacheKeys) || cacheKeys < 1) throw new RangeError(`cacheKeys must be a whole number >= 1, got ${cacheKeys}`);
+  checkCacheKeys(cacheKeys);
   // Insertion order is write order: the first key is the one written longest ago.
   const decoded = new Map<string, StoreEntry<S>>();
   const encoded = new Map<string, PackedEntry<S>>();

@@ -3,7 +3,7 @@
 // stops everything it started and exits 0.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@churnwatch/local-kafka';
+import { freePortRun } from '@churnwatch/local-kafka';
 import { waitFor } from '@churnwatch/testkit';
 import { afterEach, expect, test } from 'vitest';
 
@@ -36,7 +36,7 @@ function descendants(pid: number): number[] {
 const alive = (pid: number) => spawnSync('kill', ['-0', String(pid)]).status === 0;
 
 test('the demo prints alerts, and Ctrl-C (twice) stops the services and the broker and exits 0', { timeout: 300_000 }, async () => {
-  const metricsPort = await freePort();
+  const metricsPort = await freePortRun(6);
   // Its own process group, like a shell job: the SIGINT below goes to the group, as Ctrl-C does.
   demo = spawn('./churnwatch', ['demo', '--metrics-port', String(metricsPort), '--customers', '30', '--days', '90', '--locale', 'de'], {
     cwd: repoRoot,

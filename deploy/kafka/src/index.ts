@@ -1,6 +1,6 @@
 export { LocalKafka, type LocalKafkaOptions } from './broker.ts';
 export { ensureKafkaJars, pinnedKafkaVersion, repoRoot } from './jars.ts';
-export { freePort } from './jvm/free-port.ts';
+export { freePort, freePortRun, portIsFree } from './jvm/free-port.ts';
 export { spawnTiedToParent, stopProcess } from './jvm/java-process.ts';
 export { defaultStartTimeoutMs, JvmServer, type JvmServerSpec } from './jvm/jvm-server.ts';
 export { type MavenCacheEntry, resolveWithMaven } from './jvm/maven-cache.ts';

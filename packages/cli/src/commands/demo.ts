@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { formatAlertForTerminal, isSupportedLocale } from '@churnwatch/alert-format';
 import { churnRiskAlertV1, supportedLocales, topicContracts } from '@churnwatch/contracts';
 import { ConfigError } from '@churnwatch/errors';
-import { LocalKafka } from '@churnwatch/local-kafka';
+import { LocalKafka, portIsFree } from '@churnwatch/local-kafka';
 import { createSimulation, produceEvents } from '@churnwatch/simulator';
 import { type Consumer, Kafka, logLevel } from 'kafkajs';
 import type { Command } from '../commands.ts';
@@ -55,6 +55,15 @@ async function run(args: string[]): Promise<number> {
     throw new ConfigError('the demo options', [
       `--metrics-port: expected a port from 1 to ${65_536 - demoServiceNames.length}, got "${values['metrics-port']}"`,
     ]);
+  }
+  // Checked before the broker starts: a port already taken (say, by a demo still running) would
+  // otherwise stop one service a minute in, and the whole demo with it.
+  for (let port = firstMetricsPort; port <= lastMetricsPort; port++) {
+    if (!(await portIsFree(port))) {
+      throw new ConfigError('the demo options', [
+        `--metrics-port: the services need ports ${firstMetricsPort} to ${lastMetricsPort}, and ${port} is in use; pick another first port`,
+      ]);
+    }
   }
 
   const locale = values.locale;

@@ -106,14 +106,15 @@ export class StreamTask<S, E = unknown> {
    * serialised keep those.
    */
   load(key: string, entry: StoreEntry<S> | undefined, bytes?: Buffer): void {
-    const previous = this.store.peek(key);
+    // Read before the store changes: a packed entry reads its timers from bytes the store then frees.
+    const previousTimers = this.store.peek(key)?.timers;
     if (entry === undefined || isDeletable(entry)) this.store.delete(key);
     else if (bytes === undefined) this.store.set(key, entry);
     else this.store.setEncoded(key, entry, bytes);
-    const delta = (entry?.timers.length ?? 0) - (previous?.timers.length ?? 0);
+    const delta = (entry?.timers.length ?? 0) - (previousTimers?.length ?? 0);
     this.committedTimerCount += delta;
     this.timerCount += delta;
-    if (entry) this.index(key, entry, previous);
+    if (entry) this.index(key, entry, previousTimers);
   }
 
   /** Restore path: the stream time the changelog recorded. */
@@ -263,14 +264,15 @@ export class StreamTask<S, E = unknown> {
 
   private put(key: string, next: StoreEntry<S>, previous = this.entry(key)): void {
     this.pending.set(key, isDeletable(next) ? undefined : next);
-    this.timerCount += next.timers.length - (previous?.timers.length ?? 0);
-    this.index(key, next, previous);
+    const previousTimers = previous?.timers;
+    this.timerCount += next.timers.length - (previousTimers?.length ?? 0);
+    this.index(key, next, previousTimers);
   }
 
-  /** Adds heap references for the timers of `entry` that `previous` did not have at the same time. */
-  private index(key: string, entry: StoreEntry<S>, previous: StoreEntry<S> | undefined): void {
+  /** Adds heap references for the timers of `entry` that the key did not have at the same time before. */
+  private index(key: string, entry: StoreEntry<S>, previousTimers: readonly StoredTimer[] | undefined): void {
     for (const timer of entry.timers) {
-      const before = previous?.timers.find((t) => t.name === timer.name);
+      const before = previousTimers?.find((t) => t.name === timer.name);
       if (before && before.atMs === timer.atMs && before.clock === timer.clock) continue;
       const ref: TimerRef = { atMs: timer.atMs, key, name: timer.name };
       this.allTimers.push(ref);

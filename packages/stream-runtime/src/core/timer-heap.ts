@@ -10,61 +10,103 @@ export interface TimerRef {
  * same moment in this order, whatever order they were set in.
  */
 export function compareTimers(a: TimerRef, b: TimerRef): number {
-  if (a.atMs !== b.atMs) return a.atMs - b.atMs;
-  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return compareParts(a.atMs, a.key, a.name, b.atMs, b.key, b.name);
+}
+
+function compareParts(atMs: number, key: string, name: string, otherAtMs: number, otherKey: string, otherName: string): number {
+  if (atMs !== otherAtMs) return atMs - otherAtMs;
+  if (key !== otherKey) return key < otherKey ? -1 : 1;
+  if (name !== otherName) return name < otherName ? -1 : 1;
   return 0;
 }
 
 /**
  * Binary min-heap of timer references. Deletion is lazy: callers check a popped reference against
  * the store entry and skip it when the timer was moved or cancelled meanwhile.
+ *
+ * It holds a reference as three parallel columns (times in a Float64Array, keys, names), not as an
+ * object: a store of a million keys has millions of timers, and an object with its boxed time
+ * costs three times the columns' 24 bytes, and a million more objects for every full collection to
+ * mark. `peek` and `pop` hand out a fresh TimerRef.
  */
 export class TimerHeap {
-  private items: TimerRef[] = [];
+  private times = new Float64Array(16);
+  private keys: string[] = [];
+  private names: string[] = [];
 
   get size(): number {
-    return this.items.length;
+    return this.keys.length;
   }
 
   peek(): TimerRef | undefined {
-    return this.items[0];
+    return this.keys.length === 0 ? undefined : this.refAt(0);
   }
 
   push(ref: TimerRef): void {
-    const items = this.items;
-    items.push(ref);
-    let index = items.length - 1;
+    const { atMs, key, name } = ref;
+    let index = this.keys.length;
+    if (index === this.times.length) this.grow();
+    this.keys.push(key);
+    this.names.push(name);
     while (index > 0) {
       const parent = (index - 1) >> 1;
-      if (compareTimers(items[parent]!, ref) <= 0) break;
-      items[index] = items[parent]!;
+      if (this.compareAt(parent, atMs, key, name) <= 0) break;
+      this.move(parent, index);
       index = parent;
     }
-    items[index] = ref;
+    this.place(index, atMs, key, name);
   }
 
   pop(): TimerRef | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (top === undefined || last === undefined || items.length === 0) return top;
+    const length = this.keys.length - 1;
+    if (length < 0) return undefined;
+    const top = this.refAt(0);
+    const atMs = this.times[length] as number;
+    const key = this.keys.pop() as string;
+    const name = this.names.pop() as string;
+    if (length === 0) return top;
     let index = 0;
-    const length = items.length;
     for (;;) {
       const left = 2 * index + 1;
       if (left >= length) break;
       const right = left + 1;
-      const child = right < length && compareTimers(items[right]!, items[left]!) < 0 ? right : left;
-      if (compareTimers(items[child]!, last) >= 0) break;
-      items[index] = items[child]!;
+      const child =
+        right < length && this.compareAt(right, this.times[left] as number, this.keys[left] as string, this.names[left] as string) < 0 ? right : left;
+      if (this.compareAt(child, atMs, key, name) >= 0) break;
+      this.move(child, index);
       index = child;
     }
-    items[index] = last;
+    this.place(index, atMs, key, name);
     return top;
   }
 
   clear(): void {
-    this.items = [];
+    this.times = new Float64Array(16);
+    this.keys = [];
+    this.names = [];
+  }
+
+  private refAt(index: number): TimerRef {
+    return { atMs: this.times[index] as number, key: this.keys[index] as string, name: this.names[index] as string };
+  }
+
+  private compareAt(index: number, atMs: number, key: string, name: string): number {
+    return compareParts(this.times[index] as number, this.keys[index] as string, this.names[index] as string, atMs, key, name);
+  }
+
+  private move(from: number, to: number): void {
+    this.place(to, this.times[from] as number, this.keys[from] as string, this.names[from] as string);
+  }
+
+  private place(index: number, atMs: number, key: string, name: string): void {
+    this.times[index] = atMs;
+    this.keys[index] = key;
+    this.names[index] = name;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    this.times = times;
   }
 }

@@ -28,14 +28,19 @@ export class ByteArena {
 
   /** Copies `bytes` (or the UTF-8 of a string) into the arena. */
   put(bytes: Buffer | string): ArenaSlot {
-    const length = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
+    const slot = this.allocate(typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length);
+    if (typeof bytes === 'string') slot.slab.write(bytes, slot.offset, slot.length, 'utf8');
+    else bytes.copy(slot.slab, slot.offset);
+    return slot;
+  }
+
+  /** A slot of `length` bytes for the caller to fill. */
+  allocate(length: number): ArenaSlot {
     if (this.used + length > this.slab.length) {
       this.slab = Buffer.allocUnsafeSlow(Math.max(slabBytes, length));
       this.used = 0;
     }
     const slot: ArenaSlot = { slab: this.slab, offset: this.used, length };
-    if (typeof bytes === 'string') this.slab.write(bytes, this.used, length, 'utf8');
-    else bytes.copy(this.slab, this.used);
     this.used += length;
     this.liveBytes += length;
     return slot;

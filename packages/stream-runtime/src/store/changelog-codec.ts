@@ -34,7 +34,7 @@ const noTimers: readonly StoredTimer[] = Object.freeze([]);
 const noHashes: readonly number[] = Object.freeze([]);
 /** Timer names repeat across every key: one string each instead of one per entry. */
 const timerNames = new Map<string, string>();
-const internName = (name: string): string => {
+export const internName = (name: string): string => {
   const known = timerNames.get(name);
   if (known !== undefined) return known;
   if (timerNames.size < 10_000) timerNames.set(name, name);

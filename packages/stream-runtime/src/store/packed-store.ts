@@ -1,31 +1,34 @@
 import { ConfigError } from '@churnwatch/errors';
 import type { StoredTimer, StoreEntry } from '../core/store-entry.ts';
-import { type ArenaSlot, ByteArena, textOf } from './byte-arena.ts';
+import { type ArenaSlot, ByteArena } from './byte-arena.ts';
 import { decodeEntry, encodeEntry } from './changelog-codec.ts';
 import type { KeyValueStore, StoreFactory } from './key-value-store.ts';
+import { readTimers, skipTimers, timersByteLength, writeTimers } from './packed-timers.ts';
 
 /**
- * An entry kept as its changelog bytes in the store's arena, outside the JavaScript heap. Its
- * timers stay decoded: the task's timer index reads every key's timers (on restore and when it
- * rebuilds), and decoding a whole entry for them would cost more than the index. State and
- * duplicate window are decoded on each read; the store itself reads them once, when it takes the
- * entry back into its cache. It is its own arena slot, so that a packed key costs one object.
+ * An entry kept as its changelog bytes in the store's arena, outside the JavaScript heap, behind
+ * its timers in binary (packed-timers.ts): the task's timer index reads every key's timers (on
+ * restore and when it rebuilds), and decoding a whole entry for them would cost more than the
+ * index. Every part is decoded when read; the store itself reads the entry once, when it takes it
+ * back into its cache. It is its own arena slot, so that a packed key costs one small object.
  */
 class PackedEntry<S> implements StoreEntry<S>, ArenaSlot {
-  readonly timers: readonly StoredTimer[];
   slab: Buffer;
   offset: number;
   length: number;
 
-  constructor(timers: readonly StoredTimer[], slot: ArenaSlot) {
-    this.timers = timers;
+  constructor(slot: ArenaSlot) {
     this.slab = slot.slab;
     this.offset = slot.offset;
     this.length = slot.length;
   }
 
   decode(): StoreEntry<S> {
-    return decodeEntry(textOf(this)) as StoreEntry<S>;
+    return decodeEntry(this.slab.toString('utf8', skipTimers(this.slab, this.offset), this.offset + this.length)) as StoreEntry<S>;
+  }
+
+  get timers(): readonly StoredTimer[] {
+    return readTimers(this.slab, this.offset).timers;
   }
 
   get state(): S | undefined {
@@ -67,7 +70,12 @@ export function createPackedStore<S>(cacheKeys: number): KeyValueStore<StoreEntr
 
   const pack = (key: string, timers: readonly StoredTimer[], bytes: Buffer | string) => {
     unpack(key);
-    encoded.set(key, new PackedEntry<S>(timers, arena.put(bytes)));
+    const timerBytes = timersByteLength(timers);
+    const slot = arena.allocate(timerBytes + (typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length));
+    const at = writeTimers(slot.slab, slot.offset, timers);
+    if (typeof bytes === 'string') slot.slab.write(bytes, at, 'utf8');
+    else bytes.copy(slot.slab, at);
+    encoded.set(key, new PackedEntry<S>(slot));
     if (arena.wantsCompaction) arena.compact(encoded.values());
   };
   const unpack = (key: string) => {

@@ -27,11 +27,37 @@ const readyz = async (service: ServiceProcess) => {
   const response = await fetch(`http://127.0.0.1:${service.metricsPort}/readyz`);
   return { status: response.status, text: await response.text() };
 };
-const stoppedMetric = async (service: ServiceProcess) => {
+const stoppedMetric = async (service: ServiceProcess, partition = corruptPartition) => {
   const text = await (await fetch(`http://127.0.0.1:${service.metricsPort}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('churnwatch_partitions_stopped_total{') && l.includes(`partition="${corruptPartition}"`));
+  const line = text.split('\n').find((l) => l.startsWith('churnwatch_partitions_stopped_total{') && l.includes(`partition="${partition}"`));
   return line;
 };
+const createChangelog = (changelog: string) =>
+  withAdmin((admin) =>
+    admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: changelog, numPartitions: 3, replicationFactor: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
+    }),
+  );
+/** Sends records to the changelog (a topic this new can be unknown to a broker's metadata for a moment). */
+const writeChangelog = async (changelog: string, messages: { key: string; partition: number; value: string }[]) => {
+  const producer = testKafka().producer();
+  await producer.connect();
+  await retry(() => producer.send({ topic: changelog, messages }), { initialMs: 200, maxMs: 1_000, retriable: () => true, maxAttempts: 20 });
+  await producer.disconnect();
+};
+const waitForStopped = (service: ServiceProcess, partition: number) =>
+  waitFor(
+    async () => {
+      const answer = await readyz(service).catch(() => undefined);
+      return answer?.text.includes(`partition ${partition} stopped`) ? answer : undefined;
+    },
+    'readiness to name the stopped partition',
+    60_000,
+    200,
+  ).catch((error) => {
+    throw new Error(`${error}\n${lastLines(service)}`);
+  });
 const countLines = (service: ServiceProcess, text: string) =>
   service.output
     .join('')
@@ -44,39 +70,15 @@ test('a changelog record that cannot be decoded stops its partition loudly, with
   await produceEvents(testKafka(), topics.events, input);
   const applicationId = uniqueName('corrupt');
   const changelog = changelogTopicName(applicationId, 'counter');
-  await withAdmin((admin) =>
-    admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic: changelog, numPartitions: 3, replicationFactor: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
-    }),
-  );
-  const producer = testKafka().producer();
-  await producer.connect();
-  // A topic this new can be unknown to a broker's metadata for a moment.
-  const send = () =>
-    producer.send({
-      topic: changelog,
-      messages: [
-        { key: 'customer-old', partition: corruptPartition, value: encodeChangelogEntry({ state: { count: 1 }, timers: [], recentEventHashes: [] }) },
-        { key: 'customer-bad', partition: corruptPartition, value: '{"v":1,"s":{"count":' },
-      ],
-    });
-  await retry(send, { initialMs: 200, maxMs: 1_000, retriable: () => true, maxAttempts: 20 });
-  await producer.disconnect();
+  await createChangelog(changelog);
+  await writeChangelog(changelog, [
+    { key: 'customer-old', partition: corruptPartition, value: encodeChangelogEntry({ state: { count: 1 }, timers: [], recentEventHashes: [] })! },
+    { key: 'customer-bad', partition: corruptPartition, value: '{"v":1,"s":{"count":' },
+  ]);
 
   const service = { brokers: testBrokers(), applicationId, topics, delivery: 'at-least-once' as const, env: { CHURNWATCH_COMMIT_INTERVAL_MS: '200' } };
   const first = await startCounterService(service);
-  const reason = await waitFor(
-    async () => {
-      const answer = await readyz(first).catch(() => undefined);
-      return answer?.text.includes(`partition ${corruptPartition} stopped`) ? answer : undefined;
-    },
-    'readiness to name the stopped partition',
-    60_000,
-    200,
-  ).catch((error) => {
-    throw new Error(`${error}\n${lastLines(first)}`);
-  });
+  const reason = await waitForStopped(first, corruptPartition);
   expect(reason.status).toBe(503);
   expect(reason.text).toContain('customer-bad');
   expect(reason.text).toMatch(/not JSON/);
@@ -140,3 +142,40 @@ test('a changelog record that cannot be decoded stops its partition loudly, with
   expect([...latest.keys()].sort()).toEqual([...new Set(input.map((e) => e.key))].sort());
   for (const [key, value] of latest) expect(decodeEntry(value!).state, key).toEqual(topology.state('counter', key));
 }, 300_000);
+
+// A restore into the packed store reads only an entry's timers (encodedTimers); its state is checked at its first read.
+test('an entry whose state turns out corrupt at its first read stops its partition once, as a corrupt restore does', async () => {
+  const topics = await createCounterTopics(3);
+  const input = makeEvents(12, 4, recentStartMs(), 10);
+  const badKey = 'customer-5';
+  const badPartition = partitionForKey(badKey, 3);
+  const applicationId = uniqueName('corrupt-read');
+  const changelog = changelogTopicName(applicationId, 'counter');
+  await createChangelog(changelog);
+  await writeChangelog(changelog, [{ key: badKey, partition: badPartition, value: '{"v":1,"h":[1],"s":{"count":}' }]);
+  await produceEvents(testKafka(), topics.events, input);
+
+  const service = await startCounterService({
+    brokers: testBrokers(),
+    applicationId,
+    topics,
+    delivery: 'at-least-once',
+    env: { CHURNWATCH_COMMIT_INTERVAL_MS: '200' },
+  });
+  const reason = await waitForStopped(service, badPartition);
+  expect(reason.status).toBe(503);
+  expect(reason.text).toContain(`the stored entry of key "${badKey}"`);
+
+  const healthy = expectedOutputs(input, 3, options).filter((o) => o.output === 'counts' && partitionForKey(o.key, 3) !== badPartition);
+  await readUntilIds(
+    topics.counts,
+    healthy.map((o) => o.id),
+  );
+  await sleep(4_000);
+  expect(await stoppedMetric(service, badPartition)).toMatch(/code="STATE_CORRUPT".* 1$/);
+  expect(countLines(service, `partition ${badPartition} stopped`)).toBe(1);
+  expect(countLines(service, 'redoing it from the last commit')).toBe(0);
+  expect((await readWholeTopic(topics.counts)).filter((m) => m.key === badKey)).toEqual([]);
+  service.child.kill('SIGTERM');
+  expect((await service.exited).code, lastLines(service)).toBe(0);
+}, 180_000);

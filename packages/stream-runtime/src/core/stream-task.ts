@@ -100,21 +100,30 @@ export class StreamTask<S, E = unknown> {
     return this.pending.has(key) ? undefined : this.store.get(key);
   }
 
-  /**
-   * Restore path: puts a committed entry straight into the store (no overlay) and indexes its
-   * timers. `bytes`, the changelog value it was decoded from, lets a store that keeps entries
-   * serialised keep those.
-   */
-  load(key: string, entry: StoreEntry<S> | undefined, bytes?: Buffer): void {
+  /** Restore path: puts a committed entry straight into the store (no overlay; undefined deletes the key) and indexes its timers. */
+  load(key: string, entry: StoreEntry<S> | undefined): void {
+    this.loaded(key, entry?.timers ?? [], () => {
+      if (entry === undefined || isDeletable(entry)) this.store.delete(key);
+      else this.store.set(key, entry);
+    });
+  }
+
+  /** Restore path, into a store that keeps entries serialised (KeyValueStore.setBytes): a changelog value and the timers read from it. */
+  loadBytes(key: string, timers: readonly StoredTimer[], bytes: Buffer): void {
+    this.loaded(key, timers, () => {
+      if (this.store.setBytes === undefined) throw new TypeError('loadBytes needs a store that keeps entries as bytes');
+      this.store.setBytes(key, timers, bytes);
+    });
+  }
+
+  private loaded(key: string, timers: readonly StoredTimer[], change: () => void): void {
     // Read before the store changes: a packed entry reads its timers from bytes the store then frees.
     const previousTimers = this.store.peek(key)?.timers;
-    if (entry === undefined || isDeletable(entry)) this.store.delete(key);
-    else if (bytes === undefined) this.store.set(key, entry);
-    else this.store.setEncoded(key, entry, bytes);
-    const delta = (entry?.timers.length ?? 0) - (previousTimers?.length ?? 0);
+    change();
+    const delta = timers.length - (previousTimers?.length ?? 0);
     this.committedTimerCount += delta;
     this.timerCount += delta;
-    if (entry) this.index(key, entry, previousTimers);
+    this.index(key, timers, previousTimers);
   }
 
   /** Restore path: the stream time the changelog recorded. */
@@ -252,7 +261,7 @@ export class StreamTask<S, E = unknown> {
     // Timers that fired or moved during the failed work must be found again.
     for (const key of touched) {
       const entry = this.store.peek(key);
-      if (entry) this.index(key, entry, undefined);
+      if (entry) this.index(key, entry.timers, undefined);
     }
   }
 
@@ -266,12 +275,12 @@ export class StreamTask<S, E = unknown> {
     this.pending.set(key, isDeletable(next) ? undefined : next);
     const previousTimers = previous?.timers;
     this.timerCount += next.timers.length - (previousTimers?.length ?? 0);
-    this.index(key, next, previousTimers);
+    this.index(key, next.timers, previousTimers);
   }
 
-  /** Adds heap references for the timers of `entry` that the key did not have at the same time before. */
-  private index(key: string, entry: StoreEntry<S>, previousTimers: readonly StoredTimer[] | undefined): void {
-    for (const timer of entry.timers) {
+  /** Adds heap references for the key's `timers` that it did not have at the same time before. */
+  private index(key: string, timers: readonly StoredTimer[], previousTimers: readonly StoredTimer[] | undefined): void {
+    for (const timer of timers) {
       const before = previousTimers?.find((t) => t.name === timer.name);
       if (before && before.atMs === timer.atMs && before.clock === timer.clock) continue;
       const ref: TimerRef = { atMs: timer.atMs, key, name: timer.name };
@@ -283,7 +292,7 @@ export class StreamTask<S, E = unknown> {
   private reindex(): void {
     this.allTimers.clear();
     this.wallTimers.clear();
-    for (const [key, entry] of this.store.entries()) this.index(key, entry, undefined);
+    for (const [key, entry] of this.store.entries()) this.index(key, entry.timers, undefined);
   }
 
   /** The first live reference due at or before `limitMs`, dropping stale ones on the way. */

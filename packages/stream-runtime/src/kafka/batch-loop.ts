@@ -1,7 +1,7 @@
 import type { DecodeResult, InputDecoder, RawRecord } from '@churnwatch/contracts';
 import { isRetriable } from '@churnwatch/errors';
 import type { Batch, EachBatchPayload, KafkaMessage } from 'kafkajs';
-import { ProcessorError } from '../errors.ts';
+import { CorruptStateError, ProcessorError } from '../errors.ts';
 import type { ClockRecord } from './clock-gate.ts';
 import { commit, commitDue, flushOutputs, type OffsetCommitter } from './commits.ts';
 import { DeliveryError } from './delivery.ts';
@@ -100,6 +100,10 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     if (error instanceof ProcessorError || (error instanceof DeliveryError && error.permanent)) {
       run.forgetUncommitted();
       ctx.fail(error);
+      return;
+    }
+    if (error instanceof CorruptStateError) {
+      lifecycle.stopCorrupt(run, error);
       return;
     }
     lifecycle.redo(run, error);

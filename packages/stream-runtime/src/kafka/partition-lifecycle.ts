@@ -14,6 +14,12 @@ export interface PartitionLifecycle<S> {
   startInitialising(run: PartitionRun<S>, delayMs?: number): void;
   /** After a failed delivery: forget the uncommitted work and redo it from the last commit. */
   redo(run: PartitionRun<S>, error: unknown): void;
+  /**
+   * A stored entry turned out corrupt when first read (CorruptStateError; restored as bytes, see
+   * restore-records.ts): forget the uncommitted work and stop the partition, as a restore that
+   * meets corrupt bytes does. Redoing would read the same bytes again.
+   */
+  stopCorrupt(run: PartitionRun<S>, error: CorruptStateError): void;
 }
 
 /**
@@ -221,5 +227,10 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     }
   };
 
-  return { onGroupJoin, startInitialising, redo };
+  const stopCorrupt = (run: PartitionRun<S>, error: CorruptStateError) => {
+    run.forgetUncommitted();
+    if (!run.revoked) stopPartition(run, error);
+  };
+
+  return { onGroupJoin, startInitialising, redo, stopCorrupt };
 }

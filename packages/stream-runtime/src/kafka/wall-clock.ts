@@ -1,5 +1,5 @@
 import type { FiringOutcome } from '../core/stream-task.ts';
-import { ProcessorError } from '../errors.ts';
+import { CorruptStateError, ProcessorError } from '../errors.ts';
 import { commit, commitDue, consumerOffsetCommitter, flushOutputs } from './commits.ts';
 import { DeliveryError } from './delivery.ts';
 import type { PartitionLifecycle } from './partition-lifecycle.ts';
@@ -20,6 +20,8 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     if (error instanceof ProcessorError || (error instanceof DeliveryError && error.permanent)) {
       run.forgetUncommitted();
       ctx.fail(error as Error);
+    } else if (error instanceof CorruptStateError) {
+      lifecycle.stopCorrupt(run, error);
     } else {
       lifecycle.redo(run, error);
     }

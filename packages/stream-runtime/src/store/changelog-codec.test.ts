@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { eventIdHash } from '../core/event-id-hash.ts';
 import type { StoreEntry } from '../core/store-entry.ts';
 import { CorruptStateError } from '../errors.ts';
-import { decodeEntry, decodeInputOffsets, decodeStreamTime, encodeEntry, encodeInputOffsets, encodeStreamTime } from './changelog-codec.ts';
+import { decodeEntry, decodeInputOffsets, decodeStreamTime, encodedTimers, encodeEntry, encodeInputOffsets, encodeStreamTime } from './changelog-codec.ts';
 
 test('entries survive the changelog encoding; a deleted entry is a tombstone', () => {
   const entries: StoreEntry[] = [
@@ -58,4 +58,33 @@ test('an entry written with the event ids themselves restores their hashes: the 
   const entry = decodeEntry('{"v":1,"s":{"count":2},"i":["e1","e2"]}');
   expect(entry.recentEventHashes).toEqual([eventIdHash('e1'), eventIdHash('e2')]);
   expect(JSON.parse(encodeEntry(entry)!)).toEqual({ v: 1, s: { count: 2 }, h: [eventIdHash('e1'), eventIdHash('e2')] });
+});
+
+test("an entry's timers read without its state: as encoded, or with none; other layouts and broken ends left to the whole decode", () => {
+  const timers = [
+    { name: 'silence "]" check', atMs: 1_700_000_000_000, clock: 'wall' as const },
+    { name: 'daily', atMs: 5, clock: 'stream' as const },
+  ];
+  const bytes = (text: string) => Buffer.from(text);
+  const entries: StoreEntry[] = [
+    { state: { text: '"t":[["x",1,"w"]]' }, timers, recentEventHashes: [7] },
+    { state: 1, timers, recentEventHashes: [] },
+    { state: undefined, timers, recentEventHashes: [] },
+    { state: { n: 1 }, timers: [], recentEventHashes: [3] },
+  ];
+  for (const entry of entries) expect(encodedTimers(bytes(encodeEntry(entry)!))).toEqual(entry.timers);
+  // The state comes after the timers, so reading them never reads it: a broken state is found later.
+  expect(encodedTimers(bytes('{"v":1,"t":[["daily",5,"s"]],"s":{"count":}'))).toEqual([timers[1]]);
+  // Written with the state first, or no timers and no hashes: undefined, the whole entry must be decoded.
+  for (const text of [
+    '{"v":1,"s":{"n":1},"t":[["daily",5,"s"]]}',
+    '{"v":1,"s":2}',
+    '{"v":1}',
+    '{"v":1,"t":[["daily",5,"s"]]',
+    '{"v":1,"t":[["daily",5,"s"]}',
+    '{"v":2,"t":[]}',
+  ]) {
+    expect(encodedTimers(bytes(text)), text).toBeUndefined();
+  }
+  expect(() => encodedTimers(bytes('{"v":1,"t":[["daily","soon","s"]],"s":1}'))).toThrow(CorruptStateError);
 });

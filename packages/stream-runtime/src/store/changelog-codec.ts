@@ -41,15 +41,56 @@ export const internName = (name: string): string => {
   return name;
 };
 
+/**
+ * Timers first, then the event-id hashes, then the state: a restore into a store that keeps
+ * entries as bytes reads the timers alone (encodedTimers) and leaves the rest for the first read.
+ */
 export function encodeEntry(entry: StoreEntry | undefined): string | null {
   if (entry === undefined) return null;
   const encoded: EncodedEntry = {
     v: 1,
-    ...(entry.state === undefined ? {} : { s: entry.state }),
     ...(entry.timers.length ? { t: entry.timers.map((t) => [t.name, t.atMs, t.clock === 'wall' ? 'w' : 's'] as const) } : {}),
     ...(entry.recentEventHashes.length ? { h: entry.recentEventHashes } : {}),
+    ...(entry.state === undefined ? {} : { s: entry.state }),
   };
   return JSON.stringify(encoded);
+}
+
+const timersFirst = Buffer.from('{"v":1,"t":');
+const hashesFirst = Buffer.from('{"v":1,"h":');
+const startsWith = (bytes: Buffer, prefix: Buffer) => bytes.length > prefix.length && bytes.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
+
+/** The index after the JSON array that opens at `start`, strings and their escapes skipped; undefined if it does not close. */
+function endOfArray(bytes: Buffer, start: number): number | undefined {
+  if (bytes[start] !== 0x5b) return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (inString) {
+      if (byte === 0x5c) i++;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x5b) depth++;
+    else if (byte === 0x5d && --depth === 0) return i + 1;
+  }
+  return undefined;
+}
+
+/**
+ * An entry's timers, read without parsing the rest of it, when its layout allows: timers (or,
+ * with none, the hashes) right after the version, as encodeEntry writes them and as earlier
+ * entries without state did. Undefined otherwise (an entry written with its state first), and for
+ * bytes that do not end as an object does: the caller decodes the whole entry, which reports what
+ * is wrong. A malformed timer list is CorruptStateError here; the rest is checked when decoded.
+ */
+export function encodedTimers(bytes: Buffer): readonly StoredTimer[] | undefined {
+  if (bytes[bytes.length - 1] !== 0x7d) return undefined;
+  if (startsWith(bytes, hashesFirst)) return noTimers;
+  if (!startsWith(bytes, timersFirst)) return undefined;
+  const end = endOfArray(bytes, timersFirst.length);
+  if (end === undefined || (bytes[end] !== 0x2c && bytes[end] !== 0x7d)) return undefined;
+  return decodeTimers(parse(bytes.toString('utf8', timersFirst.length, end), 'changelog entry timers'));
 }
 
 function parse(bytes: Buffer | string, what: string): unknown {

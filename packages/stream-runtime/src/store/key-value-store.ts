@@ -1,4 +1,4 @@
-import type { StoreEntry } from '../core/store-entry.ts';
+import type { StoredTimer, StoreEntry } from '../core/store-entry.ts';
 
 /**
  * The state store of one task (one input partition): a key → value map the runtime owns.
@@ -17,8 +17,12 @@ export interface KeyValueStore<V> {
    */
   peek(key: string): V | undefined;
   set(key: string, value: V): void;
-  /** Restore path: the value with the changelog bytes it was decoded from, which a store that keeps values serialised keeps instead of encoding the value again. */
-  setEncoded(key: string, value: V, bytes: Buffer): void;
+  /**
+   * Restore path, in a store that keeps values serialised: a changelog record's bytes as they
+   * are, with the timers read from them. The rest of the entry is decoded, and checked, when first
+   * read (a CorruptStateError then). Without it, a restore decodes each entry and calls `set`.
+   */
+  readonly setBytes?: (key: string, timers: readonly StoredTimer[], bytes: Buffer) => void;
   delete(key: string): void;
   readonly size: number;
   entries(): IterableIterator<[string, V]>;
@@ -34,9 +38,6 @@ export function createMemoryStore<V>(): KeyValueStore<V> {
     get: (key) => map.get(key),
     peek: (key) => map.get(key),
     set: (key, value) => {
-      map.set(key, value);
-    },
-    setEncoded: (key, value) => {
       map.set(key, value);
     },
     delete: (key) => {

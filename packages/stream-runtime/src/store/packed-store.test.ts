@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import { counterProcessor } from '../../test/fixtures/counter-processor.ts';
 import type { StoreEntry } from '../core/store-entry.ts';
 import { StreamTask } from '../core/stream-task.ts';
+import { CorruptStateError } from '../errors.ts';
 import { restoreRecords } from '../kafka/restore-records.ts';
 import { encodeEntry } from './changelog-codec.ts';
 import { createMemoryStore, type KeyValueStore } from './key-value-store.ts';
@@ -80,4 +81,22 @@ test("keys written over and over keep their latest entry through the arena's com
   for (let n = 0; n < 400; n++) for (const key of ['a', 'b', 'c']) store.set(key, entry(key, n));
   for (const key of ['a', 'b', 'c']) expect(store.get(key)).toEqual(entry(key, 399));
   expect(store.size).toBe(3);
+});
+
+test('an entry restored as bytes whose state is corrupt restores, and its first read is a CorruptStateError naming the key', () => {
+  const store = createPackedStore<number>(2);
+  const task = new StreamTask<number>({ processor: counterProcessor({ silenceAfterMs: 100, silenceClock: 'wall' }) as never, store, maxRecentEventIds: 4 });
+  const message = (offset: number, key: string, value: string) =>
+    ({ offset: String(offset), key: Buffer.from(key), value: Buffer.from(value), timestamp: '0', attributes: 0, headers: {} }) as KafkaMessage;
+  restoreRecords(task, [message(0, 'broken', '{"v":1,"t":[["silence",300,"w"]],"s":{"count":}')], { topic: 'app.p-changelog', partition: 0 });
+  expect(task.nextWallTimerAtMs()).toBe(300);
+  const failure = (() => {
+    try {
+      store.get('broken');
+    } catch (error) {
+      return error;
+    }
+  })();
+  expect(failure).toBeInstanceOf(CorruptStateError);
+  expect((failure as Error).message).toMatch(/^the stored entry of key "broken": changelog entry is not JSON/);
 });

@@ -1,5 +1,6 @@
 import { ConfigError } from '@churnwatch/errors';
 import type { StoredTimer, StoreEntry } from '../core/store-entry.ts';
+import { CorruptStateError } from '../errors.ts';
 import { type ArenaSlot, ByteArena } from './byte-arena.ts';
 import { decodeEntry, encodeEntry } from './changelog-codec.ts';
 import type { KeyValueStore, StoreFactory } from './key-value-store.ts';
@@ -102,15 +103,23 @@ export function createPackedStore<S>(cacheKeys: number): KeyValueStore<StoreEntr
     get(key) {
       const hit = decoded.get(key);
       if (hit !== undefined) return hit;
-      const entry = encoded.get(key)?.decode();
-      if (entry !== undefined) cache(key, entry);
+      const packed = encoded.get(key);
+      if (packed === undefined) return undefined;
+      let entry: StoreEntry<S>;
+      try {
+        entry = packed.decode();
+      } catch (error) {
+        // Restored bytes are checked here, at their first read (restore-records.ts).
+        throw new CorruptStateError(`the stored entry of key ${JSON.stringify(key)}: ${(error as Error).message}`, { key }, error);
+      }
+      cache(key, entry);
       return entry;
     },
     peek: (key) => decoded.get(key) ?? encoded.get(key),
     set: cache,
-    setEncoded(key, entry, bytes) {
+    setBytes(key, timers, bytes) {
       decoded.delete(key);
-      pack(key, entry.timers, bytes);
+      pack(key, timers, bytes);
     },
     delete(key) {
       decoded.delete(key);

@@ -57,7 +57,22 @@ test('the input offsets survive the changelog encoding, offsets beyond 2^53 incl
 test('an entry written with the event ids themselves restores their hashes: the duplicate window survives the format change', () => {
   const entry = decodeEntry('{"v":1,"s":{"count":2},"i":["e1","e2"]}');
   expect(entry.recentEventHashes).toEqual([eventIdHash('e1'), eventIdHash('e2')]);
-  expect(JSON.parse(encodeEntry(entry)!)).toEqual({ v: 1, s: { count: 2 }, h: [eventIdHash('e1'), eventIdHash('e2')] });
+  expect(decodeEntry(encodeEntry(entry)!)).toEqual(entry);
+  expect(Object.keys(JSON.parse(encodeEntry(entry)!))).toEqual(['v', 'e', 's']);
+});
+
+test('event id hashes are packed, 7 bytes each; entries with the hashes as numbers still decode', () => {
+  const hashes = Array.from({ length: 16 }, (_, k) => eventIdHash(`use-cust-0001234-2025-03-${k}-sessions`));
+  const entry: StoreEntry = { state: { n: 1 }, timers: [], recentEventHashes: [0, 2 ** 32, 2 ** 53 - 1, ...hashes] };
+  const encoded = encodeEntry(entry)!;
+  expect(decodeEntry(encoded)).toEqual(entry);
+  expect(JSON.parse(encoded).e).toHaveLength(Math.ceil((19 * 7) / 3) * 4);
+  expect(encoded.length).toBeLessThan(JSON.stringify({ v: 1, h: entry.recentEventHashes, s: entry.state }).length - 19 * 6);
+  expect(decodeEntry(`{"v":1,"h":[${hashes.join(',')}],"s":{"n":1}}`).recentEventHashes).toEqual(hashes);
+  const beyond53Bits = Buffer.from([0, 0, 0, 0, 0, 0, 0x20]).toString('base64');
+  for (const packed of ['not base64!', 'AAAA', 12, beyond53Bits]) {
+    expect(() => decodeEntry(JSON.stringify({ v: 1, e: packed })), String(packed)).toThrow(CorruptStateError);
+  }
 });
 
 test("an entry's timers read without its state: as encoded, or with none; other layouts and broken ends left to the whole decode", () => {

@@ -5,12 +5,12 @@ import { notifierLagGroups } from './notifier-routes.ts';
 /**
  * What runs in the cluster, and the figures the manifests are sized from.
  *
- * Sizing (./churnwatch bench-runtime on a 2-core machine, packages/stream-runtime/README.md): one
- * runtime instance processes about 50,000 records/s on one core; restoring 1,000,000 customers
- * from a changelog grows the heap by about 470 MiB (~0.5 KiB per customer). A detection service
- * therefore asks for a quarter core and 256 MiB (room for ~250,000 customers per pod beside
- * Node's ~80 MiB) and may grow to one core and 768 MiB (~1.2 million customers per pod); its V8
- * heap is capped below the limit so that Node collects garbage before the kernel kills it.
+ * Sizing (./churnwatch bench on a 2-core machine, README "Performance"): one runtime instance
+ * processes about 50,000 records/s on one core; the detection state takes about 5 KB of RSS a
+ * customer over the five stateful processors, the risk scorer's about two fifths of it. A
+ * detection service therefore asks for a quarter core and 256 MiB (room for ~80,000 customers
+ * per risk-scorer pod beside Node's ~80 MiB) and may grow to one core and 768 MiB (~300,000); its
+ * V8 heap is capped below the limit so that Node collects garbage before the kernel kills it.
  * The notifier holds no state: 128 MiB, limit 256 MiB. The account view's services are sized in
  * account-view.ts.
  */

@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { type ArenaSlot, ByteArena, textOf } from './byte-arena.ts';
+import { type ArenaSlot, ByteArena } from './byte-arena.ts';
+
+const textOf = (slot: ArenaSlot) => slot.slab.toString('utf8', slot.offset, slot.offset + slot.length);
 
 const jsonOf = (i: number) => `{"n":${i},"text":"${'é'.repeat(i % 7)}${'x'.repeat(900 + (i % 200))}"}`;
 

@@ -7,10 +7,6 @@ export interface ArenaSlot {
 
 const slabBytes = 1 << 20;
 
-export function textOf(slot: ArenaSlot): string {
-  return slot.slab.toString('utf8', slot.offset, slot.offset + slot.length);
-}
-
 /**
  * Values' bytes packed one after another into large buffers (slabs) outside the JavaScript heap. A
  * Buffer of its own per value would cost a typed-array object on the heap for each, more than a

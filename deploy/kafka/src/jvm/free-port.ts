@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer } from 'node:net';
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
 export function freePort(): Promise<number> {
@@ -16,7 +16,7 @@ export function freePort(): Promise<number> {
 /** Whether a listener can bind `port` on every interface right now (how the services bind theirs). */
 export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const server: Server = createServer();
+    const server = createServer();
     server.unref();
     server.once('error', () => resolve(false));
     server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));

@@ -22,16 +22,16 @@ export class ByteArena {
   private liveBytes = 0;
   private freedBytes = 0;
 
-  /** Copies `bytes` (or the UTF-8 of a string) into the arena. */
-  put(bytes: Buffer | string): ArenaSlot {
-    const slot = this.allocate(typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length);
-    if (typeof bytes === 'string') slot.slab.write(bytes, slot.offset, slot.length, 'utf8');
-    else bytes.copy(slot.slab, slot.offset);
+  /** Copies `bytes` (or the UTF-8 of a string) into the arena, after `headerBytes` left for the caller to fill. */
+  put(bytes: Buffer | string, headerBytes = 0): ArenaSlot {
+    const slot = this.allocate(headerBytes + (typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length));
+    const at = slot.offset + headerBytes;
+    if (typeof bytes === 'string') slot.slab.write(bytes, at, slot.length - headerBytes, 'utf8');
+    else bytes.copy(slot.slab, at);
     return slot;
   }
 
-  /** A slot of `length` bytes for the caller to fill. */
-  allocate(length: number): ArenaSlot {
+  private allocate(length: number): ArenaSlot {
     if (this.used + length > this.slab.length) {
       this.slab = Buffer.allocUnsafeSlow(Math.max(slabBytes, length));
       this.used = 0;

@@ -71,11 +71,8 @@ export function createPackedStore<S>(cacheKeys: number): KeyValueStore<StoreEntr
 
   const pack = (key: string, timers: readonly StoredTimer[], bytes: Buffer | string) => {
     unpack(key);
-    const timerBytes = timersByteLength(timers);
-    const slot = arena.allocate(timerBytes + (typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length));
-    const at = writeTimers(slot.slab, slot.offset, timers);
-    if (typeof bytes === 'string') slot.slab.write(bytes, at, 'utf8');
-    else bytes.copy(slot.slab, at);
+    const slot = arena.put(bytes, timersByteLength(timers));
+    writeTimers(slot.slab, slot.offset, timers);
     encoded.set(key, new PackedEntry<S>(slot));
     if (arena.wantsCompaction) arena.compact(encoded.values());
   };

@@ -97,13 +97,13 @@ describe('detection pipeline', () => {
     expect(steps).toEqual([
       '2026-01-30T00:00 renewing renewal_upcoming opened info',
       '2026-03-01T00:00 renewing renewal_upcoming updated info',
-      '2026-03-08T10:00 silent usage_stopped opened warning',
       '2026-03-10T15:00 renewing renewal_upcoming updated info',
       '2026-03-10T15:00 renewing renewal_at_risk opened warning',
+      '2026-03-11T10:00 silent usage_stopped opened warning',
       '2026-03-15T10:00 silent usage_stopped escalated critical',
       // The third complaint has stood 14 days: three unresolved, none of four resolved in time; resolving the first clears it.
       '2026-03-19T14:00 complaining complaint_escalation opened warning',
-      // Significant and 55 % down from 2026-03-13, the decline opens once it has held ten days, by then critical.
+      // Significant and 60 % down from 2026-03-13, the decline opens once it has held ten days, by then critical.
       '2026-03-22T00:00 declining usage_declining opened critical',
       '2026-03-25T13:00 complaining complaint_escalation resolved warning',
       '2026-03-31T00:00 renewing renewal_at_risk escalated critical',

@@ -35,7 +35,7 @@ describe('parseDetectionConfig', () => {
     expect(enterpriseStarter.usage.recoveredBelowRelativeDrop).toBe(0.1);
     expect(enterpriseStarter.lifecycle.cooldownDays).toBe(14);
     expect(resolveThresholds(config, { segment: 'enterprise' }).usage.minRelativeDrop).toBe(0.2);
-    expect(resolveThresholds(config, {}).usage.minRelativeDrop).toBe(0.55);
+    expect(resolveThresholds(config, {}).usage.minRelativeDrop).toBe(0.6);
     expect(resolveThresholds(config, { segment: 'constructor', plan: 'toString' })).toBe(config.thresholds);
   });
 
@@ -64,7 +64,7 @@ describe('parseDetectionConfig', () => {
     ).toEqual([
       'defaults.silence.criticalAfterDays: must be at least silence.warningAfterDays (20)',
       'plans.trial.usage.baselineWeeks: recentWindowDays + 7 × baselineWeeks = 126 days must fit in usageHistoryDays (120)',
-      'segments.smb.usage.recoveredBelowRelativeDrop: must be below usage.minRelativeDrop (0.55) so that an alert does not flap',
+      'segments.smb.usage.recoveredBelowRelativeDrop: must be below usage.minRelativeDrop (0.6) so that an alert does not flap',
     ]);
   });
 

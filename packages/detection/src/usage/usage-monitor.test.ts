@@ -34,9 +34,9 @@ function firstWith(signals: readonly SignalV1[], kind: string, severity?: string
 describe('usage monitor: decline', () => {
   // Eight weeks at 20 a weekday and 4 a weekend day, then 6 and 1.
   const decliningRecords = dailyUsage('acme', START, 84, (offset, weekday) => (offset < 56 ? (isWeekend(weekday) ? 4 : 20) : isWeekend(weekday) ? 1 : 6));
-  // The mechanics below are shown at a 30 % drop held a week, where their numbers were worked out;
-  // the default opening thresholds have their own tests ('opens by default ...').
-  const opening = { minRelativeDrop: 0.3, confirmDays: 7 };
+  // The mechanics below are shown at a 30 % drop held a week, critical at 60 %, where their numbers
+  // were worked out; the default opening thresholds have their own tests ('opens by default ...').
+  const opening = { minRelativeDrop: 0.3, criticalRelativeDrop: 0.6, confirmDays: 7 };
   const sessionsConfig = { usageMetric: 'sessions', defaults: { usage: opening } };
   // Each day's test on its own, as before declines had to hold a week.
   const onFirstDay = { usageMetric: 'sessions', defaults: { usage: { ...opening, confirmDays: 1 } } };
@@ -69,10 +69,10 @@ describe('usage monitor: decline', () => {
   });
 
   // Significant from 2026-03-07; at 30 % and 7 days (sessionsConfig) the seventh day running is 2026-03-13, when
-  // the drop has reached 61 %. By default the 14-day drop first reaches 55 % on 2026-03-13; the tenth day running is 2026-03-22.
+  // the drop has reached 61 %. By default the 14-day drop first reaches 60 % on 2026-03-13; the tenth day running is 2026-03-22.
   it.each([
     ['at minRelativeDrop 30 %, confirmDays 7', sessionsConfig, '2026-03-13', '2026-03-07', 'Usage fell 61 % over 14 days against its 7-week baseline'],
-    ['by default, at 55 % and 10 days', { usageMetric: 'sessions' }, '2026-03-22', '2026-03-13', 'Usage fell 68 % over 14 days against its 8-week baseline'],
+    ['by default, at 60 % and 10 days', { usageMetric: 'sessions' }, '2026-03-22', '2026-03-13', 'Usage fell 68 % over 14 days against its 8-week baseline'],
   ])('opens %s only once the decline has held for confirmDays days, dated from the first of them', (_name, config, openedOn, since, headline) => {
     const { signals } = run(config, decliningRecords, at('2026-03-30'));
     const opened = firstWith(signals, 'usage_declining');
@@ -291,7 +291,7 @@ describe('usage monitor: silence', () => {
     const { signals } = run({ usageMetric: 'sessions' }, stopped, at('2026-03-20'));
     expect(firstWith(signals, 'usage_declining')).toBeUndefined();
     // Last usage Sunday 2026-03-01 10:00; the decline window ends there, so it still sees the usual level.
-    expect(findingOf(firstWith(signals, 'usage_stopped'), 'usage_stopped')?.since).toBe('2026-03-08T10:00:00.000Z');
+    expect(findingOf(firstWith(signals, 'usage_stopped'), 'usage_stopped')?.since).toBe('2026-03-11T10:00:00.000Z');
     expect(signals.at(-1)?.evidence[0]?.window).toEqual({ from: '2026-02-16T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z' });
   });
 
@@ -301,21 +301,22 @@ describe('usage monitor: silence', () => {
     const warning = firstWith(signals, 'usage_stopped', 'warning');
     // Last usage Sunday 2026-03-01 10:00. Its usual rates are those the decline test holds it to:
     // the 6 weeks before the two weeks up to that day, 20 a weekday and 4 a weekend day.
-    // A week of silence expects 14/24 × 4 + 5 × 20 + 4 + 10/24 × 4 = 108 sessions: P(none) = e^−108.
-    expect(warning?.eventTime).toBe('2026-03-08T10:00:00.000Z');
+    // Ten days of silence expect 14/24 × 4 + 5 × 20 + 2 × 4 + 2 × 20 + 10/24 × 20 = 158.67 sessions:
+    // P(none) = e^−158.67, far below alpha from the first hours on, so warningAfterDays decides.
+    expect(warning?.eventTime).toBe('2026-03-11T10:00:00.000Z');
     expect(findingOf(warning, 'usage_stopped')).toMatchObject({
-      since: '2026-03-08T10:00:00.000Z',
-      headline: 'No usage for 7 days (last on 2026-03-01); 108 sessions would be usual by now',
+      since: '2026-03-11T10:00:00.000Z',
+      headline: 'No usage for 10 days (last on 2026-03-01); 158.7 sessions would be usual by now',
     });
     const evidence = findingOf(warning, 'usage_stopped')?.evidence[0];
     expect(evidence?.baseline).toEqual({ from: '2026-01-05T00:00:00.000Z', to: '2026-02-16T00:00:00.000Z' });
-    expect(evidence?.observed).toMatchObject({ silentDays: 7, baselineWeeks: 6, baselineCount: 648, expectedCount: 108, test: 'poisson_zero' });
-    // Its rates known from 648 sessions: P(none) = (1 + 108/648)^−648 (e^−108 were they exact).
-    expect(evidence?.statistic?.value).toBeCloseTo(4.154132258074241e-44, 55);
-    expect(warning?.factor).toEqual({ value: 0, detail: 'no usage for 7 days' });
+    expect(evidence?.observed).toMatchObject({ silentDays: 10, baselineWeeks: 6, baselineCount: 648, expectedCount: 158.67, test: 'poisson_zero' });
+    // Its rates known from 648 sessions: P(none) = (1 + 158.67/648)^−648 (e^−158.67 were they exact).
+    expect((evidence?.statistic?.value ?? 0) / (1 + (158 + 2 / 3) / 648) ** -648).toBeCloseTo(1, 9);
+    expect(warning?.factor).toEqual({ value: 0, detail: 'no usage for 10 days' });
     const critical = firstWith(signals, 'usage_stopped', 'critical');
     expect(critical?.eventTime).toBe('2026-03-15T10:00:00.000Z');
-    expect(findingOf(critical, 'usage_stopped')?.since).toBe('2026-03-08T10:00:00.000Z');
+    expect(findingOf(critical, 'usage_stopped')?.since).toBe('2026-03-11T10:00:00.000Z');
 
     driver.send(usage('gone', at('2026-03-20', 9), 1));
     const back = driver.outputsTo('signals').at(-1)?.value as SignalV1;
@@ -333,7 +334,8 @@ describe('usage monitor: silence', () => {
     expect(warning?.since).toBe('2026-04-09T00:00:00.000Z');
     expect(warning?.evidence[0]?.observed).toMatchObject({ longestPauseDays: 9, silentDays: 10 });
     const countModelOnly = run({ usageMetric: 'sessions', defaults: { silence: { beyondLongestPause: false } } }, withPause, at('2026-04-30'));
-    expect(findingOf(firstWith(countModelOnly.signals, 'usage_stopped', 'warning'), 'usage_stopped')?.since).toBe('2026-04-05T10:00:00.000Z');
+    // Without it, warningAfterDays decides: ten days after the last usage.
+    expect(findingOf(firstWith(countModelOnly.signals, 'usage_stopped', 'warning'), 'usage_stopped')?.since).toBe('2026-04-08T10:00:00.000Z');
   });
 
   // Twice a week (Monday and Thursday, one session at 10:00) for ten weeks; last usage Thursday
@@ -370,9 +372,10 @@ describe('usage monitor: silence', () => {
     const untilYearEnd = dailyUsage('closing', '2025-10-27', 57, (_offset, weekday) => (isWeekend(weekday) ? 0 : 4));
     const warningOf = (config: unknown) => firstWith(run(config, untilYearEnd, at('2026-01-31')).signals, 'usage_stopped', 'warning')?.eventTime;
     const formerList = ['12-24', '12-25', '12-26', '12-27', '12-28', '12-29', '12-30', '12-31', '01-01'];
-    // 23 December and 2 January at 0.2 of a weekday: the warning moves past the closure to the next working day.
+    // 23 December and 2 January at 0.2 of a weekday: the warning moves past the closure to the next
+    // working day. Without them it opens on New Year's Day, ten days after the last usage.
     expect(warningOf({ usageMetric: 'sessions' })).toBe('2026-01-05T00:14:17.221Z');
-    expect(warningOf({ usageMetric: 'sessions', defaults: { usage: { annualHolidays: formerList } } })).toBe('2025-12-30T01:11:26.104Z');
+    expect(warningOf({ usageMetric: 'sessions', defaults: { usage: { annualHolidays: formerList } } })).toBe('2026-01-01T10:00:00.000Z');
   });
 
   it('sets the wall-clock timer at the moment the test will first pass, moved by every event', () => {

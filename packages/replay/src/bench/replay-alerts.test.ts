@@ -25,7 +25,10 @@ import { replayOutputLines } from './replay-alerts.ts';
  * when poor health, once a reason of an open renewal risk, came to hold until the score reaches
  * `poorHealthBelow` + `poorHealthRecoveryMargin` (cust-00027's renewal alert has 6 steps instead
  * of 8: its score went 41, 51, 45, 46, 51 about the line of 50; renewal-risk evidence names the
- * new threshold).
+ * new threshold); and again when a decline came to need a 60 % drop (critical from 65 %) and a
+ * silence ten days: usage-stopped alerts open two or three days later, the 7–9-day silences of
+ * cust-00006 and cust-00029 (each opened and resolved within days) raise none, and cust-00008's
+ * decline opens as a warning.
  */
 const simulation = {
   seed: 7,

@@ -14,6 +14,7 @@ describe('parseBenchArgs', () => {
       replayCustomers: [1_000, 10_000, 100_000],
       replayDays: [30, 90, 365],
       latencyRates: [1_000, 10_000],
+      latencyLoads: ['usage', 'complaints'],
       stateCustomers: [100_000, 1_000_000],
     });
     expect(quick.records).toBeLessThan(full.records);
@@ -30,7 +31,7 @@ describe('parseBenchArgs', () => {
   it('names every bad field, and an unknown scenario to skip', () => {
     let caught: unknown;
     try {
-      parseBenchArgs(['--records', '0', '--replay-days', '30,x', '--skip', 'throughput,nonsense'], {});
+      parseBenchArgs(['--records', '0', '--replay-days', '30,x', '--latency-loads', 'usage,orders', '--skip', 'throughput,nonsense'], {});
     } catch (error) {
       caught = error;
     }
@@ -38,6 +39,7 @@ describe('parseBenchArgs', () => {
     const message = (caught as ConfigError).message;
     expect(message).toContain('records');
     expect(message).toContain('replayDays');
+    expect(message).toContain('latencyLoads');
     expect(message).toContain('skip');
   });
 

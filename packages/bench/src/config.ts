@@ -10,6 +10,10 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 export const scenarioNames = ['throughput', 'pipeline', 'replay', 'latency', 'state'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
+/** What the latency rows' input is besides the triggers: usage, or complaints (the trigger's own services' worst case). */
+export const latencyLoads = ['usage', 'complaints'] as const;
+export type LatencyLoad = (typeof latencyLoads)[number];
+
 const positive = z.number().int().positive();
 
 /** Every figure of one run follows from these; `--quick` only changes the defaults. */
@@ -36,6 +40,7 @@ export const benchConfigSchema = z.object({
   /** Input rates of the latency rows, events/s, and how long each rate runs. */
   latencyRates: z.array(positive).min(1),
   latencySeconds: positive,
+  latencyLoads: z.array(z.enum(latencyLoads)).min(1),
   /** Customers whose detection state is held and restored (90 days of usage each). */
   stateCustomers: z.array(positive).min(1),
   skip: z.array(z.enum(scenarioNames)),
@@ -54,7 +59,8 @@ results.json, results.md (a Markdown table with the ratios) and chart.svg into D
   pipeline    the six detection services on generated events, events/s until all caught up
   replay      replay events/s on the generator's stream and on a daily-aggregate stream per
               customers × days, beside JSON parse + validation alone on the same file
-  latency     event-to-alert p50/p95/p99 at fixed input rates, at-least-once and exactly-once
+  latency     event-to-alert p50/p95/p99 of a critical complaint at fixed input rates,
+              at-least-once and exactly-once, beside a background of usage or of complaints
   state       heap and RSS per customer of the detection state (90 days of usage), and its
               restore from the changelogs
 
@@ -72,6 +78,7 @@ Options (defaults of a full run; --quick shrinks all of them to seconds):
   --replay-customers LIST     1000,10000,100000 --replay-days LIST   30,90,365
   --replay-max-events N       4000000 (larger points are listed as skipped)
   --latency-rates LIST        1000,10000       --latency-seconds N  20
+  --latency-loads LIST        usage,complaints (the background of the latency rows)
   --state-customers LIST      100000,1000000
   --skip LIST                 scenarios to leave out: ${scenarioNames.join(', ')}
   --help                      this text
@@ -103,6 +110,7 @@ export function parseBenchArgs(args: readonly string[], env: NodeJS.ProcessEnv =
       'replay-max-events': { type: 'string' },
       'latency-rates': { type: 'string' },
       'latency-seconds': { type: 'string' },
+      'latency-loads': { type: 'string' },
       'state-customers': { type: 'string' },
       skip: { type: 'string' },
       help: { type: 'boolean' },
@@ -126,6 +134,7 @@ export function parseBenchArgs(args: readonly string[], env: NodeJS.ProcessEnv =
     replayMaxEvents: numberOf(values['replay-max-events']) ?? (quick ? 40_000 : 4_000_000),
     latencyRates: listOf(values['latency-rates']) ?? (quick ? [200] : [1_000, 10_000]),
     latencySeconds: numberOf(values['latency-seconds']) ?? (quick ? 3 : 20),
+    latencyLoads: values['latency-loads']?.split(',').map((name) => name.trim()) ?? [...latencyLoads],
     stateCustomers: listOf(values['state-customers']) ?? (quick ? [1_000] : [100_000, 1_000_000]),
     skip: values.skip === undefined ? [] : values.skip.split(',').map((name) => name.trim()),
   };

@@ -35,7 +35,7 @@ describe('./churnwatch bench --quick', () => {
       ...['generated', 'daily'].flatMap((shape) =>
         ['20x30', '20x60', '60x30', '60x60'].flatMap((point) => [`replay.${shape}.${point}`, `floor.${shape}.${point}`]),
       ),
-      ...['alo', 'eos'].flatMap((mode) => ['p50', 'p95', 'p99'].map((p) => `latency.${mode}.200.${p}`)),
+      ...['usage', 'complaints'].flatMap((load) => ['alo', 'eos'].flatMap((mode) => ['p50', 'p95', 'p99'].map((p) => `latency.${load}.${mode}.200.${p}`))),
       'state.1000.heap-per-customer',
       'state.1000.rss-per-customer',
       'state.1000.restore-seconds',

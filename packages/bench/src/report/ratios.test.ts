@@ -47,10 +47,17 @@ describe('computeRatios', () => {
   });
 
   it('reads p99 at the highest rate, heap and restore at the most customers; missing rows give null, not a verdict', () => {
-    const ratios = computeRatios([row('latency.alo.10000.p99', 42), row('latency.alo.1000.p99', 500), row('state.50.heap-per-customer', 2048)], config);
-    expect(ratios.find((r) => r.id === 'p99-alo')).toMatchObject({ value: 42, met: true });
+    const rows = [
+      row('latency.usage.alo.10000.p99', 42),
+      row('latency.usage.alo.1000.p99', 500),
+      row('latency.complaints.eos.10000.p99', 300),
+      row('state.50.heap-per-customer', 2048),
+    ];
+    const ratios = computeRatios(rows, config);
+    expect(ratios.find((r) => r.id === 'p99-alo-usage')).toMatchObject({ value: 42, met: true });
+    expect(ratios.find((r) => r.id === 'p99-eos-complaints')).toMatchObject({ value: 300, met: false });
     expect(ratios.find((r) => r.id === 'heap-per-customer')).toMatchObject({ value: 2048, met: false });
-    expect(ratios.find((r) => r.id === 'p99-eos')).toMatchObject({ value: null, met: null });
+    expect(ratios.find((r) => r.id === 'p99-eos-usage')).toMatchObject({ value: null, met: null });
     expect(ratios.find((r) => r.id === 'restore-seconds')).toMatchObject({ value: null, met: null });
   });
 });

@@ -8,7 +8,7 @@ import { renderSvgChart } from './svg-chart.ts';
 const rows: ResultRow[] = [
   { id: 'throughput.runtime-alo', group: 'throughput', label: 'runtime | alo', value: 45_000, unit: 'records/s' },
   { id: 'throughput.peer-alo', group: 'throughput', label: 'peer <alo>', value: 90_000, unit: 'records/s' },
-  { id: 'latency.alo.1000.p99', group: 'latency', label: 'p99', value: 12.5, unit: 'ms' },
+  { id: 'latency.usage.alo.1000.p99', group: 'latency', label: 'p99', value: 12.5, unit: 'ms' },
 ];
 const config = parseBenchArgs(['--quick', '--out', '/tmp/x'], {})!;
 const results: BenchResults = {

@@ -1,8 +1,11 @@
 import type { DeliveryMode } from '@churnwatch/stream-runtime';
 import type { Kafka, Message } from 'kafkajs';
+import type { LatencyLoad } from '../config.ts';
 import { waitUntil } from '../kafka/wait.ts';
 import { backgroundComplaint, priorComplaints, triggerComplaint } from '../latency/complaint-load.ts';
 import { percentile } from '../latency/percentiles.ts';
+import { latencyRowId } from '../latency/row-id.ts';
+import { backgroundUsage } from '../latency/usage-load.ts';
 import { startServices, stopServices } from '../services/service-processes.ts';
 import { createDetectionTopics, prefixedTopicNames, topicEnv } from '../services/service-topics.ts';
 import type { BenchContext } from './context.ts';
@@ -10,6 +13,13 @@ import type { BenchContext } from './context.ts';
 /** Triggers per second inside the input rate: enough for a p99 over a short run, few enough to be the exception. */
 const triggersPerSecond = 20;
 const tickMs = 10;
+/**
+ * The background runs alone for this share of the run (at most 5 s) before the first trigger: its
+ * first seconds introduce every background customer at once (each a first signal and health
+ * record), a burst a running pipeline does not see.
+ */
+const warmUpShare = 0.25;
+const maxWarmUpMs = 5_000;
 const backgroundCustomers = 5_000;
 const maxMessagesPerSend = 2_000;
 
@@ -20,10 +30,20 @@ interface LatencyRun {
   readonly seconds: number;
 }
 
-/** Sends complaints at `rate` events/s for `seconds` (a batch every 10 ms), a trigger among them every 50 ms; records each trigger's send instant. */
+interface LoadTopics {
+  readonly complaints: string;
+  readonly usage: string;
+}
+
+/**
+ * Sends `rate` events/s for `seconds` (a batch every 10 ms): the background `load`, and after the
+ * warm-up a trigger (a critical complaint on a poor record) every 50 ms; records each trigger's
+ * send instant.
+ */
 async function driveLoad(
   kafka: Kafka,
-  topic: string,
+  topics: LoadTopics,
+  load: LatencyLoad,
   run: string,
   rate: number,
   seconds: number,
@@ -32,6 +52,7 @@ async function driveLoad(
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {
+    const warmUpMs = Math.min(maxWarmUpMs, warmUpShare * seconds * 1000);
     const started = performance.now();
     let sent = 0;
     let triggers = 0;
@@ -40,10 +61,11 @@ async function driveLoad(
       if (elapsedMs >= seconds * 1000) break;
       // At most 2,000 (about 0.5 MB) a request: a producer that fell behind catches up over several.
       const due = Math.min(maxMessagesPerSend, Math.floor((rate * elapsedMs) / 1000) - sent);
-      const dueTriggers = Math.floor((triggersPerSecond * elapsedMs) / 1000) - triggers;
+      const dueTriggers = Math.floor((triggersPerSecond * Math.max(0, elapsedMs - warmUpMs)) / 1000) - triggers;
       if (due > 0) {
         const nowMs = Date.now();
         const messages: Message[] = [];
+        const background: Message[] = [];
         const perTrigger = 5;
         for (let t = 0; t < Math.min(dueTriggers, Math.floor(due / perTrigger)); t++) {
           const n = triggers++;
@@ -53,12 +75,18 @@ async function driveLoad(
           for (const prior of priorComplaints(run, n, nowMs)) messages.push({ key: event.customerId, value: JSON.stringify(prior) });
           messages.push({ key: event.customerId, value: JSON.stringify(event) });
         }
-        while (messages.length < due) {
-          const event = backgroundComplaint(sent + messages.length, backgroundCustomers, nowMs);
-          messages.push({ key: event.customerId, value: JSON.stringify(event) });
+        const backgroundOf = load === 'usage' ? backgroundUsage : backgroundComplaint;
+        for (let i = messages.length; i < due; i++) {
+          const event = backgroundOf(sent + i, backgroundCustomers, nowMs);
+          background.push({ key: event.customerId, value: JSON.stringify(event) });
         }
-        await producer.send({ topic, messages });
-        sent += messages.length;
+        const backgroundTopic = load === 'usage' ? topics.usage : topics.complaints;
+        const topicMessages = [
+          { topic: topics.complaints, messages },
+          { topic: backgroundTopic, messages: background },
+        ];
+        await producer.sendBatch({ topicMessages: topicMessages.filter((batch) => batch.messages.length > 0) });
+        sent += messages.length + background.length;
       }
       await new Promise((resolve) => setTimeout(resolve, tickMs));
     }
@@ -68,10 +96,13 @@ async function driveLoad(
   }
 }
 
-/** One rate in one mode: the complaint monitor and the risk scorer as processes, a reader of the alerts topic (read committed). */
-async function measure(context: BenchContext, delivery: DeliveryMode, rate: number): Promise<LatencyRun> {
+/** The services a load needs: the trigger's path (complaint monitor, risk scorer), and the usage monitor for usage. */
+const servicesOf = (load: LatencyLoad) => (load === 'usage' ? ['usage-monitor', 'complaint-monitor', 'risk-scorer'] : ['complaint-monitor', 'risk-scorer']);
+
+/** One load at one rate in one mode: its services as processes, a reader of the alerts topic (read committed). */
+async function measure(context: BenchContext, load: LatencyLoad, delivery: DeliveryMode, rate: number): Promise<LatencyRun> {
   const { config, kafka, workDir, say } = context;
-  const run = `${delivery === 'exactly-once' ? 'eos' : 'alo'}-${rate}-${Date.now()}`;
+  const run = `${load}-${delivery === 'exactly-once' ? 'eos' : 'alo'}-${rate}-${Date.now()}`;
   const prefix = `bench-latency-${process.pid}-${run}`;
   const names = prefixedTopicNames(prefix);
   await createDetectionTopics(kafka, names, config.partitions);
@@ -98,20 +129,14 @@ async function measure(context: BenchContext, delivery: DeliveryMode, rate: numb
     joinedYet = true;
   });
   await waitUntil(() => joinedYet, 600_000, 'the alerts reader to join its group', 100);
-  say('    starting the complaint monitor and the risk scorer');
-  const services = await startServices(
-    context.bootstrap,
-    ['complaint-monitor', 'risk-scorer'],
-    { ...topicEnv(names), CHURNWATCH_DELIVERY: delivery },
-    prefix,
-    workDir,
-  );
+  say(`    starting ${servicesOf(load).join(', ')}`);
+  const services = await startServices(context.bootstrap, servicesOf(load), { ...topicEnv(names), CHURNWATCH_DELIVERY: delivery }, prefix, workDir);
   try {
-    const load = await driveLoad(kafka, names.complaints, run, rate, config.latencySeconds, sentAt);
+    const sent = await driveLoad(kafka, names, load, run, rate, config.latencySeconds, sentAt);
     // The last triggers' alerts: wait until all arrived, or 20 s.
     const deadline = Date.now() + 20_000;
-    while (latenciesMs.length < load.triggers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    return { latenciesMs: [...latenciesMs], ...load };
+    while (latenciesMs.length < sent.triggers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    return { latenciesMs: [...latenciesMs], ...sent };
   } finally {
     await stopServices(services);
     await reader.disconnect();
@@ -121,27 +146,31 @@ async function measure(context: BenchContext, delivery: DeliveryMode, rate: numb
 /**
  * Event-to-alert latency: from the moment a critical complaint is handed to the producer to the
  * moment its complaint_escalation alert is read from the alerts topic, through two services (the
- * complaint monitor, then the risk scorer), at fixed input rates, in both delivery modes.
+ * complaint monitor, then the risk scorer), at fixed input rates, in both delivery modes, beside
+ * each background load: usage (as a live stream mostly is), or complaints (each of which changes
+ * a signal and a health record: the worst case for the trigger's two services).
  */
 export async function runLatency(context: BenchContext): Promise<void> {
   const { config, log, say } = context;
-  for (const [mode, delivery] of [
-    ['alo', 'at-least-once'],
-    ['eos', 'exactly-once'],
-  ] as const) {
-    for (const rate of config.latencyRates) {
-      say(`  ${delivery}, ${rate.toLocaleString('en-US')} events/s for ${config.latencySeconds} s`);
-      const measured = await measure(context, delivery, rate);
-      const note = `${measured.latenciesMs.length} of ${measured.triggers} alerts; input ${Math.round(measured.sent / measured.seconds).toLocaleString('en-US')} events/s achieved`;
-      for (const p of [50, 95, 99] as const) {
-        log.add({
-          id: `latency.${mode}.${rate}.p${p}`,
-          group: 'latency',
-          label: `event-to-alert p${p}, ${rate.toLocaleString('en-US')} events/s, ${delivery}`,
-          value: percentile(measured.latenciesMs, p),
-          unit: 'ms',
-          ...(p === 99 ? { note } : {}),
-        });
+  for (const load of config.latencyLoads) {
+    for (const [mode, delivery] of [
+      ['alo', 'at-least-once'],
+      ['eos', 'exactly-once'],
+    ] as const) {
+      for (const rate of config.latencyRates) {
+        say(`  ${load} background, ${delivery}, ${rate.toLocaleString('en-US')} events/s for ${config.latencySeconds} s`);
+        const measured = await measure(context, load, delivery, rate);
+        const note = `${measured.latenciesMs.length} of ${measured.triggers} alerts; input ${Math.round(measured.sent / measured.seconds).toLocaleString('en-US')} events/s achieved`;
+        for (const p of [50, 95, 99] as const) {
+          log.add({
+            id: latencyRowId(load, mode, rate, p),
+            group: 'latency',
+            label: `event-to-alert p${p}, ${rate.toLocaleString('en-US')} events/s, ${load} background, ${delivery}`,
+            value: percentile(measured.latenciesMs, p),
+            unit: 'ms',
+            ...(p === 99 ? { note } : {}),
+          });
+        }
       }
     }
   }

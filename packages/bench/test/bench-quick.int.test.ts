@@ -48,7 +48,7 @@ describe('./churnwatch bench --quick', () => {
     expect(results.skipped.map((item) => item.why).join('\n')).toMatch(/Kafka Streams peer is not at .*no-peer-here/);
     expect(results.machine.cores).toBeGreaterThan(0);
     expect(results.machine.kafka).toMatch(/^\d+\.\d+/);
-    expect(results.ratios.find((ratio) => ratio.id === 'p99-eos')?.value).toBeGreaterThan(0);
+    for (const load of ['usage', 'complaints']) expect(results.ratios.find((ratio) => ratio.id === `p99-eos-${load}`)?.value).toBeGreaterThan(0);
 
     const markdown = await readFile(join(out, resultFiles.markdown), 'utf8');
     for (const row of results.rows) expect(markdown).toContain(row.label);

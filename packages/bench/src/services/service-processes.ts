@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, spawnTiedToParent } from '@churnwatch/local-kafka';
+import { freePortRun, spawnTiedToParent } from '@churnwatch/local-kafka';
 import { repoRoot } from '../config.ts';
 import { BenchError } from '../errors.ts';
 import { waitUntil } from '../kafka/wait.ts';
@@ -34,7 +34,8 @@ export async function startServices(
 ): Promise<BenchService[]> {
   const services: BenchService[] = [];
   for (const name of names) {
-    const metricsPort = await freePort();
+    // Below the ephemeral range: a port listen(0) found free can be a client connection's before the service binds it.
+    const metricsPort = await freePortRun(1);
     const log = openSync(join(logDir, `${prefix}-${name}.log`), 'a');
     try {
       const child = spawnTiedToParent(process.execPath, [join(repoRoot, 'services', name, 'src', 'main.ts')], {

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, spawnTiedToParent, stopProcess } from '@churnwatch/local-kafka';
+import { freePortRun, spawnTiedToParent, stopProcess } from '@churnwatch/local-kafka';
 import { ChaosError } from '../errors.ts';
 import { isReady } from './service-metrics.ts';
 
@@ -59,8 +59,9 @@ export class ServiceFleet {
   async start(service: string, env: Readonly<Record<string, string>> = {}): Promise<ServiceInstance> {
     const n = (this.#starts.get(service) ?? 0) + 1;
     this.#starts.set(service, n);
-    const metricsPort = await freePort();
-    const inspectPort = this.#options.inspect === true ? await freePort() : undefined;
+    // Below the ephemeral range: a port listen(0) found free can be a client connection's before the service binds it.
+    const metricsPort = await freePortRun(1);
+    const inspectPort = this.#options.inspect === true ? await freePortRun(1) : undefined;
     const label = `${service}#${n}`;
     const logFile = join(this.#options.logDir, `${service}-${n}.log`);
     const log = openSync(logFile, 'a');

@@ -1,5 +1,6 @@
 import type { Logger } from '@churnwatch/telemetry';
 import type { Kafka, Producer } from 'kafkajs';
+import { MembershipLapsedError } from '../errors.ts';
 import { type Delivery, DeliveryError, needsNewProducer } from './delivery.ts';
 import { splitIntoRequests } from './request-split.ts';
 
@@ -9,8 +10,14 @@ import { splitIntoRequests } from './request-split.ts';
  * same ids, and records whose state change already reached the changelog are recognised by their
  * event ids after the restore (their outputs were acknowledged before the changelog was written).
  */
-export function createAtLeastOnceDelivery(options: { kafka: Kafka; logger: Logger; maxRequestBytes: number }): Delivery {
-  const { kafka, logger, maxRequestBytes } = options;
+export function createAtLeastOnceDelivery(options: {
+  kafka: Kafka;
+  logger: Logger;
+  maxRequestBytes: number;
+  /** Whether the instance may still count itself a group member (membership-lease.ts); checked again before the changelog. */
+  membershipHeld?: () => boolean;
+}): Delivery {
+  const { kafka, logger, maxRequestBytes, membershipHeld = () => true } = options;
   let producer: Producer | undefined;
   const connected = async (): Promise<Producer> => {
     if (!producer) {
@@ -38,7 +45,13 @@ export function createAtLeastOnceDelivery(options: { kafka: Kafka; logger: Logge
         const sender = await connected();
         // One request after another: each topic's records stay in order across requests.
         for (const topicMessages of splitIntoRequests(chunk.outputs, maxRequestBytes)) await sender.sendBatch({ topicMessages, acks: -1 });
-        for (const topicMessages of splitIntoRequests(chunk.changelog, maxRequestBytes)) await sender.sendBatch({ topicMessages, acks: -1 });
+        // Outputs repeated later carry their ids, but a changelog record from a former owner would
+        // set the new owner's state back. The instance may have been frozen, or waited for the
+        // broker, past a session timeout at any await: the lease is checked before every request.
+        for (const topicMessages of splitIntoRequests(chunk.changelog, maxRequestBytes)) {
+          if (!membershipHeld()) throw new MembershipLapsedError();
+          await sender.sendBatch({ topicMessages, acks: -1 });
+        }
       } catch (error) {
         await replace(error);
         throw new DeliveryError('aborted', error);

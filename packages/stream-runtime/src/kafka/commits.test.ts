@@ -9,10 +9,12 @@ import type { RuntimeContext } from './runtime-context.ts';
  * handed; `beforeOffsets` runs where an at-least-once delivery has written the changelog (without
  * it, the delivery fails there).
  */
-function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, beforeOffsets?: () => void) {
+function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, beforeOffsets?: () => void, membershipHeld = true) {
   const delivered: unknown[] = [];
+  const withheld: number[] = [];
   const ctx = {
     joined,
+    membership: { held: membershipHeld, sinceConfirmedMs: 5_500 },
     applicationId: 'app',
     changelogTopic: 'app-changelog',
     delivery: {
@@ -27,9 +29,12 @@ function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, before
     metrics: {
       deliveryFailures: { inc: () => {} },
       transactionsAborted: { inc: () => {} },
+      transactionsCommitted: { inc: () => {} },
+      latency: { observe: () => {} },
       outputs: { inc: () => {} },
       deadLetters: { inc: () => {} },
       timersFired: { inc: () => {} },
+      commitsWithheld: { inc: () => withheld.push(1) },
     },
     logger: { warn: () => {}, debug: () => {} },
     touch: () => {},
@@ -51,7 +56,7 @@ function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, before
     task: { changes: () => ({ entries: [] }), commit: () => {} },
     resetOutputs: () => {},
   } as unknown as PartitionRun<unknown>;
-  return { ctx, run, delivered };
+  return { ctx, run, delivered, withheld };
 }
 
 test('at least once, nothing is committed while the consumer is out of its group: kafkajs would drop the offsets silently', async () => {
@@ -59,6 +64,19 @@ test('at least once, nothing is committed while the consumer is out of its group
   await commit(ctx, run, async () => {});
   expect(delivered).toHaveLength(0);
   expect(run.pendingOffsets.get('events')).toBe('5');
+});
+
+test('at least once, nothing is written while a heartbeat is overdue: the group may have given the partition away', async () => {
+  const { ctx, run, delivered, withheld } = fixture('at-least-once', true, () => {}, false);
+  await commit(ctx, run, async () => {});
+  expect(delivered).toHaveLength(0);
+  expect(withheld).toHaveLength(1);
+  expect(run.pendingOffsets.get('events')).toBe('5');
+  // Exactly once, the transactional id fences a former owner instead: the commit goes ahead.
+  const fenced = fixture('exactly-once', true, () => {}, false);
+  await commit(fenced.ctx, fenced.run, async () => {});
+  expect(fenced.delivered).toHaveLength(1);
+  expect(fenced.withheld).toHaveLength(0);
 });
 
 test('in the group, or exactly once (offsets go in the transaction), the commit goes ahead', async () => {

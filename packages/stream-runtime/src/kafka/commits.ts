@@ -59,6 +59,17 @@ export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, co
   // crashed and restarts). At least once, the commit would then count as made while the group's
   // offsets stayed where they were. The work waits instead: the group join that follows redoes it.
   if (!ctx.joined && ctx.delivery!.mode === 'at-least-once') return;
+  // Nor while a heartbeat is overdue: the group may have given the partition away, and this
+  // instance's changelog records would then land after the new owner's (membership-lease.ts).
+  // The next heartbeat tells: answered, the commit is made; refused, the group join redoes the work.
+  if (!ctx.membership.held && ctx.delivery!.mode === 'at-least-once') {
+    ctx.metrics.commitsWithheld.inc();
+    ctx.logger.warn(
+      { partition: run.partition, sinceHeartbeatMs: ctx.membership.sinceConfirmedMs },
+      'no heartbeat answered for nearly a session timeout: the commit waits until the group confirms this member',
+    );
+    return;
+  }
   const builder = run.pending;
   const offsets: CommitOffsets | undefined = run.pendingOffsets.size
     ? {

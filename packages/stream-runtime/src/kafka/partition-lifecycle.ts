@@ -208,6 +208,7 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     }
     metrics.assignedPartitions.set(ctx.runs.size);
     ctx.joined = true;
+    ctx.membership.confirm();
     ctx.rebalancing = false;
     logger.info({ memberId: ctx.memberId, partitions: [...assigned].sort((a, b) => a - b) }, 'joined the consumer group');
   };

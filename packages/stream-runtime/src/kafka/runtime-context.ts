@@ -9,6 +9,7 @@ import type { ChangelogReader } from './changelog-reader.ts';
 import type { OutputRoute } from './chunk-builder.ts';
 import type { Delivery } from './delivery.ts';
 import { FetchCycles } from './fetch-cycles.ts';
+import { MembershipLease } from './membership-lease.ts';
 import { jsonEncoder } from './outgoing.ts';
 import type { PartitionRun } from './partition-run.ts';
 import { createRuntimeMetrics, type RuntimeMetrics } from './runtime-metrics.ts';
@@ -72,6 +73,7 @@ export class RuntimeContext<S> {
   rebalancing = false;
   stopping = false;
   memberId: string | undefined;
+  readonly membership: MembershipLease;
   lastActivityMs = Date.now();
   crashesWithoutProgress = 0;
   failed: Error | undefined;
@@ -86,6 +88,7 @@ export class RuntimeContext<S> {
     this.logger = options.logger;
     this.tuning = { ...defaultTuning, ...options.tuning };
     this.commitIntervalMs = this.tuning.commitIntervalMs ?? defaultCommitIntervalMs(options.delivery);
+    this.membership = new MembershipLease(this.tuning.sessionTimeoutMs, this.tuning.heartbeatIntervalMs);
     this.clock = options.clock ?? Date.now;
     this.stores = options.stores ?? packedStores(this.tuning.stateCacheKeys);
     this.changelogTopic = options.changelogTopic ?? changelogTopicName(options.applicationId, processor.name);

@@ -55,7 +55,7 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
             transactionTimeoutMs: tuning.transactionTimeoutMs,
             maxRequestBytes: tuning.maxRequestBytes,
           })
-        : createAtLeastOnceDelivery({ kafka, logger, maxRequestBytes: tuning.maxRequestBytes });
+        : createAtLeastOnceDelivery({ kafka, logger, maxRequestBytes: tuning.maxRequestBytes, membershipHeld: () => ctx.membership.held });
     const consumer = kafka.consumer({
       groupId: applicationId,
       partitionAssigners: [coPartitionedAssigner(() => [...ctx.runs.keys()])],
@@ -74,7 +74,10 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
       ctx.rebalancing = true;
       ctx.touch();
     });
-    consumer.on(consumer.events.HEARTBEAT, () => ctx.touch());
+    consumer.on(consumer.events.HEARTBEAT, () => {
+      ctx.membership.confirm();
+      ctx.touch();
+    });
     consumer.on(consumer.events.FETCH, () => ctx.touch());
     consumer.on(consumer.events.FETCH_START, ({ payload }) => ctx.fetchCycles.started(payload.nodeId, performance.now()));
     // A batch of transaction markers only never reaches eachBatch; its offsets still count (table catch-up, clock gate).
@@ -89,6 +92,7 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
       metrics.consumerCrashes.inc({ restart: String(payload.restart) });
       logger.error({ err: payload.error, restart: payload.restart }, 'the Kafka consumer crashed');
       ctx.joined = false;
+      ctx.membership.end();
       if (ctx.stopping) return;
       ctx.crashesWithoutProgress++;
       if (!payload.restart) ctx.fail(new ConsumerFailedError(`the Kafka consumer crashed and will not restart: ${payload.error.message}`, payload.error));

@@ -54,12 +54,12 @@ export class RequestTimeoutError extends ChurnwatchError {
 }
 
 /**
- * At least once, a changelog write was given up because no heartbeat had been answered for nearly
- * a session timeout: the group may have moved the partition (membership-lease.ts). The work is
- * redone from the last commit.
+ * At least once, a send was given up because no heartbeat had been answered for nearly a session
+ * timeout: the group may have moved the partition (membership-lease.ts). The work is redone from
+ * the last commit.
  */
 export class MembershipLapsedError extends ChurnwatchError {
   constructor() {
-    super('MEMBERSHIP_LAPSED', 'no heartbeat answered for nearly a session timeout: the changelog write was given up', { retriable: true });
+    super('MEMBERSHIP_LAPSED', 'no heartbeat answered for nearly a session timeout: the send was given up', { retriable: true });
   }
 }

@@ -48,7 +48,7 @@ export function zombieScenario(delivery: Delivery): ScenarioSpec {
       const disturbances = [`${successor.label} shares the partitions with ${zombie.label}`];
       await sleep(config.killGapMs[0]);
       const failedBefore = await metricOf(zombie, 'churnwatch_delivery_failures_total');
-      const withheldBefore = await metricOf(zombie, 'churnwatch_commits_withheld_total');
+      const withheldBefore = await metricOf(zombie, 'churnwatch_writes_withheld_total');
       run.fleet.pause(zombie);
       disturbances.push(`${run.elapsed()}: SIGSTOP ${zombie.label}`);
       const committedBefore = await metricOf(successor, committedMetric(run.delivery));
@@ -62,13 +62,13 @@ export function zombieScenario(delivery: Delivery): ScenarioSpec {
       // Its late writes happen in the seconds after it wakes; the settle that follows waits for the rest.
       await sleep(5_000);
       const refused = (await metricOf(zombie, 'churnwatch_delivery_failures_total')) - failedBefore;
-      const withheld = (await metricOf(zombie, 'churnwatch_commits_withheld_total')) - withheldBefore;
+      const withheld = (await metricOf(zombie, 'churnwatch_writes_withheld_total')) - withheldBefore;
       const extra: [string, string][] = [
         [`partitions ${successor.label} owned while frozen`, `${owned} of ${config.partitions}`],
         [`${successor.label} ${run.delivery === 'exactly-once' ? 'transactions' : 'records'} committed meanwhile`, String(committed)],
         [`${zombie.label} writes refused after SIGCONT`, String(refused)],
-        // At least once nothing fences it: it holds back its own commits while its heartbeat is overdue.
-        [`${zombie.label} commits withheld (heartbeat overdue)`, String(withheld)],
+        // At least once no transaction fences it: it holds back its own sends and commits while its heartbeat is overdue.
+        [`${zombie.label} writes withheld (heartbeat overdue)`, String(withheld)],
       ];
       const failures = owned === config.partitions ? [] : [`the partitions did not all move to ${successor.label} (${owned} of ${config.partitions})`];
       return { disturbances, extra, failures };

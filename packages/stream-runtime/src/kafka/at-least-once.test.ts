@@ -32,11 +32,16 @@ function recordingDelivery(membershipHeld: () => boolean, afterSend: (sent: stri
   return { sent, committed, deliver };
 }
 
-test('outputs, then the changelog, then the offsets, while the membership lease holds', async () => {
+test('outputs, then the changelog, then the offsets, while the membership lease holds; nothing once it has lapsed', async () => {
   const { sent, committed, deliver } = recordingDelivery(() => true);
   await deliver();
   expect(sent).toEqual([['signals'], ['changelog']]);
   expect(committed).toEqual([chunk.offsets]);
+
+  const lapsed = recordingDelivery(() => false);
+  await expect(lapsed.deliver()).rejects.toBeInstanceOf(DeliveryError);
+  expect(lapsed.sent).toEqual([]);
+  expect(lapsed.committed).toEqual([]);
 });
 
 test('when the lease lapses while the outputs are sent, the changelog is not written and the chunk is redone', async () => {

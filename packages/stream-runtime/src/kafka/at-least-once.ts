@@ -9,12 +9,13 @@ import { splitIntoRequests } from './request-split.ts';
  * committed. A crash between the steps repeats work but loses nothing: outputs re-sent carry the
  * same ids, and records whose state change already reached the changelog are recognised by their
  * event ids after the restore (their outputs were acknowledged before the changelog was written).
+ * Nothing is sent while the instance's membership lease has lapsed (membership-lease.ts).
  */
 export function createAtLeastOnceDelivery(options: {
   kafka: Kafka;
   logger: Logger;
   maxRequestBytes: number;
-  /** Whether the instance may still count itself a group member (membership-lease.ts); checked again before the changelog. */
+  /** Whether the instance may still count itself a group member (membership-lease.ts); checked before every request. */
   membershipHeld?: () => boolean;
 }): Delivery {
   const { kafka, logger, maxRequestBytes, membershipHeld = () => true } = options;
@@ -43,14 +44,16 @@ export function createAtLeastOnceDelivery(options: {
     async deliver(_partition, chunk, commitConsumerOffsets) {
       try {
         const sender = await connected();
-        // One request after another: each topic's records stay in order across requests.
-        for (const topicMessages of splitIntoRequests(chunk.outputs, maxRequestBytes)) await sender.sendBatch({ topicMessages, acks: -1 });
-        // Outputs repeated later carry their ids, but a changelog record from a former owner would
-        // set the new owner's state back. The instance may have been frozen, or waited for the
-        // broker, past a session timeout at any await: the lease is checked before every request.
-        for (const topicMessages of splitIntoRequests(chunk.changelog, maxRequestBytes)) {
-          if (!membershipHeld()) throw new MembershipLapsedError();
-          await sender.sendBatch({ topicMessages, acks: -1 });
+        // A former owner's records do harm: its changelog sets the new owner's state back, and an
+        // output of work it did on a stale view takes the id of the new owner's output first. It
+        // may have been frozen, or have waited for the broker, past a session timeout at any await:
+        // the lease is checked before every request. One request after another: each topic's
+        // records stay in order across requests.
+        for (const records of [chunk.outputs, chunk.changelog]) {
+          for (const topicMessages of splitIntoRequests(records, maxRequestBytes)) {
+            if (!membershipHeld()) throw new MembershipLapsedError();
+            await sender.sendBatch({ topicMessages, acks: -1 });
+          }
         }
       } catch (error) {
         await replace(error);

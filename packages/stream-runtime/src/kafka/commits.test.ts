@@ -14,7 +14,11 @@ function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, before
   const withheld: number[] = [];
   const ctx = {
     joined,
-    membership: { held: membershipHeld, sinceConfirmedMs: 5_500 },
+    membership: { sinceConfirmedMs: 5_500 },
+    mayWrite: () => {
+      if (!membershipHeld) withheld.push(1);
+      return membershipHeld;
+    },
     applicationId: 'app',
     changelogTopic: 'app-changelog',
     delivery: {
@@ -34,7 +38,6 @@ function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, before
       outputs: { inc: () => {} },
       deadLetters: { inc: () => {} },
       timersFired: { inc: () => {} },
-      commitsWithheld: { inc: () => withheld.push(1) },
     },
     logger: { warn: () => {}, debug: () => {} },
     touch: () => {},

@@ -62,8 +62,7 @@ export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, co
   // Nor while a heartbeat is overdue: the group may have given the partition away, and this
   // instance's changelog records would then land after the new owner's (membership-lease.ts).
   // The next heartbeat tells: answered, the commit is made; refused, the group join redoes the work.
-  if (!ctx.membership.held && ctx.delivery!.mode === 'at-least-once') {
-    ctx.metrics.commitsWithheld.inc();
+  if (ctx.delivery!.mode === 'at-least-once' && !ctx.mayWrite()) {
     ctx.logger.warn(
       { partition: run.partition, sinceHeartbeatMs: ctx.membership.sinceConfirmedMs },
       'no heartbeat answered for nearly a session timeout: the commit waits until the group confirms this member',

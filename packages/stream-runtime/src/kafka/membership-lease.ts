@@ -5,9 +5,10 @@
  * frozen past that time (SIGSTOP, a long GC pause, a suspended VM) wakes up believing it owns its
  * partitions. In at-least-once mode nothing fences what it then writes: changelog records of
  * state from before the new owner's work would land after the new owner's, and be what the next
- * restore reads. So at least once, changelog records are written only while the lease holds: a
- * heartbeat or group join was answered less than the session timeout, less one heartbeat interval
- * of margin (for the answer's travel and the write's), ago.
+ * restore reads; outputs of work done on that stale view would take the ids of the new owner's.
+ * So at least once, records are sent and commits made only while the lease holds: a heartbeat or
+ * group join was answered less than the session timeout, less one heartbeat interval of margin
+ * (for the answer's travel and the write's), ago.
  */
 export class MembershipLease {
   readonly #validMs: number;

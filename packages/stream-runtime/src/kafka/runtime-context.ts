@@ -78,6 +78,13 @@ export class RuntimeContext<S> {
   crashesWithoutProgress = 0;
   failed: Error | undefined;
   readonly failure: Promise<Error>;
+  /** At least once: whether records may be sent and offsets committed now (membership-lease.ts); each refusal is counted. */
+  mayWrite(): boolean {
+    if (this.membership.held) return true;
+    this.metrics.writesWithheld.inc();
+    return false;
+  }
+
   private reportFailure: (error: Error) => void = () => {};
 
   constructor(options: StreamRuntimeOptions<S, unknown>) {

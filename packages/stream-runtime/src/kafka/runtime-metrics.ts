@@ -73,9 +73,9 @@ export function createRuntimeMetrics(registry: Registry, sources: RuntimeGaugeSo
       buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
       registers,
     }),
-    commitsWithheld: new Counter({
-      name: 'churnwatch_commits_withheld_total',
-      help: 'At-least-once commits held back because a heartbeat was overdue: the group may have given the partition to another instance.',
+    writesWithheld: new Counter({
+      name: 'churnwatch_writes_withheld_total',
+      help: 'At-least-once sends and commits held back because a heartbeat was overdue: the group may have given the partition to another instance.',
       registers,
     }),
     restoredRecords: new Counter({ name: 'churnwatch_restored_records_total', help: 'Changelog records read by completed restores.', registers }),

@@ -55,7 +55,7 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
             transactionTimeoutMs: tuning.transactionTimeoutMs,
             maxRequestBytes: tuning.maxRequestBytes,
           })
-        : createAtLeastOnceDelivery({ kafka, logger, maxRequestBytes: tuning.maxRequestBytes, membershipHeld: () => ctx.membership.held });
+        : createAtLeastOnceDelivery({ kafka, logger, maxRequestBytes: tuning.maxRequestBytes, membershipHeld: () => ctx.mayWrite() });
     const consumer = kafka.consumer({
       groupId: applicationId,
       partitionAssigners: [coPartitionedAssigner(() => [...ctx.runs.keys()])],

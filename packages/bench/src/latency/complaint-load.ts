@@ -9,8 +9,9 @@ import type { ComplaintEventV1 } from '@churnwatch/contracts';
  * escalates at once and the risk scorer opens a complaint_escalation alert.
  */
 export function backgroundComplaint(i: number, poolSize: number, nowMs: number): ComplaintEventV1 {
-  const customer = i % poolSize;
+  // Each ticket's "opened" and "resolved" go to the same customer: the customer's open complaints stay at one at most.
   const ticket = Math.floor(i / 2);
+  const customer = ticket % poolSize;
   return {
     schemaVersion: 1,
     eventId: `bg-${i}`,

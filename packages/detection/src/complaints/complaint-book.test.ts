@@ -53,6 +53,19 @@ describe('complaint book', () => {
     expect(book.resolved).toEqual([{ complaintId: 'c2', atMs: at('2026-03-08', 9) }]);
   });
 
+  it('keeps the latest 200 of each list for a customer that complains without end', () => {
+    const storm = Array.from({ length: 250 }, (_, n) => [
+      complaint('acme', at('2026-03-02', 9) + n * 60_000, `s${n}`, 'opened', 'low', 'billing'),
+      complaint('acme', at('2026-03-02', 9) + n * 60_000 + 1, `s${n}`, 'resolved', 'low', 'billing'),
+    ]).flat();
+    const book = bookOf(storm);
+    expect(book.open).toEqual([]);
+    expect(book.recent).toHaveLength(200);
+    expect(book.resolved).toHaveLength(200);
+    expect(book.resolved[0]!.complaintId).toBe('s50');
+    expect(book.resolved.at(-1)!.complaintId).toBe('s249');
+  });
+
   it('reads a book of the first shape (records keyed by id) as the same book', () => {
     const book = bookOf(history);
     expect(currentBook(asFirstShape(book))).toEqual(book);

@@ -72,6 +72,7 @@ const rank = (severity: ComplaintSeverity) => complaintSeverities.indexOf(severi
 /** Bounds the state of a customer that complains without end. */
 const MAX_RECENT = 200;
 const MAX_OPEN = 200;
+const MAX_RESOLVED = 200;
 
 export function recordComplaintEvent(book: ComplaintBook, event: ComplaintEventV1, eventTimeMs: number): ComplaintBook {
   const id = event.complaintId;
@@ -88,7 +89,8 @@ export function recordComplaintEvent(book: ComplaintBook, event: ComplaintEventV
 
   if (event.status === 'resolved') {
     const open = known === undefined ? book.open : book.open.filter((_, at) => at !== knownAt);
-    return { open, recent, resolved: [...book.resolved.filter((entry) => entry.complaintId !== id), { complaintId: id, atMs: eventTimeMs }] };
+    const resolved = [...book.resolved.filter((entry) => entry.complaintId !== id), { complaintId: id, atMs: eventTimeMs }];
+    return { open, recent, resolved: resolved.length > MAX_RESOLVED ? resolved.slice(resolved.length - MAX_RESOLVED) : resolved };
   }
   if (book.resolved.some((entry) => entry.complaintId === id)) return { ...book, recent };
   const updated: OpenComplaint = {

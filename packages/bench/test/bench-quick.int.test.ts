@@ -39,6 +39,7 @@ describe('./churnwatch bench --quick', () => {
       'state.1000.heap-per-customer',
       'state.1000.rss-per-customer',
       'state.1000.restore-seconds',
+      'state.1000.restore-seconds-per-service',
     ];
     expect(ids.sort()).toEqual(expected.sort());
     for (const row of results.rows) {

@@ -1,6 +1,7 @@
 // A child process of the state benchmark (run with --expose-gc): restores every detection
-// processor's state from changelogs already filled, then prints one JSON line with the restore
-// time and the heap and RSS it added. A process of its own, so nothing else sits in its heap.
+// processor's state (or only the one named) from changelogs already filled, then prints one JSON
+// line with the restore time and the heap and RSS it added. A process of its own, so nothing
+// else sits in its heap.
 import { parseDetectionConfig } from '@churnwatch/detection';
 import { detectionProcessorList } from '@churnwatch/replay';
 import { createStreamRuntime } from '@churnwatch/stream-runtime';
@@ -11,10 +12,10 @@ import { quietLogger } from '../scenarios/counting-runtime.ts';
 import { bindingTopics } from './restore-topics.ts';
 import { stateHistoryEndMs } from './template-state.ts';
 
-const [bootstrap, prefix] = process.argv.slice(2);
+const [bootstrap, prefix, only] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!bootstrap || !prefix || !gc) {
-  process.stderr.write('usage: node --expose-gc restore-child.ts <bootstrap> <application-id prefix>\n');
+  process.stderr.write('usage: node --expose-gc restore-child.ts <bootstrap> <application-id prefix> [processor]\n');
   process.exit(2);
 }
 
@@ -28,7 +29,9 @@ const settle = () => {
 // the other partitions restore: a restart after a year and a half away, not a restore.
 const clock = () => stateHistoryEndMs + performance.now();
 const kafka = new Kafka({ clientId: 'bench-restore', brokers: [bootstrap], logLevel: logLevel.NOTHING });
-const processors = detectionProcessorList(parseDetectionConfig({}, 'the default detection configuration'));
+const processors = detectionProcessorList(parseDetectionConfig({}, 'the default detection configuration')).filter(
+  (processor) => only === undefined || processor.name === only,
+);
 const runtimes = processors.map((processor) => {
   const topics = bindingTopics(prefix, processor);
   return createStreamRuntime({

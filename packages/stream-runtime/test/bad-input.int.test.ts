@@ -1,12 +1,8 @@
 import { readWholeTopic, testBrokers, testKafka, uniqueName } from '@churnwatch/testkit';
 import { afterEach, expect, test } from 'vitest';
-import { committedRecords, createCounterTopics, killAllServices, lastLines, readUntilIds, startCounterService, toOutput } from './harness.ts';
+import { committedRecords, createCounterTopics, killAllServices, lastLines, metricsText, readUntilIds, startCounterService, toOutput } from './harness.ts';
 
 afterEach(killAllServices);
-
-async function metrics(port: number): Promise<string> {
-  return (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-}
 
 test('bad input is dead-lettered and counted, a re-sent event is skipped, a decoder outage is retried without skipping', async () => {
   const topics = await createCounterTopics(1);
@@ -46,7 +42,7 @@ test('bad input is dead-lettered and counted, a re-sent event is skipped, a deco
   const original = (deadLetter?.value as { original?: { value?: string } } | undefined)?.original?.value ?? '';
   expect(Buffer.from(original, 'base64').toString()).toBe('this is not JSON');
 
-  const text = await metrics(service.metricsPort);
+  const text = await metricsText(service);
   expect(text).toMatch(new RegExp(`churnwatch_dead_letters_total\\{[^}]*topic="${topics.events}"[^}]*reason="schema_violation"[^}]*\\} 1`));
   expect(text).toMatch(new RegExp(`churnwatch_duplicates_skipped_total\\{[^}]*topic="${topics.events}"[^}]*\\} 1`));
   expect(text).toMatch(/churnwatch_transactions_committed_total\{[^}]*\} [1-9]/);

@@ -11,6 +11,7 @@ import {
   killAllServices,
   lastLines,
   makeEvents,
+  metricsText,
   produceEvents,
   readUntilIds,
   recentStartMs,
@@ -28,7 +29,7 @@ const readyz = async (service: ServiceProcess) => {
   return { status: response.status, text: await response.text() };
 };
 const stoppedMetric = async (service: ServiceProcess, partition = corruptPartition) => {
-  const text = await (await fetch(`http://127.0.0.1:${service.metricsPort}/metrics`)).text();
+  const text = await metricsText(service);
   const line = text.split('\n').find((l) => l.startsWith('churnwatch_partitions_stopped_total{') && l.includes(`partition="${partition}"`));
   return line;
 };

@@ -103,6 +103,11 @@ export async function killAllServices(): Promise<void> {
   );
 }
 
+/** The service's metrics, as Prometheus text. */
+export async function metricsText(service: ServiceProcess): Promise<string> {
+  return (await fetch(`http://127.0.0.1:${service.metricsPort}/metrics`)).text();
+}
+
 export function lastLines(service: ServiceProcess, count = 40): string {
   return service.output.join('').split('\n').slice(-count).join('\n');
 }

@@ -11,6 +11,7 @@ import {
   killAllServices,
   lastLines,
   makeEvents,
+  metricsText,
   produceEvents,
   readUntilIds,
   recentStartMs,
@@ -24,7 +25,7 @@ afterEach(killAllServices);
 const options = { silenceAfterMs: 3_600_000, silenceClock: 'stream' } as const;
 
 async function metric(service: ServiceProcess, name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${service.metricsPort}/metrics`)).text();
+  const text = await metricsText(service);
   const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
   return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
 }

@@ -8,7 +8,12 @@ import { type WeekdayBaseline, weekdayBaselineOf } from './weekday-baseline.ts';
  * What the silence test expects of a customer: its own usual usage per weekday, the rates the
  * decline test compares it against as of its last usage day (the weeks before the recent window,
  * so a customer already sliding does not lower its own bar), or while a decline is open that
- * decline's frozen baseline. A young customer with too little history for the decline test has
+ * decline's frozen baseline. A small account (fewer than `usage.minExpectedCount` uses in those
+ * weeks) has every whole week the ring holds before its recent window instead: the test allows
+ * for rates estimated from few uses by waiting longer, and a sparse customer who had slowed
+ * before it stopped was otherwise judged on its slower weeks alone (backtest, seeds 42, 7, 3
+ * and 11: 5, 4, 4 and 7 customers who stopped alerted only after their churn date, then 3, 2, 1
+ * and 2). A young customer with too little history for the decline test has
  * up to `baselineWeeks` whole weeks right before the day of its last usage (that day left out: it
  * always has usage, which would bias a sparse customer's rates upwards), at least one. Holidays
  * are left out of the rates, as in the decline test.
@@ -72,20 +77,28 @@ function computeBasis(days: DayCounts, firstSeenDay: number, lastUsageDay: numbe
   // What the decline test judges the customer against as of the last usage day (the question
   // the next day's decline test asks again, so both share the remembered answer): the weeks before
   // its window (a small account's longer one, or the one that shows a decline); without a window
-  // of enough volume, the weeks before the shortest.
+  // of enough volume, the weeks before the shortest, or for a small account all the ring holds.
   const asOfLastUsage = { days, firstSeenDay, evaluationDay: lastUsageDay + 1, lastActiveDay: lastUsageDay };
   const outcome = measureDeclineRemembered({ ...asOfLastUsage, usage });
   if (outcome.status === 'measured' && outcome.measurement.expected >= usage.minExpectedCount) return silenceBasisOfDecline(outcome.measurement.baseline);
   const shortest = measureDeclineRemembered({ ...asOfLastUsage, usage, shortestOnly: true });
-  if (shortest.status === 'measured') return silenceBasisOfDecline(shortest.measurement.baseline);
   const earliestKnown = Math.max(firstSeenDay, days.startDay);
+  // The range the decline test above read, so its sums serve here too.
+  const longestWindowDays = Math.max(usage.recentWindowDays, usage.maxRecentWindowDays);
+  const sumsOf = () => daySumsOf(days, Math.min(days.startDay, lastUsageDay - longestWindowDays + 1), lastUsageDay, usage);
+  if (shortest.status === 'measured') {
+    const basis = silenceBasisOfDecline(shortest.measurement.baseline);
+    if (basis.total >= usage.minExpectedCount) return basis;
+    const { windowFromDay } = shortest.measurement;
+    const weeks = Math.floor((windowFromDay - earliestKnown) / 7);
+    if (weeks * 7 <= basis.toDay - basis.fromDay + 1) return basis;
+    return silenceBasisOfDecline(weekdayBaselineOf(sumsOf(), windowFromDay - 7 * weeks, windowFromDay - 1));
+  }
   const weeks = Math.min(usage.baselineWeeks, Math.floor((lastUsageDay - earliestKnown) / 7));
   if (weeks < 1) return null;
   const fromDay = lastUsageDay - 7 * weeks;
   const toDay = lastUsageDay - 1;
-  // The range the decline test above read, so its sums serve here too.
-  const longestWindowDays = Math.max(usage.recentWindowDays, usage.maxRecentWindowDays);
-  const sums = daySumsOf(days, Math.min(days.startDay, lastUsageDay - longestWindowDays + 1), lastUsageDay, usage);
+  const sums = sumsOf();
   const baseline = weekdayBaselineOf(sums, fromDay, toDay);
   const total = totalOver(sums, fromDay, toDay);
   return { fromDay, toDay, weeks, ratesPerWeekday: baseline.ratesPerWeekday, dispersion: baseline.dispersion, total };

@@ -361,6 +361,21 @@ describe('usage monitor: silence', () => {
     expect(firstWith(signals, 'usage_stopped', 'critical')).toBeUndefined();
   });
 
+  it('judges a small account on every whole week the ring holds: rates known from more uses, an earlier warning', () => {
+    // The same Mondays and Thursdays for 17 weeks; last usage Thursday 2026-04-30. 16 sessions in the
+    // 8 weeks before the last two are fewer than minExpectedCount (30), so the basis reaches back over
+    // all 14 whole weeks before them: 28 sessions, W = 28 × (0.0001^(−1/28) − 1) = 10.9059 (12.4525
+    // from 16). 14/24 of that Thursday, then 10 Mondays and Thursdays: 10.5833 by Thursday 2026-06-04,
+    // reached 0.3225 of the way through Monday 2026-06-08 (on 8 weeks: 0.8691 through Thursday 2026-06-11).
+    const seventeenWeeks = dailyUsage('sparse', START, 119, (_offset, weekday) => (weekday === 1 || weekday === 4 ? 1 : 0));
+    const warning = firstWith(run({}, seventeenWeeks, at('2026-09-01')).signals, 'usage_stopped', 'warning');
+    expect(warning?.eventTime).toBe('2026-06-08T07:44:27.500Z');
+    expect(findingOf(warning, 'usage_stopped')?.evidence[0]?.observed).toMatchObject({ baselineWeeks: 14, baselineCount: 28, test: 'poisson_zero' });
+    // Enough uses in the eight weeks (minExpectedCount 16) keeps them: the later warning.
+    const eightWeeks = firstWith(run({ defaults: { usage: { minExpectedCount: 16 } } }, seventeenWeeks, at('2026-09-01')).signals, 'usage_stopped', 'warning');
+    expect(eightWeeks?.eventTime.slice(0, 10)).toBe('2026-06-11');
+  });
+
   it('expects less on a holiday: a holiday Monday in the silence moves the warning to the next Thursday', () => {
     const { signals } = run({ defaults: { usage: { holidays: ['2026-04-13'] } } }, twiceWeekly, at('2026-06-01'));
     // The holiday expects 0.2 of a Monday: 12.7833 after Monday 2026-04-27, 13.0298 reached 0.2464 into Thursday 2026-04-30.

@@ -28,7 +28,11 @@ import { replayOutputLines } from './replay-alerts.ts';
  * new threshold); and again when a decline came to need a 60 % drop (critical from 65 %) and a
  * silence ten days: usage-stopped alerts open two or three days later, the 7–9-day silences of
  * cust-00006 and cust-00029 (each opened and resolved within days) raise none, and cust-00008's
- * decline opens as a warning.
+ * decline opens as a warning; and again when a small account's silence came to be judged on
+ * every whole week the ring holds before its last two weeks: cust-00007 (churned) is alerted 17
+ * days into its silence instead of 22 and escalated at 38, cust-00017 (declined, stayed) gets a
+ * warning after 22 silent days that its next session clears, and cust-00020's warning (57 days)
+ * now falls after the end of the history.
  */
 const simulation = {
   seed: 7,

@@ -156,6 +156,17 @@ export const dashboardRows: readonly RowSpec[] = [
         unit: 's',
       },
       {
+        title: 'Commit duration, 99th percentile',
+        description: 'writing one commit to Kafka (exactly once, one transaction): the broker’s share of the latency above',
+        queries: [
+          {
+            expr: 'histogram_quantile(0.99, sum by (service, delivery, le) (rate(churnwatch_commit_duration_seconds_bucket[5m])))',
+            legend: '{{service}} {{delivery}}',
+          },
+        ],
+        unit: 's',
+      },
+      {
         title: 'Timers fired per minute',
         description: 'stream-time and wall-clock timers (silence, renewals, daily checks)',
         queries: [{ expr: 'sum by (service, clock) (rate(churnwatch_timers_fired_total[5m])) * 60', legend: '{{service}} {{clock}}' }],

@@ -12,6 +12,7 @@ import type { RuntimeContext } from './runtime-context.ts';
 function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, beforeOffsets?: () => void, membershipHeld = true) {
   const delivered: unknown[] = [];
   const withheld: number[] = [];
+  const commitDurations: { labels: Record<string, string>; seconds: number }[] = [];
   const ctx = {
     joined,
     membership: { sinceConfirmedMs: 5_500 },
@@ -34,6 +35,7 @@ function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, before
       deliveryFailures: { inc: () => {} },
       transactionsAborted: { inc: () => {} },
       transactionsCommitted: { inc: () => {} },
+      commitDuration: { observe: (labels: Record<string, string>, seconds: number) => commitDurations.push({ labels, seconds }) },
       latency: { observe: () => {} },
       outputs: { inc: () => {} },
       deadLetters: { inc: () => {} },
@@ -59,7 +61,7 @@ function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, before
     task: { changes: () => ({ entries: [] }), commit: () => {} },
     resetOutputs: () => {},
   } as unknown as PartitionRun<unknown>;
-  return { ctx, run, delivered, withheld };
+  return { ctx, run, delivered, withheld, commitDurations };
 }
 
 test('at least once, nothing is committed while the consumer is out of its group: kafkajs would drop the offsets silently', async () => {
@@ -134,4 +136,15 @@ test('the changelog names every input the state has taken up, not only those rea
       ['events', '5'],
     ]),
   );
+});
+
+test('each commit written is timed by delivery mode; a failed one is not', async () => {
+  const written = fixture('exactly-once', true, () => {});
+  await commit(written.ctx, written.run, async () => {});
+  expect(written.commitDurations).toHaveLength(1);
+  expect(written.commitDurations[0]?.labels).toEqual({ delivery: 'exactly-once' });
+  expect(written.commitDurations[0]?.seconds).toBeGreaterThanOrEqual(0);
+  const failed = fixture('at-least-once', true);
+  await expect(commit(failed.ctx, failed.run, async () => {})).rejects.toThrow('stop here');
+  expect(failed.commitDurations).toHaveLength(0);
 });

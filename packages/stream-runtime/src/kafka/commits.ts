@@ -78,8 +78,10 @@ export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, co
     : undefined;
   const chunk = builder.build(run.partition, ctx.changelogTopic, run.task.changes(), offsets, takenUpOffsets(run));
   const exactlyOnce = ctx.delivery!.mode === 'exactly-once';
+  const deliveryStartedMs = performance.now();
   try {
     await ctx.delivery!.deliver(run.partition, chunk, (committed) => offsetsWhileOwned(ctx, run, committed, commitOffsets));
+    ctx.metrics.commitDuration.observe({ delivery: ctx.delivery!.mode }, (performance.now() - deliveryStartedMs) / 1000);
   } catch (error) {
     ctx.metrics.deliveryFailures.inc();
     if (exactlyOnce) ctx.metrics.transactionsAborted.inc();

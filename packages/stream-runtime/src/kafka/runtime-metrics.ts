@@ -61,6 +61,13 @@ export function createRuntimeMetrics(registry: Registry, sources: RuntimeGaugeSo
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
+    commitDuration: new Histogram({
+      name: 'churnwatch_commit_duration_seconds',
+      help: 'Time to write one commit (outputs, changelog records and input offsets); exactly once, one Kafka transaction from its start to the broker’s answer to its end.',
+      labelNames: ['delivery'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
     lag: new Gauge({
       name: 'churnwatch_consumer_lag_records',
       help: 'Records behind the end of an input partition.',

@@ -3,10 +3,11 @@ import type { Kafka, Message } from 'kafkajs';
 import type { LatencyLoad } from '../config.ts';
 import { waitUntil } from '../kafka/wait.ts';
 import { backgroundComplaint, priorComplaints, triggerComplaint } from '../latency/complaint-load.ts';
+import { histogramBound } from '../latency/histogram-bound.ts';
 import { percentile } from '../latency/percentiles.ts';
 import { latencyRowId } from '../latency/row-id.ts';
 import { backgroundUsage } from '../latency/usage-load.ts';
-import { startServices, stopServices } from '../services/service-processes.ts';
+import { type BenchService, startServices, stopServices } from '../services/service-processes.ts';
 import { createDetectionTopics, prefixedTopicNames, topicEnv } from '../services/service-topics.ts';
 import type { BenchContext } from './context.ts';
 
@@ -28,6 +29,8 @@ interface LatencyRun {
   readonly triggers: number;
   readonly sent: number;
   readonly seconds: number;
+  /** Exactly once, per service, the 99th percentile of its transactions' durations (commitP99s). */
+  readonly commitP99: string | null;
 }
 
 interface LoadTopics {
@@ -96,6 +99,25 @@ async function driveLoad(
   }
 }
 
+/**
+ * Each service's 99th percentile of the time its transactions took, from start to the broker's
+ * answer to their end, as the upper bound of its histogram bucket (/metrics): each alert waits for
+ * two of them, the complaint monitor's and the risk scorer's.
+ */
+async function commitP99s(services: readonly BenchService[]): Promise<string> {
+  const bounds = await Promise.all(
+    services.map(async ({ name, metricsPort }) => {
+      const text = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then(
+        (response) => response.text(),
+        () => '',
+      );
+      const bound = histogramBound(text, 'churnwatch_commit_duration_seconds', 0.99, (labels) => labels.includes('delivery="exactly-once"'));
+      return `${name} ${bound === null ? 'none' : bound === Number.POSITIVE_INFINITY ? '> 10 s' : `≤ ${Math.round(bound * 1000)} ms`}`;
+    }),
+  );
+  return bounds.join(', ');
+}
+
 /** The services a load needs: the trigger's path (complaint monitor, risk scorer), and the usage monitor for usage. */
 const servicesOf = (load: LatencyLoad) => (load === 'usage' ? ['usage-monitor', 'complaint-monitor', 'risk-scorer'] : ['complaint-monitor', 'risk-scorer']);
 
@@ -136,7 +158,7 @@ async function measure(context: BenchContext, load: LatencyLoad, delivery: Deliv
     // The last triggers' alerts: wait until all arrived, or 20 s.
     const deadline = Date.now() + 20_000;
     while (latenciesMs.length < sent.triggers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    return { latenciesMs: [...latenciesMs], ...sent };
+    return { latenciesMs: [...latenciesMs], ...sent, commitP99: delivery === 'exactly-once' ? await commitP99s(services) : null };
   } finally {
     await stopServices(services);
     await reader.disconnect();
@@ -160,7 +182,7 @@ export async function runLatency(context: BenchContext): Promise<void> {
       for (const rate of config.latencyRates) {
         say(`  ${load} background, ${delivery}, ${rate.toLocaleString('en-US')} events/s for ${config.latencySeconds} s`);
         const measured = await measure(context, load, delivery, rate);
-        const note = `${measured.latenciesMs.length} of ${measured.triggers} alerts; input ${Math.round(measured.sent / measured.seconds).toLocaleString('en-US')} events/s achieved`;
+        const note = `${measured.latenciesMs.length} of ${measured.triggers} alerts; input ${Math.round(measured.sent / measured.seconds).toLocaleString('en-US')} events/s achieved${measured.commitP99 === null ? '' : `; transaction p99 ${measured.commitP99}`}`;
         for (const p of [50, 95, 99] as const) {
           log.add({
             id: latencyRowId(load, mode, rate, p),

@@ -12,8 +12,8 @@ import { type WeekdayBaseline, weekdayBaselineOf } from './weekday-baseline.ts';
  * weeks) has every whole week the ring holds before its recent window instead: the test allows
  * for rates estimated from few uses by waiting longer, and a sparse customer who had slowed
  * before it stopped was otherwise judged on its slower weeks alone (backtest, seeds 42, 7, 3
- * and 11: 5, 4, 4 and 7 customers who stopped alerted only after their churn date, then 3, 2, 1
- * and 2). A young customer with too little history for the decline test has
+ * and 11: churners alerted only after their churn date 5, 4, 4 and 7, then 3, 2, 1 and 2; the
+ * same false alarms). A young customer with too little history for the decline test has
  * up to `baselineWeeks` whole weeks right before the day of its last usage (that day left out: it
  * always has usage, which would bias a sparse customer's rates upwards), at least one. Holidays
  * are left out of the rates, as in the decline test.

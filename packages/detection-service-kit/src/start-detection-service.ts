@@ -1,4 +1,5 @@
 import { createContractRegistry } from '@churnwatch/contracts';
+import { ConfigError } from '@churnwatch/errors';
 import { CONFIG_EXIT_CODE, type ServiceContext, startService, startStreamProcessor } from '@churnwatch/service-shell';
 import type { AnyProcessor, OutputRecord, StreamRuntime } from '@churnwatch/stream-runtime';
 import type { Registry } from 'prom-client';
@@ -52,9 +53,9 @@ export async function startDetectionService<X extends z.ZodRawShape>(
       start: async (context) => {
         const { config, processor } = context.config;
         if (!sameNames(processor.inputs, definition.inputs) || !sameNames(processor.outputs, definition.outputs)) {
-          throw new Error(
-            `${definition.service} declares inputs [${definition.inputs}] and outputs [${definition.outputs}] but its processor has [${processor.inputs}] and [${processor.outputs}]`,
-          );
+          throw new ConfigError(`${definition.service}'s definition`, [
+            `inputs and outputs: declared [${definition.inputs}] and [${definition.outputs}], but its processor has [${processor.inputs}] and [${processor.outputs}]`,
+          ]);
         }
         const schemaRegistry =
           config.kit.schemaRegistryUrl === undefined ? undefined : createContractRegistry({ url: config.kit.schemaRegistryUrl, ...config.registrySecurity });

@@ -1,4 +1,5 @@
 import type { InputDecoder } from '@churnwatch/contracts';
+import { ConfigError } from '@churnwatch/errors';
 import {
   type AnyProcessor,
   createStreamRuntime,
@@ -26,7 +27,7 @@ export interface StreamProcessorOptions {
 
 function pick<T>(map: Readonly<Record<string, T>>, name: string, what: string): T {
   const value = map[name];
-  if (value === undefined) throw new Error(`no ${what} configured for "${name}"`);
+  if (value === undefined) throw new ConfigError(`the stream processor's ${what}s`, [`${name}: no ${what} configured`]);
   return value;
 }
 

@@ -1,5 +1,6 @@
 import { describeKafkaSecurity, kafkaClientSecurity, plaintext, verifyKafkaConnection } from '@churnwatch/connection-security';
 import type { InputDecoder } from '@churnwatch/contracts';
+import { ConfigError } from '@churnwatch/errors';
 import { createLogger, createMetricsRegistry, type Logger, startServiceHttpServer } from '@churnwatch/telemetry';
 import { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
@@ -53,12 +54,12 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
   const registry = definition.registry ?? createMetricsRegistry(definition.service);
   const topicOf = (name: string) => {
     const topic = topics[name];
-    if (!topic) throw new Error(`no topic configured for "${name}"`);
+    if (!topic) throw new ConfigError(`${definition.service}'s topics`, [`${name}: no topic configured`]);
     return topic;
   };
   const bind = (input: string) => {
     const decode = definition.decoders[input];
-    if (!decode) throw new Error(`no decoder for input "${input}"`);
+    if (!decode) throw new ConfigError(`${definition.service}'s decoders`, [`${input}: no decoder for this input`]);
     return { topic: topicOf(input), decode };
   };
   const kafka = new Kafka({

@@ -31,8 +31,23 @@ export function dateOfDayIndex(dayIndex: number): string {
 
 /** 10000-01-01T00:00:00.000Z: from there on `toISOString` writes a six-digit year. */
 const FOUR_DIGIT_YEARS_END_MS = 253_402_300_800_000;
-const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-const threeDigits = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+// Made once: built per call, the digits were most of what formatting a time allocated.
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+const twoDigits = (n: number): string => TWO_DIGITS[n] as string;
+const threeDigits = (n: number): string => THREE_DIGITS[n] as string;
+
+/** The day formatted last: the times one assessment writes fall on a few days, mostly the same. */
+let lastDay = Number.NaN;
+let lastDate = '';
+
+function dateOfDay(dayIndex: number): string {
+  if (dayIndex !== lastDay) {
+    lastDate = calendarDateOf(dayIndex);
+    lastDay = dayIndex;
+  }
+  return lastDate;
+}
 
 /** `YYYY-MM-DD` of a day index ≥ 0, by the proleptic Gregorian calendar (days-to-civil, in 400-year eras). */
 function calendarDateOf(dayIndex: number): string {
@@ -61,7 +76,7 @@ export function isoOf(timeMs: number): string {
   const seconds = (inDay - ms) / 1000;
   const minutes = (seconds - (seconds % 60)) / 60;
   const hours = (minutes - (minutes % 60)) / 60;
-  return `${calendarDateOf(day)}T${twoDigits(hours)}:${twoDigits(minutes % 60)}:${twoDigits(seconds % 60)}.${threeDigits(ms)}Z`;
+  return `${dateOfDay(day)}T${twoDigits(hours)}:${twoDigits(minutes % 60)}:${twoDigits(seconds % 60)}.${threeDigits(ms)}Z`;
 }
 
 /** Whole days from `fromMs` to `toMs`, rounded down (negative when `toMs` is earlier). */

@@ -190,7 +190,8 @@ function expectedByTotals(sums: DaySums, baseline: WeekdayBaseline, wholeDays: r
   let onHolidays = 0;
   for (let weekday = 0; weekday < 7; weekday++) {
     const days = perWeekday[weekday] as number;
-    const [sum, over] = days > 0 ? [totals[weekday] as number, days] : [total, baseline.days];
+    const sum = days > 0 ? (totals[weekday] as number) : total;
+    const over = days > 0 ? days : baseline.days;
     if (sum / over !== baseline.ratesPerWeekday[weekday]) return null;
     const scaled = sum * (denominator / over);
     onWholeDays += scaled * (wholeDays[weekday] as number);
@@ -200,8 +201,14 @@ function expectedByTotals(sums: DaySums, baseline: WeekdayBaseline, wholeDays: r
 }
 
 function leastCommonMultiple(a: number, b: number): number {
-  let [x, y] = [a, b];
-  while (y !== 0) [x, y] = [y, x % y];
+  // Plain variables: a swap by destructuring made an array per step, and this runs per window tested.
+  let x = a;
+  let y = b;
+  while (y !== 0) {
+    const rest = x % y;
+    x = y;
+    y = rest;
+  }
   return (a / x) * b;
 }
 

@@ -4,6 +4,7 @@ import type { LatencyLoad } from '../config.ts';
 import { waitUntil } from '../kafka/wait.ts';
 import { backgroundComplaint, priorComplaints, triggerComplaint } from '../latency/complaint-load.ts';
 import { histogramBound } from '../latency/histogram-bound.ts';
+import { type HopTimes, hopsText } from '../latency/hops.ts';
 import { percentile } from '../latency/percentiles.ts';
 import { latencyRowId } from '../latency/row-id.ts';
 import { backgroundUsage } from '../latency/usage-load.ts';
@@ -26,6 +27,8 @@ const maxMessagesPerSend = 2_000;
 
 interface LatencyRun {
   readonly latenciesMs: number[];
+  /** The alerts whose complaint signal was read too, split into hops. */
+  readonly hops: HopTimes[];
   readonly triggers: number;
   readonly sent: number;
   readonly seconds: number;
@@ -131,19 +134,31 @@ async function measure(context: BenchContext, load: LatencyLoad, delivery: Deliv
   say('    topics created; the alerts reader joins');
   const sentAt = new Map<string, number>();
   const latenciesMs: number[] = [];
+  const hops: HopTimes[] = [];
   const seen = new Set<string>();
+  /** When each trigger customer's first complaints signal was written (its record timestamp). */
+  const signalWrittenAt = new Map<string, number>();
   const reader = kafka.consumer({ groupId: `${prefix}-alerts`, maxWaitTimeInMs: 10 });
   await reader.connect();
   const joined = new Promise<void>((resolve) => reader.on(reader.events.GROUP_JOIN, () => resolve()));
-  await reader.subscribe({ topic: names.alerts, fromBeginning: true });
+  await reader.subscribe({ topics: [names.alerts, names.signals], fromBeginning: true });
   await reader.run({
-    eachMessage: async ({ message }) => {
+    eachMessage: async ({ topic, message }) => {
       const arrivedMs = Date.now();
-      const alert = JSON.parse(message.value?.toString('utf8') ?? '{}') as { customerId?: string; kind?: string; status?: string };
-      const sentMs = alert.customerId === undefined ? undefined : sentAt.get(alert.customerId);
-      if (sentMs === undefined || alert.kind !== 'complaint_escalation' || seen.has(alert.customerId!)) return;
-      seen.add(alert.customerId!);
+      // Both topics are keyed by customer: the background's records are passed over unparsed.
+      const key = message.key?.toString('utf8');
+      const sentMs = key === undefined ? undefined : sentAt.get(key);
+      if (key === undefined || sentMs === undefined) return;
+      const value = JSON.parse(message.value?.toString('utf8') ?? '{}') as { kind?: string; concern?: string };
+      if (topic === names.signals) {
+        if (value.concern === 'complaints' && !signalWrittenAt.has(key)) signalWrittenAt.set(key, Number(message.timestamp));
+        return;
+      }
+      if (value.kind !== 'complaint_escalation' || seen.has(key)) return;
+      seen.add(key);
       latenciesMs.push(arrivedMs - sentMs);
+      const signalWrittenMs = signalWrittenAt.get(key);
+      if (signalWrittenMs !== undefined) hops.push({ sentMs, signalWrittenMs, alertWrittenMs: Number(message.timestamp), alertReadMs: arrivedMs });
     },
   });
   let joinedYet = false;
@@ -158,7 +173,7 @@ async function measure(context: BenchContext, load: LatencyLoad, delivery: Deliv
     // The last triggers' alerts: wait until all arrived, or 20 s.
     const deadline = Date.now() + 20_000;
     while (latenciesMs.length < sent.triggers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    return { latenciesMs: [...latenciesMs], ...sent, commitP99: delivery === 'exactly-once' ? await commitP99s(services) : null };
+    return { latenciesMs: [...latenciesMs], hops: [...hops], ...sent, commitP99: delivery === 'exactly-once' ? await commitP99s(services) : null };
   } finally {
     await stopServices(services);
     await reader.disconnect();
@@ -182,7 +197,8 @@ export async function runLatency(context: BenchContext): Promise<void> {
       for (const rate of config.latencyRates) {
         say(`  ${load} background, ${delivery}, ${rate.toLocaleString('en-US')} events/s for ${config.latencySeconds} s`);
         const measured = await measure(context, load, delivery, rate);
-        const note = `${measured.latenciesMs.length} of ${measured.triggers} alerts; input ${Math.round(measured.sent / measured.seconds).toLocaleString('en-US')} events/s achieved${measured.commitP99 === null ? '' : `; transaction p99 ${measured.commitP99}`}`;
+        const hops = hopsText(measured.hops);
+        const note = `${measured.latenciesMs.length} of ${measured.triggers} alerts; input ${Math.round(measured.sent / measured.seconds).toLocaleString('en-US')} events/s achieved${hops === '' ? '' : `; ${hops}`}${measured.commitP99 === null ? '' : `; transaction p99 ${measured.commitP99}`}`;
         for (const p of [50, 95, 99] as const) {
           log.add({
             id: latencyRowId(load, mode, rate, p),

@@ -188,6 +188,7 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
           if (ownStream) run.clockGate.read(batch.topic, next, BigInt(batch.highWatermark));
           if (run.tablesBehind.size) advanceTableCatchUp(ctx, run, batch.topic, next);
           payload.resolveOffset(lastOffset);
+          run.caughtUp = next >= BigInt(batch.highWatermark);
         }
         await flushOutputs(ctx, run, startedAt);
         if (commitDue(ctx, run)) await commit(ctx, run, commitOffsets);

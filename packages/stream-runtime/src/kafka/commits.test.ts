@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { commit, type OffsetCommitter } from './commits.ts';
+import { describe, expect, test } from 'vitest';
+import { commit, commitDue, type OffsetCommitter } from './commits.ts';
 import type { CommitOffsets } from './delivery.ts';
 import type { PartitionRun } from './partition-run.ts';
 import type { RuntimeContext } from './runtime-context.ts';
@@ -147,4 +147,32 @@ test('each commit written is timed by delivery mode; a failed one is not', async
   const failed = fixture('at-least-once', true);
   await expect(commit(failed.ctx, failed.run, async () => {})).rejects.toThrow('stop here');
   expect(failed.commitDurations).toHaveLength(0);
+});
+
+describe('commitDue', () => {
+  const ctxOf = (mode: 'at-least-once' | 'exactly-once') =>
+    ({ delivery: { mode }, commitIntervalMs: 100, caughtUpCommitMs: 20, tuning: { maxDirtyKeys: 1_000 } }) as unknown as RuntimeContext<unknown>;
+  const runOf = (caughtUp: boolean, outputs: number) =>
+    ({
+      hasUncommittedWork: true,
+      lastCommitAtMs: 1_000,
+      caughtUp,
+      pending: { outputs: new Array(outputs) },
+      task: { pendingKeys: 1 },
+    }) as unknown as PartitionRun<unknown>;
+
+  test('exactly once, outputs of a partition that has caught up go after caughtUpCommitMs', () => {
+    expect(commitDue(ctxOf('exactly-once'), runOf(true, 1), 1_019)).toBe(false);
+    expect(commitDue(ctxOf('exactly-once'), runOf(true, 1), 1_020)).toBe(true);
+  });
+
+  test('otherwise the commit interval decides', () => {
+    // Behind its input: a backlog commits no more often than before.
+    expect(commitDue(ctxOf('exactly-once'), runOf(false, 1), 1_099)).toBe(false);
+    // Nothing for a reader yet: state and offsets can wait.
+    expect(commitDue(ctxOf('exactly-once'), runOf(true, 0), 1_099)).toBe(false);
+    // At least once, outputs are sent before the commit anyway.
+    expect(commitDue(ctxOf('at-least-once'), runOf(true, 1), 1_099)).toBe(false);
+    expect(commitDue(ctxOf('exactly-once'), runOf(false, 1), 1_100)).toBe(true);
+  });
 });

@@ -10,11 +10,15 @@ const nothingToCommit: OffsetCommitter = async () => {};
 
 /**
  * A commit is due when the commit interval has passed since the last one, or the dirty-key cache
- * holds `maxDirtyKeys` keys (Kafka Streams flushes its record cache when it is full, too).
+ * holds `maxDirtyKeys` keys (Kafka Streams flushes its record cache when it is full, too); exactly
+ * once, also when outputs wait in a partition that has caught up with its input and
+ * `caughtUpCommitMs` has passed (RuntimeTuning.caughtUpCommitMs).
  */
 export function commitDue<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, nowMs = performance.now()): boolean {
   if (!run.hasUncommittedWork) return false;
-  return nowMs - run.lastCommitAtMs >= ctx.commitIntervalMs || run.task.pendingKeys >= ctx.tuning.maxDirtyKeys;
+  const sinceMs = nowMs - run.lastCommitAtMs;
+  if (sinceMs >= ctx.commitIntervalMs || run.task.pendingKeys >= ctx.tuning.maxDirtyKeys) return true;
+  return ctx.delivery!.mode === 'exactly-once' && run.caughtUp && run.pending.outputs.length > 0 && sinceMs >= ctx.caughtUpCommitMs;
 }
 
 /** Metrics and the onOutputsCommitted hook, for outputs that just became durable. */

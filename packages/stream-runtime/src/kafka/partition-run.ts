@@ -37,6 +37,8 @@ export class PartitionRun<S> {
   readonly pendingOffsets = new Map<string, string>();
   /** performance.now() of the last commit (or of the first work after it). */
   lastCommitAtMs = performance.now();
+  /** Whether the last batch taken up ended where the partition ended when it was fetched (see RuntimeTuning.caughtUpCommitMs). */
+  caughtUp = false;
   /** performance.now() when the oldest uncommitted work was taken up; undefined when there is none. */
   pendingSinceMs: number | undefined;
   /** Whether the partition is reading history, from when its batches were finished and the stream time then. */

@@ -41,6 +41,8 @@ export class RuntimeContext<S> {
   readonly applicationId: string;
   readonly tuning: RuntimeTuning;
   readonly commitIntervalMs: number;
+  /** See RuntimeTuning.caughtUpCommitMs. */
+  readonly caughtUpCommitMs: number;
   readonly logger: Logger;
   readonly metrics: RuntimeMetrics;
   readonly clock: () => number;
@@ -95,6 +97,7 @@ export class RuntimeContext<S> {
     this.logger = options.logger;
     this.tuning = { ...defaultTuning, ...options.tuning };
     this.commitIntervalMs = this.tuning.commitIntervalMs ?? defaultCommitIntervalMs(options.delivery);
+    this.caughtUpCommitMs = Math.min(this.commitIntervalMs, this.tuning.caughtUpCommitMs ?? this.commitIntervalMs / 5);
     this.membership = new MembershipLease(this.tuning.sessionTimeoutMs, this.tuning.heartbeatIntervalMs);
     this.clock = options.clock ?? Date.now;
     this.stores = options.stores ?? packedStores(this.tuning.stateCacheKeys);

@@ -18,6 +18,15 @@ export interface RuntimeTuning {
    * often it changed. Undefined takes the mode's default (see defaultCommitIntervalMs).
    */
   readonly commitIntervalMs: number | undefined;
+  /**
+   * Exactly once: a partition whose last batch reached the end of its input, and which holds
+   * outputs, commits once this long has passed since its last commit instead of at the full
+   * interval. While it keeps up with its input its outputs become visible sooner (an alert waits
+   * for two commits, its monitor's and the risk scorer's); while it works through a backlog its
+   * batches stop short of the end and it commits at the interval, with no more transactions than
+   * before. Undefined: a fifth of the commit interval; the interval itself turns it off.
+   */
+  readonly caughtUpCommitMs: number | undefined;
   /** A commit also happens as soon as this many keys of a partition changed since the last one (bounds the cache's memory). */
   readonly maxDirtyKeys: number;
   readonly wallClockCheckIntervalMs: number;
@@ -83,6 +92,7 @@ export const defaultTuning: RuntimeTuning = {
   heartbeatIntervalMs: 3_000,
   maxWorkPerChunk: 2_000,
   commitIntervalMs: undefined,
+  caughtUpCommitMs: undefined,
   maxDirtyKeys: 50_000,
   wallClockCheckIntervalMs: 1_000,
   clockLeaderPollMs: 200,

@@ -31,6 +31,9 @@ describe('runtime settings', () => {
     expect(parseRuntimeSettings(base).commitIntervalMs).toBeUndefined();
     expect(parseRuntimeSettings({ ...base, CHURNWATCH_COMMIT_INTERVAL_MS: '250' }).commitIntervalMs).toBe(250);
     expect(() => parseRuntimeSettings({ ...base, CHURNWATCH_COMMIT_INTERVAL_MS: '0' })).toThrow(/CHURNWATCH_COMMIT_INTERVAL_MS/);
+    expect(parseRuntimeSettings(base).caughtUpCommitMs).toBeUndefined();
+    expect(parseRuntimeSettings({ ...base, CHURNWATCH_CAUGHT_UP_COMMIT_MS: '40' }).caughtUpCommitMs).toBe(40);
+    expect(() => parseRuntimeSettings({ ...base, CHURNWATCH_CAUGHT_UP_COMMIT_MS: 'soon' })).toThrow(/CHURNWATCH_CAUGHT_UP_COMMIT_MS/);
   });
 
   test('a restore fetches 8 MiB at a time unless told otherwise; the size must be positive', () => {

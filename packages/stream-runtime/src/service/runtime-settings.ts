@@ -38,6 +38,8 @@ export const runtimeSettingsSchema = z
     maxWorkPerChunk: z.coerce.number().int().min(1).max(100_000).default(defaultTuning.maxWorkPerChunk),
     /** Default per delivery mode: 30000 at-least-once, 100 exactly-once (as Kafka Streams). */
     commitIntervalMs: positiveMs.optional(),
+    /** Default a fifth of the commit interval (exactly-once only; see RuntimeTuning.caughtUpCommitMs). */
+    caughtUpCommitMs: positiveMs.optional(),
     wallClockCheckIntervalMs: positiveMs.default(defaultTuning.wallClockCheckIntervalMs),
     wallClockHoldWhileBehindMs: positiveMs.default(defaultTuning.wallClockHoldWhileBehindMs),
     wallClockHoldIdleMs: positiveMs.default(defaultTuning.wallClockHoldIdleMs),
@@ -66,6 +68,7 @@ export function runtimeTuningOf(settings: RuntimeSettings): Partial<RuntimeTunin
     heartbeatIntervalMs: settings.heartbeatIntervalMs,
     maxWorkPerChunk: settings.maxWorkPerChunk,
     commitIntervalMs: settings.commitIntervalMs,
+    caughtUpCommitMs: settings.caughtUpCommitMs,
     wallClockCheckIntervalMs: settings.wallClockCheckIntervalMs,
     wallClockHoldWhileBehindMs: settings.wallClockHoldWhileBehindMs,
     wallClockHoldIdleMs: settings.wallClockHoldIdleMs,

@@ -28,6 +28,31 @@ function spendLines(fit: PurchaseModelFit): string[] {
   ];
 }
 
+/** Customers with at least this many purchase days are counted for the spread of their gaps. */
+const GAP_VARIATION_MIN_INTERVALS = 4;
+
+/** The nearest-rank `share` quantile of ascending values. */
+const quantile = (ascending: readonly number[], share: number) => ascending[Math.max(0, Math.ceil(share * ascending.length) - 1)]!;
+
+/**
+ * How regular the repeat buyers are: a lapse rule that waits for a pause of k usual gaps can only
+ * be as early and as precise as the spread of the buyers' own gaps allows.
+ */
+function gapVariationLines(fit: PurchaseModelFit): string[] {
+  const variations = fit.summaries
+    .filter((summary) => summary.frequency >= GAP_VARIATION_MIN_INTERVALS && summary.gapVariation !== null)
+    .map((summary) => summary.gapVariation as number)
+    .sort((left, right) => left - right);
+  if (variations.length === 0) return [];
+  const below = (limit: number) => fixed(variations.filter((variation) => variation < limit).length / variations.length, 3);
+  return [
+    '',
+    `Gaps between purchase days (${variations.length} customers with ${GAP_VARIATION_MIN_INTERVALS + 1} or more purchase days)`,
+    `  coefficient of variation p10 ${fixed(quantile(variations, 0.1), 2)}  p25 ${fixed(quantile(variations, 0.25), 2)}  median ${fixed(quantile(variations, 0.5), 2)}  p75 ${fixed(quantile(variations, 0.75), 2)}  p90 ${fixed(quantile(variations, 0.9), 2)}`,
+    `  share below 0.5: ${below(0.5)}; below 0.25: ${below(0.25)} (1 is memoryless buying)`,
+  ];
+}
+
 export function formatFitReport(fit: PurchaseModelFit): string {
   const { parameters, bgnbd } = fit;
   const { r, alpha, a, b, logLikelihood } = parameters.bgnbd;
@@ -46,6 +71,7 @@ export function formatFitReport(fit: PurchaseModelFit): string {
     ),
     '',
     ...spendLines(fit),
+    ...gapVariationLines(fit),
   ];
   return `${lines.join('\n')}\n`;
 }

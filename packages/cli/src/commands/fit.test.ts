@@ -55,6 +55,10 @@ describe('./churnwatch fit', () => {
     expect(result.out).toContain('2 lines skipped');
     expect(result.out).toMatch(/BG\/NBD\n {2}r [\d.]+ {2}alpha [\d.]+ \(days\)/);
     expect(result.out).toMatch(/AUC of P\(no purchase in the holdout\) for "no purchase": [01]\.\d{4}/);
+    // Each customer buys at a fixed gap: its gaps do not vary at all.
+    expect(result.out).toMatch(
+      /Gaps between purchase days \(\d+ customers with 5 or more purchase days\)\n {2}coefficient of variation p10 0\.00 .* median 0\.00 .* p90 0\.00\n {2}share below 0\.5: 1\.000/,
+    );
     const parameters = parsePurchaseModelParameters(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(parameters).toMatchObject({ unit: 'days', calibrationEnd: '2026-03-31', customers: 40, fittedOn: 'events.jsonl (purchase-events)' });
     // The spend model sees the customers with a second purchase day by the calibration end.

@@ -12,6 +12,7 @@ const customer = (customerId: string, frequency: number, recency: number, age: n
   age,
   meanSpend: frequency === 0 ? 0 : 10,
   firstDaySpend: 10,
+  gapVariation: null,
 });
 
 describe('evaluateHoldout', () => {

@@ -33,8 +33,10 @@ describe('summarisePurchases', () => {
   it('merges same-day purchases and measures recency and age from the first purchase day, in weeks', () => {
     const [a, b, ...rest] = summarisePurchases(rows, { calibrationEndDay: end, unit: 'weeks' });
     expect(rest).toEqual([]);
-    expect(a).toEqual({ customerId: 'a', frequency: 2, recency: 6, age: 8, meanSpend: (24 + 30) / 2, firstDaySpend: 15 });
-    expect(b).toEqual({ customerId: 'b', frequency: 0, recency: 0, age: 1, meanSpend: 0, firstDaySpend: 7 });
+    // Gaps of 14 and 28 days: mean 21, standard deviation 7·√2.
+    const gapVariation = expect.closeTo(Math.SQRT2 / 3, 12);
+    expect(a).toEqual({ customerId: 'a', frequency: 2, recency: 6, age: 8, meanSpend: (24 + 30) / 2, firstDaySpend: 15, gapVariation });
+    expect(b).toEqual({ customerId: 'b', frequency: 0, recency: 0, age: 1, meanSpend: 0, firstDaySpend: 7, gapVariation: null });
   });
 
   it('gives the same histories in days, seven times longer', () => {

@@ -17,6 +17,20 @@ export interface CustomerSummary extends PurchaseHistory {
   readonly meanSpend: number;
   /** Spend on the first purchase day, kept apart because the spend model excludes it. */
   readonly firstDaySpend: number;
+  /**
+   * How regular the customer's buying is: the coefficient of variation (sample standard deviation
+   * over mean) of the days between its purchase days; null with fewer than three purchase days.
+   */
+  readonly gapVariation: number | null;
+}
+
+/** The coefficient of variation of the intervals between ordered days; null below two intervals. */
+export function gapVariationOf(orderedDays: readonly number[]): number | null {
+  if (orderedDays.length < 3) return null;
+  const gaps = orderedDays.slice(1).map((day, i) => day - orderedDays[i]!);
+  const mean = gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length;
+  const variance = gaps.reduce((sum, gap) => sum + (gap - mean) ** 2, 0) / (gaps.length - 1);
+  return Math.sqrt(variance) / mean;
 }
 
 export interface SummaryOptions {
@@ -64,6 +78,7 @@ export function summarisePurchases(rows: Iterable<PurchaseRow>, options: Summary
       age: (options.calibrationEndDay - first) / unitDays,
       meanSpend: frequency === 0 ? 0 : repeatSpend / frequency,
       firstDaySpend: days.get(first)!,
+      gapVariation: gapVariationOf(ordered),
     });
   }
   return summaries;

@@ -69,3 +69,54 @@ describe('alert life cycle', () => {
     expect(track.open?.alertId).toBe(`alert-${20 * DAY}`);
   });
 });
+
+describe('alert life cycle at one instant', () => {
+  const first: CurrentFinding = { severity: 'warning', fingerprint: 'reasons:a', sinceMs: 1000 };
+  const both: CurrentFinding = { ...first, fingerprint: 'reasons:a,b' };
+
+  it('takes in new evidence of the instant of the last step instead of sending an update', () => {
+    const { sent, track } = steps([
+      [1000, first],
+      [1000, both],
+    ]);
+    expect(sent).toEqual(['opened:alert-1000:warning']);
+    expect(track.open?.fingerprint).toBe('reasons:a,b');
+    expect(track.steps).toBe(1);
+  });
+
+  it('leaves the same track and the same steps whichever of two findings of one instant comes first', () => {
+    const evidenceFirst = steps([
+      [1000, first],
+      [1000, both],
+      [2000, null],
+    ]);
+    const bothAtOnce = steps([
+      [1000, both],
+      [2000, null],
+    ]);
+    expect(evidenceFirst.sent).toEqual(bothAtOnce.sent);
+    expect(evidenceFirst.track).toEqual(bothAtOnce.track);
+  });
+
+  it('still escalates at the same instant, and updates once time has moved on', () => {
+    const { sent } = steps([
+      [1000, first],
+      [1000, { ...first, severity: 'critical', fingerprint: 'c' }],
+      [1000, { ...first, severity: 'critical', fingerprint: 'c2' }],
+      [1001, { ...first, severity: 'critical', fingerprint: 'c3' }],
+    ]);
+    expect(sent).toEqual(['opened:alert-1000:warning', 'escalated:alert-1000:critical', 'updated:alert-1000:critical']);
+  });
+
+  it('updates for a late signal, older than the instant of the last step', () => {
+    const opened = steps([[1000, first]]).track;
+    const late = reconcileAlert(opened, both, 1000, 7, idOf, 900);
+    expect(late.status).toBe('updated');
+  });
+
+  it('updates a track stored before the time of its last step was kept', () => {
+    const { open, ...rest } = steps([[1000, first]]).track;
+    const { steppedAtMs: _, ...older } = open!;
+    expect(steps([[1000, both]], { ...rest, open: older }).sent).toEqual(['updated:alert-1000:warning']);
+  });
+});

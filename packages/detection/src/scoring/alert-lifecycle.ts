@@ -13,6 +13,8 @@ export interface AlertTrack {
     /** Severity and fingerprint as last sent. */
     readonly severity: AlertSeverity;
     readonly fingerprint: string;
+    /** Customer time of the last step sent (opened, escalated or updated); absent in older state. */
+    readonly steppedAtMs?: number;
   } | null;
   /** Life-cycle steps sent for this kind so far; never reset, so step ids never repeat. */
   readonly steps: number;
@@ -51,10 +53,13 @@ const rank = (severity: AlertSeverity) => alertSeverities.indexOf(severity);
  * - finding, nothing open: open it, unless snoozed or within `cooldownDays` of the last all-clear
  *   (then wake up when that ends and look again);
  * - finding, alert open: escalate when the severity rose, update when the evidence's fingerprint
- *   changed (or the severity fell); nothing while snoozed;
+ *   changed (or the severity fell); nothing while snoozed. What would be an update, prompted by
+ *   something of the very instant of the step before it, is taken into the track and not sent;
  * - no finding, alert open: resolve it (the all-clear is sent even while snoozed);
  * - alert open and closed by hand: resolve it now, and let the cooldown run from here.
- * `alertIdOf(sinceMs)` gives the deterministic id of an alert opened for a finding. Pure.
+ * `alertIdOf(sinceMs)` gives the deterministic id of an alert opened for a finding; `promptedAtMs`
+ * is the time of what prompted the look (a signal's own event time, a timer's), before `nowMs` for
+ * a late signal. Pure.
  */
 export function reconcileAlert(
   track: AlertTrack,
@@ -62,6 +67,7 @@ export function reconcileAlert(
   nowMs: number,
   cooldownDays: number,
   alertIdOf: (sinceMs: number) => string,
+  promptedAtMs: number = nowMs,
 ): LifecycleDecision {
   const snoozedUntil = track.snoozedUntilMs !== null && nowMs < track.snoozedUntilMs ? track.snoozedUntilMs : null;
   const step = (status: LifecycleStatus, next: Omit<AlertTrack, 'steps'>): LifecycleDecision => ({
@@ -83,12 +89,24 @@ export function reconcileAlert(
   if (track.open === null) {
     const cooldownEndsMs = track.lastResolvedAtMs === null ? null : track.lastResolvedAtMs + cooldownDays * MS_PER_DAY;
     if (cooldownEndsMs !== null && nowMs < cooldownEndsMs) return { track, status: null, wakeAtMs: cooldownEndsMs };
-    const open = { alertId: alertIdOf(finding.sinceMs), openedAtMs: finding.sinceMs, severity: finding.severity, fingerprint: finding.fingerprint };
+    const open = {
+      alertId: alertIdOf(finding.sinceMs),
+      openedAtMs: finding.sinceMs,
+      severity: finding.severity,
+      fingerprint: finding.fingerprint,
+      steppedAtMs: nowMs,
+    };
     return step('opened', { ...track, open, history: [], closeRequested: false });
   }
 
-  const changed = { ...track.open, severity: finding.severity, fingerprint: finding.fingerprint };
+  const changed = { ...track.open, severity: finding.severity, fingerprint: finding.fingerprint, steppedAtMs: nowMs };
   if (rank(finding.severity) > rank(track.open.severity)) return step('escalated', { ...track, open: changed });
-  if (finding.severity !== track.open.severity || finding.fingerprint !== track.open.fingerprint) return step('updated', { ...track, open: changed });
-  return { track, status: null, wakeAtMs: null };
+  if (finding.severity === track.open.severity && finding.fingerprint === track.open.fingerprint) return { track, status: null, wakeAtMs: null };
+  // Two monitors' signals of one instant (an order that also cancels the subscription reaches the
+  // purchase and the contract monitor) come in either order. Sent as a step, the second would make
+  // "opened, then updated at the same moment" in one order and "opened" in the other, and number
+  // every later step differently; taken in, both orders leave the same track and the same steps.
+  // A late signal (older than the customer's clock) still updates: it is news, not a tie.
+  if (track.open.steppedAtMs === nowMs && promptedAtMs === nowMs) return { track: { ...track, open: changed }, status: null, wakeAtMs: null };
+  return step('updated', { ...track, open: changed });
 }

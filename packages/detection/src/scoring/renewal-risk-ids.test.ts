@@ -34,6 +34,16 @@ describe('renewal at risk: ids from event facts', () => {
     expect(contractFirst[0]?.openedAt).toBe('2026-11-12T00:00:00.000Z');
   });
 
+  it('sends the same steps whichever of two monitors’ signals of one instant arrives first', () => {
+    // An order that cancels auto-renew and a decline found at the same millisecond, from two monitors.
+    const declineThen = { ...decline, eventTimeMs: at('2026-11-12') };
+    const later = signal('acme', 'usage', at('2026-11-20'), {});
+    const usageFirst = atRiskAlerts([known, declineThen, autoRenewOff, later]);
+    const contractFirst = atRiskAlerts([known, autoRenewOff, declineThen, later]);
+    expect(usageFirst.map((alert) => [alert.status, alert.eventId])).toEqual(contractFirst.map((alert) => [alert.status, alert.eventId]));
+    expect(usageFirst.map((alert) => alert.status)).toEqual(['opened', 'updated']);
+  });
+
   it('opens at the window start for reasons older than the window, whenever the scorer looks', () => {
     const early = signal('acme', 'usage', at('2026-09-20'), { findings: [finding('usage_declining', at('2026-09-18'))] });
     const woken = atRiskAlerts([known, early], at('2026-10-03'));

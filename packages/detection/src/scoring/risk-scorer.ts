@@ -42,26 +42,32 @@ export function createRiskScorer(config: DetectionConfig): Processor<StoredScore
         const answer = record.value as FeedbackEventV1;
         const filed = fileNpsAnswer(current, { score: answer.score, atMs: record.eventTimeMs });
         if (filed.timer !== null) return { state: filed.state, setTimers: [filed.timer] };
-        return evaluateCustomer(config, filed.state, record.key, current.clockMs);
+        return evaluateCustomer(config, filed.state, record.key, current.clockMs, record.eventTimeMs);
       }
       const timeMs = record.input === 'signals' ? record.eventTimeMs : record.input === 'customerProfiles' ? profileRowTimeMs(record) : record.streamTimeMs;
       const nowMs = Math.max(current.clockMs, timeMs);
-      return evaluateAt(config, { ...apply(current, record), clockMs: nowMs }, record.key, nowMs);
+      return evaluateAt(config, { ...apply(current, record), clockMs: nowMs }, record.key, nowMs, timeMs);
     },
     onTimer(state, timer: FiredTimer) {
       if (state === undefined) return { state };
       const current = decodeScorerState(state);
       const nowMs = Math.max(current.clockMs, timer.atMs);
-      return evaluateAt(config, { ...current, clockMs: nowMs }, timer.key, nowMs);
+      return evaluateAt(config, { ...current, clockMs: nowMs }, timer.key, nowMs, timer.atMs);
     },
   };
 }
 
 /** The NPS answers due by `nowMs` applied, then the customer evaluated; the answer timer follows what still waits. */
-function evaluateAt(config: DetectionConfig, state: RiskScorerState, customerId: string, nowMs: number): ProcessorResult<RiskScorerState> {
+function evaluateAt(
+  config: DetectionConfig,
+  state: RiskScorerState,
+  customerId: string,
+  nowMs: number,
+  promptedAtMs: number,
+): ProcessorResult<RiskScorerState> {
   const hadPending = (state.pendingNps?.length ?? 0) > 0;
   const due = applyDueNpsAnswers(state, nowMs);
-  const result = evaluateCustomer(config, due.state, customerId, nowMs);
+  const result = evaluateCustomer(config, due.state, customerId, nowMs, promptedAtMs);
   if (due.timer !== null) return { ...result, setTimers: [...(result.setTimers ?? []), due.timer] };
   return hadPending ? { ...result, cancelTimers: [...(result.cancelTimers ?? []), NPS_ANSWER_TIMER] } : result;
 }

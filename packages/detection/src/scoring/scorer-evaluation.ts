@@ -50,9 +50,16 @@ function healthInputsAtMs(state: RiskScorerState): number {
 
 /**
  * Re-assesses one customer at `nowMs` and emits what changed: alert life-cycle steps, the health
- * record, KPI changes; and sets the wake-up timer. Pure.
+ * record, KPI changes; and sets the wake-up timer. `promptedAtMs`: the time of the signal, answer
+ * or timer that prompted it (see reconcileAlert). Pure.
  */
-export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState, customerId: string, nowMs: number): ProcessorResult<RiskScorerState> {
+export function evaluateCustomer(
+  config: DetectionConfig,
+  state: RiskScorerState,
+  customerId: string,
+  nowMs: number,
+  promptedAtMs: number = nowMs,
+): ProcessorResult<RiskScorerState> {
   const known = Object.keys(state.signals).length > 0 || state.nps !== null;
   if (!known) return { state };
   const thresholds = resolveThresholds(config, { segment: state.profile?.segment, plan: state.profile?.plan });
@@ -112,7 +119,7 @@ export function evaluateCustomer(config: DetectionConfig, state: RiskScorerState
     // order in which the monitors' signals arrive.
     const idOf = (sinceMs: number) =>
       kind === 'renewal_at_risk' ? alertIdOf(customerId, kind, `${contract?.renewalDate}#${renewalOpenings + 1}`) : alertIdOf(customerId, kind, sinceMs);
-    const decision = reconcileAlert(before, current, nowMs, thresholds.lifecycle.cooldownDays, idOf);
+    const decision = reconcileAlert(before, current, nowMs, thresholds.lifecycle.cooldownDays, idOf, promptedAtMs);
     tracks[kind] = decision.track;
     if (decision.wakeAtMs !== null) wakes.push(decision.wakeAtMs);
     if (decision.status === null) continue;

@@ -1,9 +1,9 @@
 import type { InputDecoder } from '@churnwatch/contracts';
-import { ConfigError } from '@churnwatch/errors';
 import {
   type AnyProcessor,
   createStreamRuntime,
   type OutputRecord,
+  processorBindings,
   type RuntimeSettings,
   runtimeTuningOf,
   type StreamRuntime,
@@ -25,12 +25,6 @@ export interface StreamProcessorOptions {
   readonly onOutputsCommitted?: (outputs: readonly OutputRecord[]) => void;
 }
 
-function pick<T>(map: Readonly<Record<string, T>>, name: string, what: string): T {
-  const value = map[name];
-  if (value === undefined) throw new ConfigError(`the stream processor's ${what}s`, [`${name}: no ${what} configured`]);
-  return value;
-}
-
 /**
  * Runs a pure processor on the stream runtime inside the shell: the runtime's health joins the
  * service's probes, its stop (finish and commit the chunk, leave the group) is a shutdown step, and
@@ -38,7 +32,6 @@ function pick<T>(map: Readonly<Record<string, T>>, name: string, what: string): 
  */
 export async function startStreamProcessor(context: ServiceContext<unknown>, options: StreamProcessorOptions): Promise<StreamRuntime> {
   const { settings, processor, topics } = options;
-  const bind = (input: string) => ({ topic: pick(topics, input, 'topic'), decode: pick(options.decoders, input, 'decoder') });
   const kafka = context.kafka({
     clientId: settings.kafkaClientId ?? `${settings.applicationId}-${process.pid}`,
     brokers: settings.kafkaBrokers,
@@ -49,16 +42,15 @@ export async function startStreamProcessor(context: ServiceContext<unknown>, opt
     brokers: settings.kafkaBrokers,
     applicationId: settings.applicationId,
     processor,
-    inputs: Object.fromEntries(processor.inputs.map((input) => [input, bind(input)])),
-    clockInputs: Object.fromEntries((options.clockInputs ?? []).map((input) => [input, bind(input)])),
-    ...(settings.clockLeaderGroup && options.clockInputs?.length ? { clockLeaderGroup: settings.clockLeaderGroup } : {}),
-    outputs: Object.fromEntries(
-      processor.outputs.map((output) => {
-        const encode = options.encoders?.[output];
-        return [output, encode ? { topic: pick(topics, output, 'topic'), encode } : { topic: pick(topics, output, 'topic') }];
-      }),
-    ),
-    deadLetterTopic: pick(topics, 'deadLetters', 'topic'),
+    ...processorBindings({
+      owner: context.service,
+      processor,
+      topics,
+      decoders: options.decoders,
+      clockInputs: options.clockInputs,
+      encoders: options.encoders,
+      clockLeaderGroup: settings.clockLeaderGroup,
+    }),
     delivery: settings.delivery,
     logger: context.logger,
     registry: context.registry,

@@ -29,6 +29,7 @@ export type { FiredTimer, InputRecord, OutputRecord, Processor, ProcessorResult,
 export { envName, parseEnv } from './service/env-config.ts';
 export { kafkajsLogCreator, kafkaLogLevels } from './service/kafkajs-logger.ts';
 export { bindProcessShutdown, type ProcessShutdown } from './service/process-shutdown.ts';
+export { type ProcessorWiring, processorBindings } from './service/processor-bindings.ts';
 export { type RunningService, runService, type ServiceDefinition } from './service/run-service.ts';
 export { parseRuntimeSettings, parseTopics, type RuntimeSettings, runtimeSettingsSchema, runtimeTuningOf } from './service/runtime-settings.ts';
 export { decodeEntry as decodeChangelogEntry, encodeEntry as encodeChangelogEntry, streamTimeKey } from './store/changelog-codec.ts';

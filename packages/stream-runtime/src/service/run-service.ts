@@ -1,6 +1,5 @@
 import { describeKafkaSecurity, kafkaClientSecurity, plaintext, verifyKafkaConnection } from '@churnwatch/connection-security';
 import type { InputDecoder } from '@churnwatch/contracts';
-import { ConfigError } from '@churnwatch/errors';
 import { createLogger, createMetricsRegistry, type Logger, startServiceHttpServer } from '@churnwatch/telemetry';
 import { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
@@ -10,6 +9,7 @@ import type { OutputRecord, Processor } from '../processor.ts';
 import type { StoreFactory } from '../store/key-value-store.ts';
 import { kafkajsLogCreator, kafkaLogLevels } from './kafkajs-logger.ts';
 import { bindProcessShutdown } from './process-shutdown.ts';
+import { processorBindings } from './processor-bindings.ts';
 import { type RuntimeSettings, runtimeTuningOf } from './runtime-settings.ts';
 
 export interface ServiceDefinition<S, E> {
@@ -52,16 +52,6 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
   const { settings, processor, topics } = definition;
   const logger = definition.logger ?? createLogger({ service: definition.service, level: settings.logLevel });
   const registry = definition.registry ?? createMetricsRegistry(definition.service);
-  const topicOf = (name: string) => {
-    const topic = topics[name];
-    if (!topic) throw new ConfigError(`${definition.service}'s topics`, [`${name}: no topic configured`]);
-    return topic;
-  };
-  const bind = (input: string) => {
-    const decode = definition.decoders[input];
-    if (!decode) throw new ConfigError(`${definition.service}'s decoders`, [`${input}: no decoder for this input`]);
-    return { topic: topicOf(input), decode };
-  };
   const kafka = new Kafka({
     clientId: settings.kafkaClientId ?? `${settings.applicationId}-${process.pid}`,
     brokers: settings.kafkaBrokers,
@@ -75,16 +65,15 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
     brokers: settings.kafkaBrokers,
     applicationId: settings.applicationId,
     processor,
-    inputs: Object.fromEntries(processor.inputs.map((input) => [input, bind(input)])),
-    clockInputs: Object.fromEntries((definition.clockInputs ?? []).map((input) => [input, bind(input)])),
-    ...(settings.clockLeaderGroup && definition.clockInputs?.length ? { clockLeaderGroup: settings.clockLeaderGroup } : {}),
-    outputs: Object.fromEntries(
-      processor.outputs.map((output) => {
-        const encode = definition.encoders?.[output];
-        return [output, encode ? { topic: topicOf(output), encode } : { topic: topicOf(output) }];
-      }),
-    ),
-    deadLetterTopic: topicOf('deadLetters'),
+    ...processorBindings({
+      owner: definition.service,
+      processor,
+      topics,
+      decoders: definition.decoders,
+      clockInputs: definition.clockInputs,
+      encoders: definition.encoders,
+      clockLeaderGroup: settings.clockLeaderGroup,
+    }),
     delivery: settings.delivery,
     logger,
     registry,

@@ -114,6 +114,15 @@ describe('alert life cycle at one instant', () => {
     expect(late.status).toBe('updated');
   });
 
+  it('updates at the instant of a step that a late signal prompted', () => {
+    const opened = steps([[500, first]]).track;
+    // A late signal of 900 finds the customer's clock at 1000: its update is sent at 1000.
+    const late = reconcileAlert(opened, both, 1000, 7, idOf, 900);
+    expect(late.status).toBe('updated');
+    const sameInstant = reconcileAlert(late.track, { ...both, fingerprint: 'reasons:a,b,c' }, 1000, 7, idOf, 1000);
+    expect(sameInstant.status).toBe('updated');
+  });
+
   it('updates a track stored before the time of its last step was kept', () => {
     const { open, ...rest } = steps([[1000, first]]).track;
     const { steppedAtMs: _, ...older } = open!;

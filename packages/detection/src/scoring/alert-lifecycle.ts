@@ -13,7 +13,10 @@ export interface AlertTrack {
     /** Severity and fingerprint as last sent. */
     readonly severity: AlertSeverity;
     readonly fingerprint: string;
-    /** Customer time of the last step sent (opened, escalated or updated); absent in older state. */
+    /**
+     * Customer time of the last step sent (opened, escalated or updated) when something of that
+     * very time prompted it; absent after a step a late signal prompted, and in older state.
+     */
     readonly steppedAtMs?: number;
   } | null;
   /** Life-cycle steps sent for this kind so far; never reset, so step ids never repeat. */
@@ -86,6 +89,7 @@ export function reconcileAlert(
   }
   if (snoozedUntil !== null) return { track, status: null, wakeAtMs: snoozedUntil };
 
+  const atInstant = promptedAtMs === nowMs ? { steppedAtMs: nowMs } : {};
   if (track.open === null) {
     const cooldownEndsMs = track.lastResolvedAtMs === null ? null : track.lastResolvedAtMs + cooldownDays * MS_PER_DAY;
     if (cooldownEndsMs !== null && nowMs < cooldownEndsMs) return { track, status: null, wakeAtMs: cooldownEndsMs };
@@ -94,19 +98,21 @@ export function reconcileAlert(
       openedAtMs: finding.sinceMs,
       severity: finding.severity,
       fingerprint: finding.fingerprint,
-      steppedAtMs: nowMs,
+      ...atInstant,
     };
     return step('opened', { ...track, open, history: [], closeRequested: false });
   }
 
-  const changed = { ...track.open, severity: finding.severity, fingerprint: finding.fingerprint, steppedAtMs: nowMs };
+  const { steppedAtMs: lastStepInstant, ...lastSent } = track.open;
+  const changed = { ...lastSent, severity: finding.severity, fingerprint: finding.fingerprint, ...atInstant };
   if (rank(finding.severity) > rank(track.open.severity)) return step('escalated', { ...track, open: changed });
   if (finding.severity === track.open.severity && finding.fingerprint === track.open.fingerprint) return { track, status: null, wakeAtMs: null };
   // Two monitors' signals of one instant (an order that also cancels the subscription reaches the
   // purchase and the contract monitor) come in either order. Sent as a step, the second would make
   // "opened, then updated at the same moment" in one order and "opened" in the other, and number
   // every later step differently; taken in, both orders leave the same track and the same steps.
-  // A late signal (older than the customer's clock) still updates: it is news, not a tie.
-  if (track.open.steppedAtMs === nowMs && promptedAtMs === nowMs) return { track: { ...track, open: changed }, status: null, wakeAtMs: null };
+  // A late signal (older than the customer's clock) still updates: it is news, not a tie; and so
+  // does one of the instant of a step that a late signal prompted, as it would in time order.
+  if (lastStepInstant === nowMs && promptedAtMs === nowMs) return { track: { ...track, open: changed }, status: null, wakeAtMs: null };
   return step('updated', { ...track, open: changed });
 }

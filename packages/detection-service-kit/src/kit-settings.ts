@@ -19,9 +19,11 @@ export const kitSettingsSchema = z.object({
   maxEventAgeDays: z.coerce.number().int().min(1).max(36_500).default(400),
   /**
    * `on`: a service with a sparse input reads the usage topic as its clock (see
-   * DetectionServiceSpec.clockInputs); `off`: only its own inputs move its stream time.
+   * DetectionServiceSpec.clockInputs); `off`: only its own inputs move its stream time. Unset: on
+   * for the monitors, off for the risk scorer (on, it scores the monitors' signals in event-time
+   * order: services/risk-scorer).
    */
-  clockInputs: z.enum(['on', 'off']).default('on'),
+  clockInputs: z.enum(['on', 'off']).optional(),
 });
 
 export type KitSettings = z.infer<typeof kitSettingsSchema>;

@@ -43,15 +43,15 @@ describe('detection service configuration', () => {
       service: 'contract-monitor',
       inputs: ['purchases'],
       clockInputs: ['usage'],
-      clockLeader: 'usage-monitor',
+      clockLeaders: ['usage-monitor'],
       outputs: ['signals'],
     } as const;
     const env = { CHURNWATCH_KAFKA_BROKERS: 'localhost:9092' };
-    const leaderOf = (extra: Record<string, string>) => loadDetectionServiceConfig(contract, { ...env, ...extra }, readText).runtime.clockLeaderGroup;
-    expect(leaderOf({})).toBe('churnwatch.usage-monitor');
-    expect(leaderOf({ CHURNWATCH_APPLICATION_ID: 'eu.prod.contract-monitor' })).toBe('eu.prod.usage-monitor');
-    expect(leaderOf({ CHURNWATCH_APPLICATION_ID: 'contracts-eu', CHURNWATCH_CLOCK_LEADER_GROUP: 'usage-eu' })).toBe('usage-eu');
-    expect(leaderOf({ CHURNWATCH_CLOCK_LEADER_GROUP: 'none' })).toBeUndefined();
+    const leaderOf = (extra: Record<string, string>) => loadDetectionServiceConfig(contract, { ...env, ...extra }, readText).runtime.clockLeaderGroups;
+    expect(leaderOf({})).toEqual(['churnwatch.usage-monitor']);
+    expect(leaderOf({ CHURNWATCH_APPLICATION_ID: 'eu.prod.contract-monitor' })).toEqual(['eu.prod.usage-monitor']);
+    expect(leaderOf({ CHURNWATCH_APPLICATION_ID: 'contracts-eu', CHURNWATCH_CLOCK_LEADER_GROUPS: 'usage-eu' })).toEqual(['usage-eu']);
+    expect(leaderOf({ CHURNWATCH_CLOCK_LEADER_GROUPS: 'none' })).toBeUndefined();
     expect(leaderOf({ CHURNWATCH_APPLICATION_ID: 'contracts-eu', CHURNWATCH_CLOCK_INPUTS: 'off' })).toBeUndefined();
     let issues: readonly string[] = [];
     try {
@@ -59,7 +59,28 @@ describe('detection service configuration', () => {
     } catch (error) {
       if (error instanceof ConfigError) issues = error.issues;
     }
-    expect(issues.join('\n')).toMatch(/CHURNWATCH_CLOCK_LEADER_GROUP: .*usage-monitor.*"contracts-eu"/);
+    expect(issues.join('\n')).toMatch(/CHURNWATCH_CLOCK_LEADER_GROUPS: .*usage-monitor.*"contracts-eu"/);
+  });
+
+  it('reads the clock of a service whose clock inputs are off by default only when asked, led by every leader', () => {
+    const scorer = {
+      service: 'risk-scorer',
+      inputs: ['signals'],
+      clockInputs: ['usage'],
+      clockLeaders: ['usage-monitor', 'contract-monitor'],
+      clockInputsByDefault: false,
+      outputs: ['alerts'],
+    } as const;
+    const env = { CHURNWATCH_KAFKA_BROKERS: 'localhost:9092' };
+    const off = loadDetectionServiceConfig(scorer, env, readText);
+    expect(off.clockInputs).toEqual([]);
+    expect(off.runtime.clockLeaderGroups).toBeUndefined();
+    const on = loadDetectionServiceConfig(scorer, { ...env, CHURNWATCH_CLOCK_INPUTS: 'on' }, readText);
+    expect(on.clockInputs).toEqual(['usage']);
+    expect(on.runtime.clockLeaderGroups).toEqual(['churnwatch.usage-monitor', 'churnwatch.contract-monitor']);
+    expect(() => loadDetectionServiceConfig(scorer, { ...env, CHURNWATCH_CLOCK_INPUTS: 'on', CHURNWATCH_CLOCK_LEADER_GROUPS: 'a,,b' }, readText)).toThrow(
+      /CHURNWATCH_CLOCK_LEADER_GROUPS/,
+    );
   });
 
   it('defaults the application id, the topics and the detection configuration', () => {

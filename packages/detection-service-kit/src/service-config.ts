@@ -24,12 +24,15 @@ export interface DetectionServiceSpec<X extends z.ZodRawShape = Record<never, ne
    */
   readonly clockInputs?: readonly DetectionTopic[];
   /**
-   * The service that reads the clock inputs as its own input (the usage monitor). Its consumer
-   * group is the clock's leader (StreamRuntimeOptions.clockLeaderGroup): `CHURNWATCH_CLOCK_LEADER_GROUP`,
-   * by default this service's application id with the leader's name for its own
-   * (`churnwatch.contract-monitor` → `churnwatch.usage-monitor`); `none` turns the wait off.
+   * The services whose consumer groups lead the clock (StreamRuntimeOptions.clockLeaderGroups): the
+   * usage monitor, which reads the clock input as its own input, for a monitor; every monitor for
+   * the risk scorer. `CHURNWATCH_CLOCK_LEADER_GROUPS`, by default this service's application id
+   * with each leader's name for its own (`churnwatch.contract-monitor` → `churnwatch.usage-monitor`);
+   * `none` turns the wait off.
    */
-  readonly clockLeader?: string;
+  readonly clockLeaders?: readonly string[];
+  /** Whether the clock inputs are read unless CHURNWATCH_CLOCK_INPUTS says otherwise (default true). */
+  readonly clockInputsByDefault?: boolean;
   /** The service's own `CHURNWATCH_<FIELD>` settings, validated with the shared ones. */
   readonly settings?: X;
 }
@@ -62,10 +65,11 @@ export function loadDetectionServiceConfig<X extends z.ZodRawShape>(
   const issues: string[] = [];
   const settingsSchema = z.object({ ...kitSettingsSchema.shape, ...(spec.settings ?? {}) });
   const settings = collect(issues, () => parseEnv(settingsSchema, env));
-  const clockInputs = settings?.clockInputs === 'off' ? [] : (spec.clockInputs ?? []);
+  const clockInputsOn = (settings?.clockInputs ?? (spec.clockInputsByDefault === false ? 'off' : 'on')) === 'on';
+  const clockInputs = clockInputsOn ? (spec.clockInputs ?? []) : [];
   const applicationId = env.CHURNWATCH_APPLICATION_ID || `churnwatch.${spec.service}`;
-  const clockLeaderGroup = collect(issues, () => clockLeaderGroupOf(spec, clockInputs, applicationId, env.CHURNWATCH_CLOCK_LEADER_GROUP));
-  const withDefaults = { ...env, CHURNWATCH_APPLICATION_ID: applicationId, CHURNWATCH_CLOCK_LEADER_GROUP: clockLeaderGroup };
+  const clockLeaderGroups = collect(issues, () => clockLeaderGroupsOf(spec, clockInputs, applicationId, env.CHURNWATCH_CLOCK_LEADER_GROUPS));
+  const withDefaults = { ...env, CHURNWATCH_APPLICATION_ID: applicationId, CHURNWATCH_CLOCK_LEADER_GROUPS: clockLeaderGroups };
   const runtime = collect(issues, () => parseRuntimeSettings(withDefaults));
   const names = [...new Set([...spec.inputs, ...clockInputs, ...spec.outputs, 'deadLetters' as const])];
   const topics = collect(issues, () => parseTopics(env, names, defaultTopicNames()));
@@ -81,18 +85,19 @@ export function loadDetectionServiceConfig<X extends z.ZodRawShape>(
   return { service: spec.service, runtime, kit, own, topics, clockInputs, detection, registrySecurity };
 }
 
-/** The clock leader's group: as set, or derived from the application id (see DetectionServiceSpec.clockLeader). */
-function clockLeaderGroupOf(
-  spec: Pick<DetectionServiceSpec, 'service' | 'clockLeader'>,
+/** The clock leaders' groups, comma-separated: as set, or derived from the application id (see DetectionServiceSpec.clockLeaders). */
+function clockLeaderGroupsOf(
+  spec: Pick<DetectionServiceSpec, 'service' | 'clockLeaders'>,
   clockInputs: readonly string[],
   applicationId: string,
   configured: string | undefined,
 ): string | undefined {
   if (configured) return configured;
-  if (spec.clockLeader === undefined || clockInputs.length === 0) return undefined;
+  const leaders = spec.clockLeaders ?? [];
+  if (leaders.length === 0 || clockInputs.length === 0) return undefined;
   const suffix = `.${spec.service}`;
-  if (applicationId.endsWith(suffix)) return `${applicationId.slice(0, -suffix.length)}.${spec.clockLeader}`;
+  if (applicationId.endsWith(suffix)) return leaders.map((leader) => `${applicationId.slice(0, -suffix.length)}.${leader}`).join(',');
   throw new ConfigError('the environment', [
-    `CHURNWATCH_CLOCK_LEADER_GROUP: set it to the ${spec.clockLeader}'s application id (the clock waits for its commits), or to none; it cannot be derived from CHURNWATCH_APPLICATION_ID "${applicationId}", which does not end in "${suffix}"`,
+    `CHURNWATCH_CLOCK_LEADER_GROUPS: set it to the application ids of ${leaders.join(', ')}, comma-separated (the clock waits for their commits), or to none; it cannot be derived from CHURNWATCH_APPLICATION_ID "${applicationId}", which does not end in "${suffix}"`,
   ]);
 }

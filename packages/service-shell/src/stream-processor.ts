@@ -49,7 +49,7 @@ export async function startStreamProcessor(context: ServiceContext<unknown>, opt
       decoders: options.decoders,
       clockInputs: options.clockInputs,
       encoders: options.encoders,
-      clockLeaderGroup: settings.clockLeaderGroup,
+      clockLeaderGroups: settings.clockLeaderGroups,
     }),
     delivery: settings.delivery,
     logger: context.logger,

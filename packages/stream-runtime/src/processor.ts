@@ -88,6 +88,14 @@ export interface Processor<S, E> {
    * would fire every timer of the week ahead of them.
    */
   readonly tableInputs?: readonly string[];
+  /**
+   * Stream inputs among `inputs` whose records do not move stream time: stream time follows the
+   * clock input (StreamRuntimeOptions.clockInputs) alone, and the processor holds each record on a
+   * stream-time timer until the clock passes it. Records written by several upstream services then
+   * take effect in event-time order, not in the order the services happened to write them. The
+   * clock waits while these have records unread, as for any own stream input.
+   */
+  readonly heldInputs?: readonly string[];
   /** Logical output names this processor may emit to. */
   readonly outputs: readonly string[];
   process(state: S | undefined, record: InputRecord<E>): ProcessorResult<S>;

@@ -112,9 +112,10 @@ test('a clock record its decoder refuses never moves the clock, even when it com
   expect(await readWholeTopic(topics.deadLetters)).toHaveLength(0);
 });
 
-test("with a clock leader, the clock's records move stream time only once the leader's group has committed past them", async () => {
+test("with clock leaders, the clock's records move stream time only once every leader's group has committed past them", async () => {
   const leaderGroup = uniqueName('clock-leader');
-  const { applicationId, topics, ticks, start } = await startWithClock('clock-led', { CHURNWATCH_CLOCK_LEADER_GROUP: leaderGroup });
+  const otherLeader = uniqueName('clock-leader');
+  const { applicationId, topics, ticks, start } = await startWithClock('clock-led', { CHURNWATCH_CLOCK_LEADER_GROUPS: `${leaderGroup},${otherLeader}` });
   const service = await start();
   await waitUntilReady(service);
   const firstMs = Date.now() - 60 * dayMs;
@@ -123,7 +124,7 @@ test("with a clock leader, the clock's records move stream time only once the le
   // Unled, the silence two days on comes within a second or two (the tests above); the leader has committed nothing.
   await new Promise((resolve) => setTimeout(resolve, 4000));
   expect(await readWholeTopic(topics.silences, { readCommitted: true })).toHaveLength(0);
-  expect(lastLines(service)).toContain('the clock leader has committed nothing');
+  expect(lastLines(service)).toContain('a clock leader has committed nothing');
 
   const admin = testKafka().admin();
   await admin.connect();
@@ -132,6 +133,10 @@ test("with a clock leader, the clock's records move stream time only once the le
     const committedTicks = async () => (await admin.fetchOffsets({ groupId: applicationId, topics: [ticks] }))[0]?.partitions[0]?.offset;
     expect(['-1', '0']).toContain(await committedTicks());
     await admin.setOffsets({ groupId: leaderGroup, topic: ticks, partitions: [{ partition: 0, offset: '6' }] });
+    // One leader past them is not enough: the other has committed nothing.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await readWholeTopic(topics.silences, { readCommitted: true })).toHaveLength(0);
+    await admin.setOffsets({ groupId: otherLeader, topic: ticks, partitions: [{ partition: 0, offset: '6' }] });
     const expectedId = `a:silence:${firstMs + silenceAfterMs}`;
     await readUntilIds(topics.silences, [expectedId], 30_000).catch((error) => {
       throw new Error(`${error}\n${lastLines(service)}`);

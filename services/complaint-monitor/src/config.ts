@@ -10,7 +10,7 @@ export const complaintMonitor: DetectionServiceDefinition = {
   service: 'complaint-monitor',
   inputs: ['complaints', 'customerProfiles'],
   clockInputs: detectionClockInputs['complaint-monitor'],
-  clockLeader: 'usage-monitor',
+  clockLeaders: ['usage-monitor'],
   outputs: ['signals'],
   processor: ({ detection }) => createComplaintMonitor(detection),
 };

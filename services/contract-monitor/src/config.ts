@@ -10,7 +10,7 @@ export const contractMonitor: DetectionServiceDefinition = {
   service: 'contract-monitor',
   inputs: ['purchases', 'customerProfiles'],
   clockInputs: detectionClockInputs['contract-monitor'],
-  clockLeader: 'usage-monitor',
+  clockLeaders: ['usage-monitor'],
   outputs: ['signals'],
   processor: ({ detection }) => createContractMonitor(detection),
 };

@@ -57,7 +57,7 @@ export const purchaseMonitor: DetectionServiceDefinition<typeof purchaseMonitorS
   service: 'purchase-monitor',
   inputs: ['purchases', 'customerProfiles'],
   clockInputs: detectionClockInputs['purchase-monitor'],
-  clockLeader: 'usage-monitor',
+  clockLeaders: ['usage-monitor'],
   outputs: ['signals'],
   settings: purchaseMonitorSettings,
   processor: ({ detection, own }) => {

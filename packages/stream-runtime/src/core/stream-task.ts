@@ -56,7 +56,8 @@ export class StreamTask<S, E = unknown> {
   readonly store: KeyValueStore<StoreEntry<S>>;
   private readonly maxRecentEventIds: number;
   private readonly declaredOutputs: ReadonlySet<string>;
-  private readonly tableInputs: ReadonlySet<string>;
+  /** Inputs whose records do not move stream time: tables and held inputs. */
+  private readonly timelessInputs: ReadonlySet<string>;
   private readonly pending = new Map<string, StoreEntry<S> | undefined>();
   /** Every timer (stream time fires both clocks), and wall timers alone (for the wall clock). */
   private readonly allTimers = new TimerHeap();
@@ -71,7 +72,7 @@ export class StreamTask<S, E = unknown> {
     this.store = options.store;
     this.maxRecentEventIds = options.maxRecentEventIds;
     this.declaredOutputs = new Set(options.processor.outputs);
-    this.tableInputs = new Set(options.processor.tableInputs ?? []);
+    this.timelessInputs = new Set([...(options.processor.tableInputs ?? []), ...(options.processor.heldInputs ?? [])]);
   }
 
   /** Highest event time seen (−Infinity before the first record). */
@@ -186,10 +187,11 @@ export class StreamTask<S, E = unknown> {
    * Whether records of `input` move stream time. A table's row carries when it was last changed (a
    * CRM update), not an event of the stream: it updates state without moving stream time. Read
    * from its own topic, a small table is fetched far ahead of the event topics, and its update
-   * times would fire timers before the events that precede them.
+   * times would fire timers before the events that precede them. A held input's records wait for
+   * the clock instead (Processor.heldInputs).
    */
   movesStreamTime(input: string): boolean {
-    return !this.tableInputs.has(input);
+    return !this.timelessInputs.has(input);
   }
 
   /**

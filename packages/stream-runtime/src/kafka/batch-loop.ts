@@ -118,7 +118,8 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
     const { task } = run;
     const binding = ctx.inputByTopic.get(batch.topic)!;
     const movesStreamTime = binding.clock || task.movesStreamTime(binding.input);
-    const ownStream = movesStreamTime && !binding.clock;
+    // Held inputs do not move stream time, but the clock waits for them as for any own stream input.
+    const ownStream = !binding.clock && !ctx.tableTopics.has(batch.topic);
     const roundPassed = (mark: FetchMark) => ctx.fetchCycles.passed(mark, performance.now());
     const commitOffsets: OffsetCommitter = (offsets) => payload.commitOffsetsIfNecessary({ topics: offsets.topics as never });
     const labels = { topic: batch.topic };

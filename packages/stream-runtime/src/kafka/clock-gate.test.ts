@@ -88,50 +88,88 @@ test("the last clock records' time comes due when their round passes, with no re
 });
 
 test("a led gate lets a clock record's time through only once the leader has committed past the record", () => {
-  const gate = new ClockGate({ led: true });
+  const gate = new ClockGate({ leaders: ['usage'] });
   const passed = () => true;
+  const seen = { total: 0, byNode: new Map() };
   const mark = { total: 0, byNode: new Map() };
   // Nothing known of the leader: every clock time waits.
   expect(gate.admit(at(100, 5n), mark, passed)).toBeUndefined();
-  gate.followLeader(5n);
+  gate.followLeader('usage', 5n, seen);
   expect(gate.due(passed)).toBeUndefined();
-  gate.followLeader(6n);
+  gate.followLeader('usage', 6n, seen);
   expect(gate.due(passed)).toBe(100);
   // A later round's record past the leader waits; the one before it went through.
   const later = { total: 1, byNode: new Map() };
   expect(gate.admit(at(300, 9n), later, passed)).toBe(100);
-  gate.followLeader(10n);
+  gate.followLeader('usage', 10n, seen);
   expect(gate.due(passed)).toBe(300);
 });
 
 test('a led gate keeps a bounded number of rounds while the leader holds the clock, and releases their highest time', () => {
-  const gate = new ClockGate({ led: true });
+  const gate = new ClockGate({ leaders: ['usage'] });
   const passed = () => true;
+  const seen = { total: 0, byNode: new Map() };
   for (let round = 0; round < 1_000; round++) gate.admit(at(round * 10, BigInt(round)), { total: round, byNode: new Map() }, passed);
   // Only the leader's commit of the last offset lets the last time through; a commit short of it releases less.
-  gate.followLeader(500n);
+  gate.followLeader('usage', 500n, seen);
   const partway = gate.due(passed);
   expect(partway).toBeGreaterThanOrEqual(0);
   expect(partway).toBeLessThan(5_000);
-  gate.followLeader(1_000n);
+  gate.followLeader('usage', 1_000n, seen);
   expect(gate.due(passed)).toBe(9_990);
 });
 
 test("the clock input's offset to commit stays at the first record whose time still waits", () => {
-  const gate = new ClockGate({ led: true });
+  const gate = new ClockGate({ leaders: ['usage'] });
   const passed = () => true;
+  const seen = { total: 0, byNode: new Map() };
   gate.admit(at(100, 9n, 5n), { total: 0, byNode: new Map() }, passed);
   gate.clockRead(10n);
   gate.admit(at(200, 14n, 10n), { total: 1, byNode: new Map() }, passed);
   gate.clockRead(15n);
   expect(gate.clockCommitOffset).toBe(5n);
-  gate.followLeader(10n);
+  gate.followLeader('usage', 10n, seen);
   expect(gate.due(passed)).toBe(100);
   expect(gate.clockCommitOffset).toBe(10n);
-  gate.followLeader(15n);
+  gate.followLeader('usage', 15n, seen);
   expect(gate.due(passed)).toBe(200);
   expect(gate.clockCommitOffset).toBe(15n);
   // Forgotten reads start again from what was committed; nothing is read yet.
   gate.rewind(new Map());
   expect(gate.clockCommitOffset).toBeUndefined();
+});
+
+test('with several leaders a clock time waits for the slowest of them', () => {
+  const gate = new ClockGate({ leaders: ['usage', 'contract'] });
+  const passed = () => true;
+  const seen = { total: 0, byNode: new Map() };
+  expect(gate.admit(at(100, 5n), seen, passed)).toBeUndefined();
+  gate.followLeader('usage', 20n, seen);
+  expect(gate.due(passed)).toBeUndefined();
+  gate.followLeader('contract', 5n, seen);
+  expect(gate.due(passed)).toBeUndefined();
+  gate.followLeader('contract', 6n, seen);
+  expect(gate.due(passed)).toBe(100);
+});
+
+test("a leader's commit counts two rounds of fetches after it was seen, when what it wrote before can have been read", () => {
+  const gate = new ClockGate({ leaders: ['usage'] });
+  const round = rounds();
+  gate.admit(at(100, 5n), round.mark(), round.passed);
+  round.next();
+  round.next();
+  // The clock record's own round has passed; the leader's commit is seen only now.
+  gate.followLeader('usage', 6n, round.mark());
+  expect(gate.due(round.passed)).toBeUndefined();
+  round.next();
+  expect(gate.due(round.passed)).toBeUndefined();
+  round.next();
+  expect(gate.due(round.passed)).toBe(100);
+  // A later commit seen while the earlier one counts does not hold back what the earlier one let through.
+  gate.admit(at(200, 7n), round.mark(), round.passed);
+  gate.followLeader('usage', 8n, round.mark());
+  round.next();
+  gate.followLeader('usage', 9n, round.mark());
+  round.next();
+  expect(gate.due(round.passed)).toBe(200);
 });

@@ -24,6 +24,12 @@ interface Waiting {
  */
 const MAX_WAITING = 64;
 
+/** A leader's committed offset (its next record to read) on the partition, and the round of fetches it was seen in. */
+interface LeaderCommit {
+  readonly next: bigint;
+  readonly mark: FetchMark;
+}
+
 /** A clock record: its event time, its offset on the clock input, and the first offset of the batch it ends. */
 export interface ClockRecord {
   readonly timeMs: number;
@@ -41,10 +47,12 @@ export interface ClockRecord {
  * have prevented). Meanwhile the clock's times wait, and the highest of those whose round has
  * passed is applied with the next clock record once the own inputs are read.
  *
- * With a leader (`StreamRuntimeOptions.clockLeaderGroup`: the group that reads the clock topic as
- * its own input), a clock record also waits until the leader has committed past it on this
- * partition, so that what the leader wrote for the records before it is written before what this
- * partition's timers write at its time.
+ * With leaders (`StreamRuntimeOptions.clockLeaderGroups`: groups that read the clock topic, as
+ * their own input or as their clock), a clock record also waits until every leader has committed
+ * past it on this partition, and then two more rounds of fetches here: what the leaders wrote for
+ * the history before it is then written before what this partition's timers write at its time,
+ * and read here before those timers fire (a processor that holds the leaders' outputs until the
+ * clock passes them takes them in event-time order).
  *
  * Offsets and fetch rounds come in as arguments; nothing here reads Kafka.
  */
@@ -53,21 +61,32 @@ export class ClockGate {
   /** Oldest first, one per round of fetches not yet passed: two or three (more while a leader holds them). */
   #waiting: Waiting[] = [];
   #passedMs = Number.NEGATIVE_INFINITY;
-  readonly #led: boolean;
-  /** The leader's committed offset on this partition (its next record to read), once known. */
-  #leaderNext: bigint | undefined;
+  readonly #leaders: readonly string[];
+  /** Per leader, its committed offsets on this partition as seen, each with the round of fetches it was seen in; oldest first. */
+  readonly #leaderCommits = new Map<string, LeaderCommit[]>();
   /** Next offset to read on the clock input, since the last (re)initialisation. */
   #clockNext: bigint | undefined;
 
-  /** `led`: clock records also wait for the leader's commits (see followLeader). */
-  constructor(options: { readonly led?: boolean } = {}) {
-    this.#led = options.led ?? false;
+  /** `leaders`: the groups whose commits clock records also wait for (see followLeader). */
+  constructor(options: { readonly leaders?: readonly string[] } = {}) {
+    this.#leaders = options.leaders ?? [];
   }
 
-  /** The leader has committed up to `next` (exclusive) on this partition: clock records before it may move stream time. True when that moved. */
-  followLeader(next: bigint): boolean {
-    if (next === this.#leaderNext) return false;
-    this.#leaderNext = next;
+  /**
+   * `leader` has committed up to `next` (exclusive) on this partition, seen at fetch round `mark`:
+   * clock records before it may move stream time once that round has passed. True when it moved.
+   */
+  followLeader(leader: string, next: bigint, mark: FetchMark): boolean {
+    const seen = this.#leaderCommits.get(leader);
+    if (seen === undefined) {
+      this.#leaderCommits.set(leader, [{ next, mark }]);
+      return true;
+    }
+    const last = seen.at(-1)!;
+    if (next === last.next) return false;
+    // While rounds do not pass, the newest sighting absorbs the next: it only waits longer.
+    if (seen.length >= MAX_WAITING) seen[seen.length - 1] = { next, mark };
+    else seen.push({ next, mark });
     return true;
   }
 
@@ -137,12 +156,20 @@ export class ClockGate {
    * records of a stretch of the clock input, their round passes while no more come.
    */
   due(passed: (mark: FetchMark) => boolean): number | undefined {
-    while (this.#waiting.length > 0 && passed(this.#waiting[0]!.mark) && this.#leaderPassed(this.#waiting[0]!.offset))
+    while (this.#waiting.length > 0 && passed(this.#waiting[0]!.mark) && this.#leadersPassed(this.#waiting[0]!.offset, passed))
       this.#passedMs = Math.max(this.#passedMs, this.#waiting.shift()!.timeMs);
     return this.open && Number.isFinite(this.#passedMs) ? this.#passedMs : undefined;
   }
 
-  #leaderPassed(offset: bigint): boolean {
-    return !this.#led || (this.#leaderNext !== undefined && this.#leaderNext > offset);
+  #leadersPassed(offset: bigint, passed: (mark: FetchMark) => boolean): boolean {
+    for (const leader of this.#leaders) {
+      const seen = this.#leaderCommits.get(leader);
+      if (seen === undefined) return false;
+      // The latest commit whose round has passed is the one that counts; older ones go.
+      while (seen.length > 1 && passed(seen[1]!.mark)) seen.shift();
+      const counted = seen[0]!;
+      if (!(counted.next > offset && passed(counted.mark))) return false;
+    }
+    return true;
   }
 }

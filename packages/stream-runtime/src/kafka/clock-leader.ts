@@ -13,40 +13,48 @@ const WARN_EVERY_MS = 60_000;
 const READ_TIMEOUT_MS = 10_000;
 
 /**
- * Follows the clock leader's committed offsets on the clock topic (StreamRuntimeOptions.
- * clockLeaderGroup) and hands each assigned partition's to its clock gate. One offset fetch per
- * `clockLeaderPollMs`, never two at once; `moved` then moves the partition's stream time to what
- * its gate lets through.
+ * Follows the clock leaders' committed offsets on the clock topic (StreamRuntimeOptions.
+ * clockLeaderGroups) and hands each assigned partition's to its clock gate, with the round of
+ * fetches they were seen in. One offset fetch per leader and `clockLeaderPollMs`, never two polls
+ * at once; `moved` then moves the partition's stream time to what its gate lets through.
  */
 export function createClockLeaderWatch<S>(ctx: RuntimeContext<S>, moved: (run: PartitionRun<S>) => void): { poll(): void } {
-  const { clockLeaderGroup: groupId, ledClockTopic: topic, logger } = ctx;
+  const { clockLeaderGroups: groups, ledClockTopic: topic, logger } = ctx;
   let polling = false;
   let warnedAtMs = Number.NEGATIVE_INFINITY;
   const warn = (fields: object, message: string) => {
     if (Date.now() - warnedAtMs < WARN_EVERY_MS) return;
     warnedAtMs = Date.now();
-    logger.warn({ clockLeaderGroup: groupId, clockTopic: topic, ...fields }, message);
+    logger.warn({ clockLeaderGroups: groups, clockTopic: topic, ...fields }, message);
   };
 
-  const fetch = async () => {
-    if (groupId === undefined || topic === undefined || ctx.admin === undefined) return;
-    const [offsets] = await ctx.admin.fetchOffsets({ groupId, topics: [topic] });
+  const follow = async (admin: NonNullable<RuntimeContext<S>['admin']>, clockTopic: string, groupId: string) => {
+    const [offsets] = await admin.fetchOffsets({ groupId, topics: [clockTopic] });
+    // Seen now: what the leader wrote before these commits is in its output topics, to be read by the next rounds of fetches.
+    const mark = ctx.fetchCycles.mark();
     const waiting: number[] = [];
     for (const { partition, offset } of offsets?.partitions ?? []) {
       const run = ctx.runs.get(partition);
       if (run === undefined) continue;
       if (offset === '-1') waiting.push(partition);
-      else if (run.clockGate.followLeader(BigInt(offset))) moved(run);
+      else if (run.clockGate.followLeader(groupId, BigInt(offset), mark)) moved(run);
     }
-    if (waiting.length > 0) warn({ partitions: waiting }, 'the clock leader has committed nothing on these partitions yet: their clock waits for it');
+    if (waiting.length > 0)
+      warn({ clockLeaderGroup: groupId, partitions: waiting }, 'a clock leader has committed nothing on these partitions yet: their clock waits for it');
+  };
+
+  const fetch = async () => {
+    const admin = ctx.admin;
+    if (topic === undefined || admin === undefined) return;
+    await Promise.all(groups.map((groupId) => follow(admin, topic, groupId)));
   };
 
   return {
     poll(): void {
       if (polling || !ctx.working || ctx.runs.size === 0) return;
       polling = true;
-      withinMs(fetch(), READ_TIMEOUT_MS, "reading the clock leader's offsets")
-        .catch((error: unknown) => warn({ err: error }, "the clock leader's offsets could not be read; the clock waits"))
+      withinMs(fetch(), READ_TIMEOUT_MS, "reading the clock leaders' offsets")
+        .catch((error: unknown) => warn({ err: error }, "the clock leaders' offsets could not be read; the clock waits"))
         .finally(() => {
           polling = false;
         });

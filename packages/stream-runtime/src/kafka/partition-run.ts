@@ -49,17 +49,17 @@ export class PartitionRun<S> {
   private readonly deadLetterTopic: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** `clockLed`: clock records also wait for the clock leader's commits (StreamRuntimeOptions.clockLeaderGroup). */
+  /** `clockLeaders`: groups whose commits clock records also wait for (StreamRuntimeOptions.clockLeaderGroups). */
   constructor(
     partition: number,
     task: StreamTask<S>,
     routes: ReadonlyMap<string, OutputRoute>,
     deadLetterTopic: string,
     hold: HistoryHoldOptions,
-    clockLed = false,
+    clockLeaders: readonly string[] = [],
   ) {
     this.partition = partition;
-    this.clockGate = new ClockGate({ led: clockLed });
+    this.clockGate = new ClockGate({ leaders: clockLeaders });
     this.history = new HistoryHold(hold);
     this.task = task;
     this.routes = routes;

@@ -59,9 +59,10 @@ export class RuntimeContext<S> {
   readonly hasClockInputs: boolean;
   /** The clock input's topic, when there is one. */
   readonly clockTopic: string | undefined;
-  /** The clock input's topic, when it is led by another group's commits (StreamRuntimeOptions.clockLeaderGroup). */
+  /** The clock input's topic, when it is led by other groups' commits (StreamRuntimeOptions.clockLeaderGroups). */
   readonly ledClockTopic: string | undefined;
-  readonly clockLeaderGroup: string | undefined;
+  /** Empty when the clock waits for nobody. */
+  readonly clockLeaderGroups: readonly string[];
   readonly routes: ReadonlyMap<string, OutputRoute>;
   readonly runs = new Map<number, PartitionRun<S>>();
   /** The consumer's rounds of fetches per broker, which clock records wait for (clock-gate.ts). */
@@ -120,10 +121,18 @@ export class RuntimeContext<S> {
     this.hasClockInputs = this.ownStreamTopics.length < this.streamTopics.length;
     const clockTopics = this.streamTopics.filter((topic) => inputByTopic.get(topic)!.clock);
     this.clockTopic = clockTopics.length === 1 ? clockTopics[0] : undefined;
-    if (options.clockLeaderGroup !== undefined && clockTopics.length !== 1)
+    this.clockLeaderGroups = options.clockLeaderGroups ?? [];
+    if (this.clockLeaderGroups.length > 0 && clockTopics.length !== 1)
       throw new TopologyError(`a clock leader group needs exactly one clock input; ${processor.name} has ${clockTopics.length}`);
-    this.clockLeaderGroup = options.clockLeaderGroup;
-    this.ledClockTopic = options.clockLeaderGroup === undefined ? undefined : this.clockTopic;
+    const held = processor.heldInputs ?? [];
+    for (const input of held)
+      if (!processor.inputs.includes(input) || processor.tableInputs?.includes(input))
+        throw new TopologyError(`held input "${input}" of ${processor.name} must be one of its inputs and not a table`);
+    if (held.length > 0 && clockTopics.length !== 1)
+      throw new TopologyError(
+        `${processor.name} holds its inputs until the clock passes them, so it needs exactly one clock input; it has ${clockTopics.length}`,
+      );
+    this.ledClockTopic = this.clockLeaderGroups.length === 0 ? undefined : this.clockTopic;
     this.routes = new Map(
       processor.outputs.map((output) => [output, { topic: options.outputs[output]!.topic, encode: options.outputs[output]!.encode ?? jsonEncoder }]),
     );

@@ -40,13 +40,15 @@ export interface StreamRuntimeOptions<S, E> {
    */
   readonly clockInputs?: Readonly<Record<string, InputBinding>>;
   /**
-   * The consumer group that reads the clock input as its own input (the usage monitor's). A clock
-   * record then moves stream time only once that group has committed past it on the partition, so
-   * that the leader's outputs for the history before a time are written before the outputs of the
-   * timers that time fires here: a service reading both (the risk scorer) sees them in event-time
-   * order, as a replay does. Stream time then waits while the leader is down or behind.
+   * Consumer groups that read the clock input, as their own input (the usage monitor's) or as
+   * their clock (the other monitors'). A clock record then moves stream time only once every one
+   * of them has committed past it on the partition, and the records they wrote before can have
+   * been read here (clock-gate.ts): their outputs for the history before a time are written, and
+   * read by a processor that holds them (Processor.heldInputs), before the timers of that time
+   * fire here. A service reading both sees them in event-time order, as a replay does. Stream time
+   * then waits while a leader is down or behind.
    */
-  readonly clockLeaderGroup?: string;
+  readonly clockLeaderGroups?: readonly string[];
   /** One binding per logical output of the processor. */
   readonly outputs: Readonly<Record<string, OutputBinding>>;
   readonly deadLetterTopic: string;

@@ -30,7 +30,7 @@ export interface RuntimeTuning {
   /** A commit also happens as soon as this many keys of a partition changed since the last one (bounds the cache's memory). */
   readonly maxDirtyKeys: number;
   readonly wallClockCheckIntervalMs: number;
-  /** How often the clock leader's committed offsets are read (StreamRuntimeOptions.clockLeaderGroup). */
+  /** How often the clock leader's committed offsets are read (StreamRuntimeOptions.clockLeaderGroups). */
   readonly clockLeaderPollMs: number;
   /**
    * Wall-clock timers of a partition wait while its stream time is further behind the wall clock

@@ -106,7 +106,7 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently, eachBatch });
     intervals.push(setInterval(wallClock.checkWallClock, tuning.wallClockCheckIntervalMs));
     intervals.push(setInterval(() => expireTableCatchUps(ctx), tuning.wallClockCheckIntervalMs));
-    if (ctx.clockLeaderGroup !== undefined) {
+    if (ctx.clockLeaderGroups.length > 0) {
       const leader = createClockLeaderWatch(ctx, wallClock.checkClock);
       intervals.push(setInterval(leader.poll, tuning.clockLeaderPollMs));
     }

@@ -10,17 +10,17 @@ const decoders = { events: decode, labels: decode, ticks: decode };
 
 describe('processor bindings', () => {
   it('binds each input, clock input and output to its topic, with the dead-letter topic', () => {
-    const bindings = processorBindings({ owner: 'counter', processor, topics, decoders, clockInputs: ['ticks'], clockLeaderGroup: 'leader' });
+    const bindings = processorBindings({ owner: 'counter', processor, topics, decoders, clockInputs: ['ticks'], clockLeaderGroups: ['leader'] });
     expect(Object.keys(bindings.inputs)).toEqual(['events', 'labels']);
     expect(bindings.inputs.events).toEqual({ topic: 't.events', decode });
     expect(bindings.clockInputs).toEqual({ ticks: { topic: 't.ticks', decode } });
     expect(bindings.outputs).toEqual({ counts: { topic: 't.counts' } });
     expect(bindings.deadLetterTopic).toBe('t.dlq');
-    expect(bindings.clockLeaderGroup).toBe('leader');
+    expect(bindings.clockLeaderGroups).toEqual(['leader']);
   });
 
   it('leaves the clock leader out when nothing is read as a clock', () => {
-    expect(processorBindings({ owner: 'counter', processor, topics, decoders, clockLeaderGroup: 'leader' })).not.toHaveProperty('clockLeaderGroup');
+    expect(processorBindings({ owner: 'counter', processor, topics, decoders, clockLeaderGroups: ['leader'] })).not.toHaveProperty('clockLeaderGroups');
   });
 
   it('stops with a ConfigError that names the missing topic or decoder', () => {

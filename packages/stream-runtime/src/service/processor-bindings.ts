@@ -16,11 +16,11 @@ export interface ProcessorWiring {
   readonly clockInputs?: readonly string[];
   /** Value encoder per logical output; JSON otherwise. */
   readonly encoders?: Readonly<Record<string, ValueEncoder>>;
-  /** The group whose commits a clock input waits for; used only when there are clock inputs. */
-  readonly clockLeaderGroup?: string | undefined;
+  /** The groups whose commits a clock input waits for; used only when there are clock inputs. */
+  readonly clockLeaderGroups?: readonly string[] | undefined;
 }
 
-type Bindings = Pick<StreamRuntimeOptions<unknown, unknown>, 'inputs' | 'clockInputs' | 'outputs' | 'deadLetterTopic' | 'clockLeaderGroup'>;
+type Bindings = Pick<StreamRuntimeOptions<unknown, unknown>, 'inputs' | 'clockInputs' | 'outputs' | 'deadLetterTopic' | 'clockLeaderGroups'>;
 
 /**
  * The runtime's topic bindings of a processor: a topic and decoder for each input and clock input,
@@ -43,7 +43,7 @@ export function processorBindings(wiring: ProcessorWiring): Bindings {
   return {
     inputs: Object.fromEntries(processor.inputs.map((input) => [input, bind(input)])),
     clockInputs: Object.fromEntries(clockInputs.map((input) => [input, bind(input)])),
-    ...(wiring.clockLeaderGroup && clockInputs.length ? { clockLeaderGroup: wiring.clockLeaderGroup } : {}),
+    ...(wiring.clockLeaderGroups?.length && clockInputs.length ? { clockLeaderGroups: wiring.clockLeaderGroups } : {}),
     outputs: Object.fromEntries(
       processor.outputs.map((output) => {
         const encode = wiring.encoders?.[output];

@@ -72,7 +72,7 @@ export async function runService<S, E>(definition: ServiceDefinition<S, E>): Pro
       decoders: definition.decoders,
       clockInputs: definition.clockInputs,
       encoders: definition.encoders,
-      clockLeaderGroup: settings.clockLeaderGroup,
+      clockLeaderGroups: settings.clockLeaderGroups,
     }),
     delivery: settings.delivery,
     logger,

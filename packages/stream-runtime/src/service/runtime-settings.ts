@@ -21,14 +21,14 @@ export const runtimeSettingsSchema = z
     /** Consumer group id; also names the changelog topics and transactional ids. */
     applicationId: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, . _ - only'),
     /**
-     * The group whose commits a clock input may not pass (StreamRuntimeOptions.clockLeaderGroup);
-     * `none` or unset: clock records wait for nobody.
+     * The groups whose commits a clock input may not pass (StreamRuntimeOptions.clockLeaderGroups),
+     * comma-separated; `none` or unset: clock records wait for nobody.
      */
-    clockLeaderGroup: z
+    clockLeaderGroups: z
       .string()
-      .regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, . _ - only, or none')
+      .regex(/^[A-Za-z0-9._-]{1,200}(,[A-Za-z0-9._-]{1,200})*$/, 'group ids (letters, digits, . _ -) separated by commas, or none')
       .optional()
-      .transform((group) => (group === 'none' ? undefined : group)),
+      .transform((groups) => (groups === undefined || groups === 'none' ? undefined : groups.split(','))),
     delivery: z.enum(['at-least-once', 'exactly-once']).default('at-least-once'),
     metricsPort: z.coerce.number().int().min(0).max(65_535).default(9464),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

@@ -1,16 +1,17 @@
 import type { CustomerProfileV1, FeedbackEventV1 } from '@churnwatch/contracts';
-import type { FiredTimer, InputRecord, Processor, ProcessorResult } from '@churnwatch/stream-runtime';
+import type { FiredTimer, InputRecord, OutputRecord, Processor, ProcessorResult, TimerRequest } from '@churnwatch/stream-runtime';
 import type { DetectionConfig } from '../config/detection-config.ts';
 import { profileRowTimeMs } from '../profile/segmentation.ts';
-import type { SignalV1 } from '../signals/signal-contract.ts';
+import type { SignalConcern, SignalV1 } from '../signals/signal-contract.ts';
 import { applyAlertAction } from './alert-actions.ts';
 import { NEW_TRACK } from './alert-lifecycle.ts';
 import type { ControlEventV1 } from './control-contract.ts';
+import { type HeldSignal, heldSignalTimers, holdSignal, SIGNALS_DUE_TIMER, SIGNALS_OVERDUE_TIMER, type SignalHold, takeDueSignals } from './held-signals.ts';
 import { applyDueNpsAnswers, fileNpsAnswer, NPS_ANSWER_TIMER } from './nps-answers.ts';
 import { evaluateCustomer } from './scorer-evaluation.ts';
 import { INITIAL_SCORER_STATE, type RiskScorerState, storedProfileOf } from './scorer-state.ts';
 import { decodeScorerState, type RiskScorerStateV1 } from './scorer-state-v1.ts';
-import { storedSignalOf } from './stored-signal.ts';
+import { type StoredSignal, storedSignalOf } from './stored-signal.ts';
 
 export type RiskScorerInput = SignalV1 | CustomerProfileV1 | FeedbackEventV1 | ControlEventV1 | null;
 
@@ -26,18 +27,30 @@ export type StoredScorerState = RiskScorerState | RiskScorerStateV1;
  *
  * "Now" is the customer's own clock: the latest event time of its signals (stream time for
  * profiles and control events), never running backwards; an NPS answer takes effect when that
- * clock reaches its time (nps-answers.ts). Pure.
+ * clock reaches its time (nps-answers.ts).
+ *
+ * With `hold`, the signals are a held input (Processor.heldInputs): stream time follows the
+ * service's clock (the usage topic, once every monitor has committed past it), and a signal ahead
+ * of it waits in the customer's state until it gets there, so that the monitors' signals are
+ * scored in event-time order, as a replay scores them, whichever monitor wrote first
+ * (held-signals.ts). Without it each signal is scored as it comes. Pure.
  */
-export function createRiskScorer(config: DetectionConfig): Processor<StoredScorerState, RiskScorerInput> {
+export function createRiskScorer(config: DetectionConfig, options: { readonly hold?: SignalHold } = {}): Processor<StoredScorerState, RiskScorerInput> {
+  const { hold } = options;
   return {
     name: 'risk-scorer',
     inputs: ['signals', 'customerProfiles', 'feedback', 'control'],
-    // Only the signals move stream time. NPS answers are read ahead as a table, each waiting for its
+    // Without a hold only the signals move stream time. NPS answers are read ahead as a table, each waiting for its
     // moment (nps-answers.ts); a control event is a person's action, taken at the customer's clock.
     tableInputs: ['customerProfiles', 'feedback', 'control'],
+    ...(hold === undefined ? {} : { heldInputs: ['signals'] }),
     outputs: ['alerts', 'customerHealth', 'kpi'],
     process(state, record: InputRecord<RiskScorerInput>) {
       const current = state === undefined ? INITIAL_SCORER_STATE : decodeScorerState(state);
+      if (hold !== undefined && record.input === 'signals' && record.eventTimeMs > record.streamTimeMs) {
+        const held = holdSignal(current, record.value as SignalV1);
+        return withHeldTimers(takeInOrder(config, held.state, record.key, held.overflow), hold);
+      }
       if (record.input === 'feedback') {
         const answer = record.value as FeedbackEventV1;
         const filed = fileNpsAnswer(current, { score: answer.score, atMs: record.eventTimeMs });
@@ -51,6 +64,10 @@ export function createRiskScorer(config: DetectionConfig): Processor<StoredScore
     onTimer(state, timer: FiredTimer) {
       if (state === undefined) return { state };
       const current = decodeScorerState(state);
+      if (hold !== undefined && (timer.name === SIGNALS_DUE_TIMER || timer.name === SIGNALS_OVERDUE_TIMER)) {
+        const taken = takeDueSignals(current, timer.name === SIGNALS_DUE_TIMER ? timer.atMs : timer.atMs - hold.maxHoldMs);
+        return withHeldTimers(takeInOrder(config, taken.state, timer.key, taken.due), hold);
+      }
       const nowMs = Math.max(current.clockMs, timer.atMs);
       return evaluateAt(config, { ...current, clockMs: nowMs }, timer.key, nowMs, timer.atMs);
     },
@@ -72,14 +89,49 @@ function evaluateAt(
   return hadPending ? { ...result, cancelTimers: [...(result.cancelTimers ?? []), NPS_ANSWER_TIMER] } : result;
 }
 
+/**
+ * Scores held signals one after the other, each at its own time, as if each had come alone; the
+ * outputs in that order, and each timer as the last of them left it.
+ */
+function takeInOrder(config: DetectionConfig, state: RiskScorerState, customerId: string, signals: readonly HeldSignal[]): ProcessorResult<RiskScorerState> {
+  let current = state;
+  const outputs: OutputRecord[] = [];
+  const timers = new Map<string, TimerRequest | null>();
+  for (const { concern, signal } of signals) {
+    const nowMs = Math.max(current.clockMs, signal.atMs);
+    const result = evaluateAt(config, { ...withSignal(current, concern, signal), clockMs: nowMs }, customerId, nowMs, signal.atMs);
+    current = result.state as RiskScorerState;
+    outputs.push(...(result.outputs ?? []));
+    for (const name of result.cancelTimers ?? []) timers.set(name, null);
+    for (const timer of result.setTimers ?? []) timers.set(timer.name, timer);
+  }
+  const set = [...timers.values()].filter((timer): timer is TimerRequest => timer !== null);
+  const cancelled = [...timers].filter(([, timer]) => timer === null).map(([name]) => name);
+  return { state: current, outputs, ...(set.length ? { setTimers: set } : {}), ...(cancelled.length ? { cancelTimers: cancelled } : {}) };
+}
+
+/** The held signals' timers set or cancelled beside what the scoring asked for. */
+function withHeldTimers(result: ProcessorResult<RiskScorerState>, hold: SignalHold): ProcessorResult<RiskScorerState> {
+  const held = heldSignalTimers(result.state as RiskScorerState, hold);
+  return {
+    ...result,
+    setTimers: [...(result.setTimers ?? []), ...(held.setTimers ?? [])],
+    cancelTimers: [...(result.cancelTimers ?? []), ...(held.cancelTimers ?? [])],
+  };
+}
+
+/** A monitor's latest signal kept; an older one (repeated by a retry, or late) changes nothing. */
+function withSignal(state: RiskScorerState, concern: SignalConcern, signal: StoredSignal): RiskScorerState {
+  const known = state.signals[concern];
+  if (known !== undefined && known.atMs > signal.atMs) return state;
+  return { ...state, signals: { ...state.signals, [concern]: signal } };
+}
+
 function apply(state: RiskScorerState, record: InputRecord<RiskScorerInput>): RiskScorerState {
   switch (record.input) {
     case 'signals': {
       const signal = record.value as SignalV1;
-      const known = state.signals[signal.concern];
-      // A monitor's signals arrive in order; an older one repeated by a retry changes nothing.
-      if (known !== undefined && known.atMs > Date.parse(signal.eventTime)) return state;
-      return { ...state, signals: { ...state.signals, [signal.concern]: storedSignalOf(signal) } };
+      return withSignal(state, signal.concern, storedSignalOf(signal));
     }
     case 'customerProfiles':
       return { ...state, profile: storedProfileOf(record.value as CustomerProfileV1 | null) };

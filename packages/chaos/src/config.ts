@@ -61,6 +61,8 @@ export const chaosConfigSchema = z
     /** Where the services' logs and the events files go. */
     workDir: z.string().min(1),
     keepLogs: z.boolean(),
+    /** The risk scorer's order: `event-time` holds the signals for its usage clock (CHURNWATCH_CLOCK_INPUTS=on), `arrival` scores them as they come. */
+    scorerOrder: z.enum(['event-time', 'arrival']),
   })
   .refine((config) => !config.scenarios.includes('scale-1-3-1') || config.partitions >= 3, {
     message: 'scale-1-3-1 needs at least 3 partitions (one per instance)',
@@ -120,6 +122,8 @@ Options (defaults of a full run; --quick shrinks them to about a minute per scen
   --out DIR                soak chart and samples (default results/chaos-<date>)
   --work-dir DIR           logs and events files (default: a new temporary folder)
   --keep-logs              keep the work folder (default: removed when every scenario passed)
+  --scorer-order ORDER     event-time (default): the risk scorer holds the monitors' signals for its
+                           usage clock (CHURNWATCH_CLOCK_INPUTS=on); arrival: it scores them as they come
   --help                   this text
 
 --days and, in a full soak, its backfill of 180 days stay below the services' maximum event age
@@ -157,6 +161,7 @@ export function parseChaosArgs(args: readonly string[], env: NodeJS.ProcessEnv =
       out: { type: 'string' },
       'work-dir': { type: 'string' },
       'keep-logs': { type: 'boolean', default: false },
+      'scorer-order': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -185,6 +190,7 @@ export function parseChaosArgs(args: readonly string[], env: NodeJS.ProcessEnv =
     outDir: resolve(values.out ?? join(repoRoot, 'results', `chaos-${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}`)),
     workDir: values['work-dir'] ?? tmpdir(),
     keepLogs: values['keep-logs'] || values['work-dir'] !== undefined,
+    scorerOrder: values['scorer-order'] ?? 'event-time',
   };
   const parsed = chaosConfigSchema.safeParse(candidate);
   if (!parsed.success)

@@ -104,6 +104,8 @@ function serviceEnv(context: ChaosContext, topics: TopicNames, delivery: Deliver
     // At-least-once repeats what was done since the last commit: a second's worth, so kills do repeat work.
     CHURNWATCH_COMMIT_INTERVAL_MS: delivery === 'exactly-once' ? '100' : '1000',
     CHURNWATCH_KAFKA_LOG_LEVEL: 'error',
+    // On for every detection service: the monitors' default, the risk scorer's event-time order.
+    ...(context.config.scorerOrder === 'event-time' ? { CHURNWATCH_CLOCK_INPUTS: 'on' } : {}),
   };
 }
 

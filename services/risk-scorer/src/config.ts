@@ -19,7 +19,7 @@ export const riskScorerSettings = {
  * `churnwatch_alerts_total{kind,status,severity}` to the runtime's metrics.
  *
  * Its clock input is off unless `CHURNWATCH_CLOCK_INPUTS=on`: it then reads the usage topic as its
- * clock, led by every monitor's group, and scores the signals in event-time order (held-signals.ts
+ * clock, led by every monitor's group, and takes the signals and profile rows in event-time order (held-inputs.ts
  * of @churnwatch/detection), at the cost of waiting for the slowest monitor's commits.
  */
 export const riskScorer: DetectionServiceDefinition<typeof riskScorerSettings> = {

@@ -6,7 +6,7 @@ import type { SignalConcern, SignalV1 } from '../signals/signal-contract.ts';
 import { applyAlertAction } from './alert-actions.ts';
 import { NEW_TRACK } from './alert-lifecycle.ts';
 import type { ControlEventV1 } from './control-contract.ts';
-import { type HeldSignal, heldSignalTimers, holdSignal, SIGNALS_DUE_TIMER, SIGNALS_OVERDUE_TIMER, type SignalHold, takeDueSignals } from './held-signals.ts';
+import { HELD_DUE_TIMER, HELD_OVERDUE_TIMER, type HeldInput, heldInputTimers, holdInput, type SignalHold, takeDueInputs } from './held-inputs.ts';
 import { applyDueNpsAnswers, fileNpsAnswer, NPS_ANSWER_TIMER } from './nps-answers.ts';
 import { evaluateCustomer } from './scorer-evaluation.ts';
 import { INITIAL_SCORER_STATE, type RiskScorerState, storedProfileOf } from './scorer-state.ts';
@@ -30,10 +30,10 @@ export type StoredScorerState = RiskScorerState | RiskScorerStateV1;
  * clock reaches its time (nps-answers.ts).
  *
  * With `hold`, the signals are a held input (Processor.heldInputs): stream time follows the
- * service's clock (the usage topic, once every monitor has committed past it), and a signal ahead
- * of it waits in the customer's state until it gets there, so that the monitors' signals are
- * scored in event-time order, as a replay scores them, whichever monitor wrote first
- * (held-signals.ts). Without it each signal is scored as it comes. Pure.
+ * service's clock (the usage topic, once every monitor has committed past it), and a signal or a
+ * profile row ahead of it waits in the customer's state until it gets there, so that they are
+ * taken in event-time order, as a replay takes them, whichever monitor wrote first
+ * (held-inputs.ts). Without it each is taken as it comes. Pure.
  */
 export function createRiskScorer(config: DetectionConfig, options: { readonly hold?: SignalHold } = {}): Processor<StoredScorerState, RiskScorerInput> {
   const { hold } = options;
@@ -47,8 +47,9 @@ export function createRiskScorer(config: DetectionConfig, options: { readonly ho
     outputs: ['alerts', 'customerHealth', 'kpi'],
     process(state, record: InputRecord<RiskScorerInput>) {
       const current = state === undefined ? INITIAL_SCORER_STATE : decodeScorerState(state);
-      if (hold !== undefined && record.input === 'signals' && record.eventTimeMs > record.streamTimeMs) {
-        const held = holdSignal(current, record.value as SignalV1);
+      const ahead = hold === undefined || record.eventTimeMs <= record.streamTimeMs ? undefined : heldInputOf(record);
+      if (hold !== undefined && ahead !== undefined) {
+        const held = holdInput(current, ahead);
         return withHeldTimers(takeInOrder(config, held.state, record.key, held.overflow), hold);
       }
       if (record.input === 'feedback') {
@@ -64,8 +65,8 @@ export function createRiskScorer(config: DetectionConfig, options: { readonly ho
     onTimer(state, timer: FiredTimer) {
       if (state === undefined) return { state };
       const current = decodeScorerState(state);
-      if (hold !== undefined && (timer.name === SIGNALS_DUE_TIMER || timer.name === SIGNALS_OVERDUE_TIMER)) {
-        const taken = takeDueSignals(current, timer.name === SIGNALS_DUE_TIMER ? timer.atMs : timer.atMs - hold.maxHoldMs);
+      if (hold !== undefined && (timer.name === HELD_DUE_TIMER || timer.name === HELD_OVERDUE_TIMER)) {
+        const taken = takeDueInputs(current, timer.name === HELD_DUE_TIMER ? timer.atMs : timer.atMs - hold.maxHoldMs);
         return withHeldTimers(takeInOrder(config, taken.state, timer.key, taken.due), hold);
       }
       const nowMs = Math.max(current.clockMs, timer.atMs);
@@ -89,17 +90,28 @@ function evaluateAt(
   return hadPending ? { ...result, cancelTimers: [...(result.cancelTimers ?? []), NPS_ANSWER_TIMER] } : result;
 }
 
+/** A signal or a profile row as it waits for the clock; other inputs are not held. */
+function heldInputOf(record: InputRecord<RiskScorerInput>): HeldInput | undefined {
+  if (record.input === 'signals') {
+    const signal = record.value as SignalV1;
+    return { atMs: record.eventTimeMs, concern: signal.concern, signal: storedSignalOf(signal) };
+  }
+  if (record.input === 'customerProfiles') return { atMs: record.eventTimeMs, profile: storedProfileOf(record.value as CustomerProfileV1 | null) };
+  return undefined;
+}
+
 /**
- * Scores held signals one after the other, each at its own time, as if each had come alone; the
- * outputs in that order, and each timer as the last of them left it.
+ * Takes held inputs one after the other, each scored at its own time as if it had come alone;
+ * the outputs in that order, and each timer as the last of them left it.
  */
-function takeInOrder(config: DetectionConfig, state: RiskScorerState, customerId: string, signals: readonly HeldSignal[]): ProcessorResult<RiskScorerState> {
+function takeInOrder(config: DetectionConfig, state: RiskScorerState, customerId: string, inputs: readonly HeldInput[]): ProcessorResult<RiskScorerState> {
   let current = state;
   const outputs: OutputRecord[] = [];
   const timers = new Map<string, TimerRequest | null>();
-  for (const { concern, signal } of signals) {
-    const nowMs = Math.max(current.clockMs, signal.atMs);
-    const result = evaluateAt(config, { ...withSignal(current, concern, signal), clockMs: nowMs }, customerId, nowMs, signal.atMs);
+  for (const input of inputs) {
+    const nowMs = Math.max(current.clockMs, input.atMs);
+    const taken = 'concern' in input ? withSignal(current, input.concern, input.signal) : { ...current, profile: input.profile };
+    const result = evaluateAt(config, { ...taken, clockMs: nowMs }, customerId, nowMs, input.atMs);
     current = result.state as RiskScorerState;
     outputs.push(...(result.outputs ?? []));
     for (const name of result.cancelTimers ?? []) timers.set(name, null);
@@ -110,9 +122,9 @@ function takeInOrder(config: DetectionConfig, state: RiskScorerState, customerId
   return { state: current, outputs, ...(set.length ? { setTimers: set } : {}), ...(cancelled.length ? { cancelTimers: cancelled } : {}) };
 }
 
-/** The held signals' timers set or cancelled beside what the scoring asked for. */
+/** The held inputs' timers set or cancelled beside what the scoring asked for. */
 function withHeldTimers(result: ProcessorResult<RiskScorerState>, hold: SignalHold): ProcessorResult<RiskScorerState> {
-  const held = heldSignalTimers(result.state as RiskScorerState, hold);
+  const held = heldInputTimers(result.state as RiskScorerState, hold);
   return {
     ...result,
     setTimers: [...(result.setTimers ?? []), ...(held.setTimers ?? [])],

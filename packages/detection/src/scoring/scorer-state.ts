@@ -2,7 +2,7 @@ import type { AlertKind, CustomerProfileV1 } from '@churnwatch/contracts';
 import type { KpiRow } from '../kpi/kpi-contract.ts';
 import type { SignalConcern } from '../signals/signal-contract.ts';
 import type { AlertTrack } from './alert-lifecycle.ts';
-import type { HeldSignal } from './held-signals.ts';
+import type { HeldInput } from './held-inputs.ts';
 import type { StoredSignal } from './stored-signal.ts';
 
 export interface NpsAnswer {
@@ -32,10 +32,10 @@ export interface RiskScorerState {
    */
   readonly pendingNps?: readonly NpsAnswer[];
   /**
-   * Signals ahead of the scorer's stream time, in (time, monitor) order, while it scores them in
-   * event-time order (held-signals.ts). Absent when none wait.
+   * Signals and profile rows ahead of the scorer's stream time, in event-time order, while it
+   * takes its inputs in that order (held-inputs.ts). Absent when none wait.
    */
-  readonly heldSignals?: readonly HeldSignal[];
+  readonly held?: readonly HeldInput[];
   /** A kind without a track has a new one (NEW_TRACK). */
   readonly tracks: Partial<Record<AlertKind, AlertTrack>>;
   /** When the current renewal-at-risk finding began; null while none. */

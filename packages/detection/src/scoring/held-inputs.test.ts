@@ -1,12 +1,11 @@
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
-import { createLocalTopology } from '@churnwatch/stream-runtime';
 import { describe, expect, it } from 'vitest';
 import { createDriver, type FedRecord } from '../../test/drive.ts';
 import { at } from '../../test/fixtures.ts';
 import { finding, scorerDriver, signal } from '../../test/signals.ts';
 import { parseDetectionConfig } from '../config/parse.ts';
 import type { SignalV1 } from '../signals/signal-contract.ts';
-import { HELD_DUE_TIMER, HELD_OVERDUE_TIMER, type HeldInput, holdInput, MAX_HELD_INPUTS } from './held-inputs.ts';
+import { HELD_DUE_TIMER, type HeldInput, holdInput, MAX_HELD_INPUTS } from './held-inputs.ts';
 import { createRiskScorer } from './risk-scorer.ts';
 import { INITIAL_SCORER_STATE, type RiskScorerState } from './scorer-state.ts';
 import { storedSignalOf } from './stored-signal.ts';
@@ -17,9 +16,7 @@ const decline = signal('acme', 'usage', at('2026-11-10'), { findings: [finding('
 const autoRenewOff = signal('acme', 'contract', at('2026-11-12'), { facts: { ...contractFacts, autoRenew: false, autoRenewSwitchedOff: true } });
 const later = signal('acme', 'usage', at('2026-11-20'), {});
 
-/** Long enough that the tests' wall clock, which follows the records, never releases a signal. */
-const yearMs = 365 * 86_400_000;
-const holdingScorer = (maxHoldMs = yearMs) => createRiskScorer(parseDetectionConfig({}), { hold: { maxHoldMs } });
+const holdingScorer = () => createRiskScorer(parseDetectionConfig({}), { holdInputs: true });
 
 function alertsOf(driver: ReturnType<typeof createDriver>) {
   return driver.outputsTo('alerts').map((output) => output.value as ChurnRiskAlertV1);
@@ -93,19 +90,6 @@ describe('risk scorer holding signals for the clock', () => {
     const state = held.stateOf<RiskScorerState>('risk-scorer', 'acme');
     expect(state?.profile?.owner?.name).toBe('Bea');
     expect(state?.clockMs).toBe(at('2026-11-15'));
-  });
-
-  it('takes a signal on the wall clock once it has waited its longest, while a monitor holds the clock back', () => {
-    const maxHoldMs = 3_600_000;
-    const topology = createLocalTopology({ processors: [holdingScorer(maxHoldMs)] });
-    topology.push(known);
-    topology.push(decline);
-    topology.advanceStreamTime(at('2026-01-05'));
-    const fired = topology.advanceWallClock(at('2026-11-10') + maxHoldMs - 1);
-    expect(fired.filter((output) => output.output === 'alerts')).toEqual([]);
-    const overdue = topology.advanceWallClock(at('2026-11-10') + maxHoldMs);
-    expect(overdue.filter((output) => output.output === 'alerts').map((output) => (output.value as ChurnRiskAlertV1).kind)).toContain('usage_declining');
-    expect(topology.timers('risk-scorer', 'acme').map((timer) => timer.name)).not.toContain(HELD_OVERDUE_TIMER);
   });
 });
 

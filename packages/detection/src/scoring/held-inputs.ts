@@ -12,10 +12,12 @@ export type HeldInput =
   | { readonly atMs: number; readonly concern: SignalConcern; readonly signal: StoredSignal }
   | { readonly atMs: number; readonly profile: StoredProfile | null };
 
-/** Stream-time timer: the earliest held input is taken once the clock (every monitor's progress) reaches it. */
+/**
+ * Stream-time timer: the earliest held input is taken once the clock (every monitor's progress)
+ * reaches it. A monitor that is away for long does not hold it for ever: the runtime stops
+ * waiting for a clock leader whose commits stand still (CHURNWATCH_CLOCK_LEADER_STALL_MS).
+ */
 export const HELD_DUE_TIMER = 'scorer-held-due';
-/** Wall-clock timer: the earliest held input is taken this long after its time even while a monitor holds the clock back. */
-export const HELD_OVERDUE_TIMER = 'scorer-held-overdue';
 
 /** Beyond this many held inputs of one customer the earliest is taken at once: a bound on state, not an expected case. */
 export const MAX_HELD_INPUTS = 256;
@@ -28,12 +30,6 @@ export const MAX_HELD_INPUTS = 256;
 const rankOf = (input: HeldInput): number => ('concern' in input ? signalConcerns.indexOf(input.concern) : signalConcerns.length);
 
 const before = (a: HeldInput, b: HeldInput): boolean => a.atMs < b.atMs || (a.atMs === b.atMs && rankOf(a) < rankOf(b));
-
-/** How the risk scorer holds its inputs (the service's `CHURNWATCH_CLOCK_INPUTS=on`). */
-export interface SignalHold {
-  /** An input is taken at most this long (wall clock) after its time while a monitor holds the clock back. */
-  readonly maxHoldMs: number;
-}
 
 /**
  * Files an input ahead of the clock among the held ones, in (time, rank) order; one of the same
@@ -60,14 +56,9 @@ export function takeDueInputs(state: RiskScorerState, untilMs: number): { state:
   return { state: waiting.length > 0 ? { ...rest, held: waiting } : rest, due: held.slice(0, count) };
 }
 
-/** The two timers of the earliest held input, or their cancellation when none is held. */
-export function heldInputTimers(state: RiskScorerState, hold: SignalHold): { setTimers?: TimerRequest[]; cancelTimers?: string[] } {
+/** The timer of the earliest held input, or its cancellation when none is held. */
+export function heldInputTimer(state: RiskScorerState): { setTimers?: TimerRequest[]; cancelTimers?: string[] } {
   const next = state.held?.[0];
-  if (next === undefined) return { cancelTimers: [HELD_DUE_TIMER, HELD_OVERDUE_TIMER] };
-  return {
-    setTimers: [
-      { name: HELD_DUE_TIMER, atMs: next.atMs, clock: 'stream' },
-      { name: HELD_OVERDUE_TIMER, atMs: next.atMs + hold.maxHoldMs, clock: 'wall' },
-    ],
-  };
+  if (next === undefined) return { cancelTimers: [HELD_DUE_TIMER] };
+  return { setTimers: [{ name: HELD_DUE_TIMER, atMs: next.atMs, clock: 'stream' }] };
 }

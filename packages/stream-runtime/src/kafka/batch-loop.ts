@@ -144,7 +144,7 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
           let record: Extract<DecodeResult, { ok: true }> | undefined;
           let targetMs: number | undefined;
           if (clock !== undefined) {
-            if (clock.record !== undefined) targetMs = run.clockGate.admit(clock.record, ctx.fetchCycles.mark(), roundPassed);
+            if (clock.record !== undefined) targetMs = run.clockGate.admit(clock.record, ctx.fetchCycles.mark(), roundPassed, performance.now());
           } else {
             const raw = toRaw(batch, message);
             let decoded = decode(binding.decode, raw, payload);

@@ -52,7 +52,9 @@ export interface ClockRecord {
  * past it on this partition, and then two more rounds of fetches here: what the leaders wrote for
  * the history before it is then written before what this partition's timers write at its time,
  * and read here before those timers fire (a processor that holds the leaders' outputs until the
- * clock passes them takes them in event-time order).
+ * clock passes them takes them in event-time order). A leader whose committed offset has not moved
+ * for `leaderStallMs` (down, stuck, or never started) is not waited for until it moves again: the
+ * clock goes on without it rather than stand still for as long as it is away.
  *
  * Offsets and fetch rounds come in as arguments; nothing here reads Kafka.
  */
@@ -62,28 +64,35 @@ export class ClockGate {
   #waiting: Waiting[] = [];
   #passedMs = Number.NEGATIVE_INFINITY;
   readonly #leaders: readonly string[];
+  readonly #leaderStallMs: number;
   /** Per leader, its committed offsets on this partition as seen, each with the round of fetches it was seen in; oldest first. */
   readonly #leaderCommits = new Map<string, LeaderCommit[]>();
+  /** Per leader, when its committed offset was last seen to change (or first seen). */
+  readonly #leaderMovedAtMs = new Map<string, number>();
   /** Next offset to read on the clock input, since the last (re)initialisation. */
   #clockNext: bigint | undefined;
 
-  /** `leaders`: the groups whose commits clock records also wait for (see followLeader). */
-  constructor(options: { readonly leaders?: readonly string[] } = {}) {
+  /** `leaders`: the groups whose commits clock records also wait for (see followLeader), unless stalled for `leaderStallMs`. */
+  constructor(options: { readonly leaders?: readonly string[]; readonly leaderStallMs?: number } = {}) {
     this.#leaders = options.leaders ?? [];
+    this.#leaderStallMs = options.leaderStallMs ?? Number.POSITIVE_INFINITY;
   }
 
   /**
-   * `leader` has committed up to `next` (exclusive) on this partition, seen at fetch round `mark`:
-   * clock records before it may move stream time once that round has passed. True when it moved.
+   * `leader` has committed up to `next` (exclusive) on this partition, seen at fetch round `mark`
+   * and time `nowMs`: clock records before it may move stream time once that round has passed.
+   * `next` -1 is a leader that has committed nothing. True when it moved.
    */
-  followLeader(leader: string, next: bigint, mark: FetchMark): boolean {
+  followLeader(leader: string, next: bigint, mark: FetchMark, nowMs: number): boolean {
     const seen = this.#leaderCommits.get(leader);
     if (seen === undefined) {
       this.#leaderCommits.set(leader, [{ next, mark }]);
+      this.#leaderMovedAtMs.set(leader, nowMs);
       return true;
     }
     const last = seen.at(-1)!;
     if (next === last.next) return false;
+    this.#leaderMovedAtMs.set(leader, nowMs);
     // While rounds do not pass, the newest sighting absorbs the next: it only waits longer.
     if (seen.length >= MAX_WAITING) seen[seen.length - 1] = { next, mark };
     else seen.push({ next, mark });
@@ -138,9 +147,9 @@ export class ClockGate {
 
   /**
    * A clock record, read at fetch round `mark`: the stream time the partition may move to now (the
-   * highest clock time whose round has passed, and the leader's commits too), or undefined.
+   * highest clock time whose round has passed, and the leaders' commits too), or undefined.
    */
-  admit(record: ClockRecord, mark: FetchMark, passed: (mark: FetchMark) => boolean): number | undefined {
+  admit(record: ClockRecord, mark: FetchMark, passed: (mark: FetchMark) => boolean, nowMs: number): number | undefined {
     const last = this.#waiting.at(-1);
     if (last !== undefined && (last.mark.total === mark.total || this.#waiting.length >= MAX_WAITING)) {
       last.timeMs = Math.max(last.timeMs, record.timeMs);
@@ -148,27 +157,39 @@ export class ClockGate {
       last.offset = record.offset;
       last.mark = mark;
     } else this.#waiting.push({ timeMs: record.timeMs, offset: record.offset, from: record.from, mark });
-    return this.due(passed);
+    return this.due(passed, nowMs);
   }
 
   /**
    * The stream time the partition may move to now, without a new clock record: after the last
    * records of a stretch of the clock input, their round passes while no more come.
    */
-  due(passed: (mark: FetchMark) => boolean): number | undefined {
-    while (this.#waiting.length > 0 && passed(this.#waiting[0]!.mark) && this.#leadersPassed(this.#waiting[0]!.offset, passed))
+  due(passed: (mark: FetchMark) => boolean, nowMs: number): number | undefined {
+    while (this.#waiting.length > 0 && passed(this.#waiting[0]!.mark) && this.#leadersPassed(this.#waiting[0]!.offset, passed, nowMs))
       this.#passedMs = Math.max(this.#passedMs, this.#waiting.shift()!.timeMs);
     return this.open && Number.isFinite(this.#passedMs) ? this.#passedMs : undefined;
   }
 
-  #leadersPassed(offset: bigint, passed: (mark: FetchMark) => boolean): boolean {
+  /** Leaders the oldest waiting clock record would wait for, were they not stalled: their commits have not moved for `leaderStallMs`. */
+  stalledLeaders(nowMs: number): string[] {
+    const oldest = this.#waiting[0];
+    if (oldest === undefined) return [];
+    return this.#leaders.filter((leader) => this.#stalled(leader, nowMs) && !((this.#leaderCommits.get(leader)?.at(-1)?.next ?? -1n) > oldest.offset));
+  }
+
+  #stalled(leader: string, nowMs: number): boolean {
+    const movedAtMs = this.#leaderMovedAtMs.get(leader);
+    return movedAtMs !== undefined && nowMs - movedAtMs >= this.#leaderStallMs;
+  }
+
+  #leadersPassed(offset: bigint, passed: (mark: FetchMark) => boolean, nowMs: number): boolean {
     for (const leader of this.#leaders) {
       const seen = this.#leaderCommits.get(leader);
       if (seen === undefined) return false;
       // The latest commit whose round has passed is the one that counts; older ones go.
       while (seen.length > 1 && passed(seen[1]!.mark)) seen.shift();
       const counted = seen[0]!;
-      if (!(counted.next > offset && passed(counted.mark))) return false;
+      if (!(counted.next > offset && passed(counted.mark)) && !this.#stalled(leader, nowMs)) return false;
     }
     return true;
   }

@@ -21,10 +21,10 @@ const READ_TIMEOUT_MS = 10_000;
 export function createClockLeaderWatch<S>(ctx: RuntimeContext<S>, moved: (run: PartitionRun<S>) => void): { poll(): void } {
   const { clockLeaderGroups: groups, ledClockTopic: topic, logger } = ctx;
   let polling = false;
-  let warnedAtMs = Number.NEGATIVE_INFINITY;
+  const warnedAtMs = new Map<string, number>();
   const warn = (fields: object, message: string) => {
-    if (Date.now() - warnedAtMs < WARN_EVERY_MS) return;
-    warnedAtMs = Date.now();
+    if (Date.now() - (warnedAtMs.get(message) ?? Number.NEGATIVE_INFINITY) < WARN_EVERY_MS) return;
+    warnedAtMs.set(message, Date.now());
     logger.warn({ clockLeaderGroups: groups, clockTopic: topic, ...fields }, message);
   };
 
@@ -32,12 +32,13 @@ export function createClockLeaderWatch<S>(ctx: RuntimeContext<S>, moved: (run: P
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [clockTopic] });
     // Seen now: what the leader wrote before these commits is in its output topics, to be read by the next rounds of fetches.
     const mark = ctx.fetchCycles.mark();
+    const nowMs = performance.now();
     const waiting: number[] = [];
     for (const { partition, offset } of offsets?.partitions ?? []) {
       const run = ctx.runs.get(partition);
       if (run === undefined) continue;
       if (offset === '-1') waiting.push(partition);
-      else if (run.clockGate.followLeader(groupId, BigInt(offset), mark)) moved(run);
+      if (run.clockGate.followLeader(groupId, BigInt(offset), mark, nowMs)) moved(run);
     }
     if (waiting.length > 0)
       warn({ clockLeaderGroup: groupId, partitions: waiting }, 'a clock leader has committed nothing on these partitions yet: their clock waits for it');
@@ -47,6 +48,17 @@ export function createClockLeaderWatch<S>(ctx: RuntimeContext<S>, moved: (run: P
     const admin = ctx.admin;
     if (topic === undefined || admin === undefined) return;
     await Promise.all(groups.map((groupId) => follow(admin, topic, groupId)));
+    const nowMs = performance.now();
+    for (const run of ctx.runs.values()) {
+      const stalled = run.clockGate.stalledLeaders(nowMs);
+      if (stalled.length === 0) continue;
+      warn(
+        { stalledLeaders: stalled, partition: run.partition },
+        'clock leaders whose commits have not moved for CHURNWATCH_CLOCK_LEADER_STALL_MS: the clock goes on without them until they move',
+      );
+      // Their stall may be what held the clock: let it through now, not at the next clock record.
+      moved(run);
+    }
   };
 
   return {

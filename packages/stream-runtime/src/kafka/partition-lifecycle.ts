@@ -201,7 +201,7 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
           behindMs: tuning.wallClockHoldWhileBehindMs,
           idleMs: tuning.wallClockHoldIdleMs,
         },
-        ctx.clockLeaderGroups,
+        { leaders: ctx.clockLeaderGroups, leaderStallMs: tuning.clockLeaderStallMs },
       );
       ctx.runs.set(partition, run);
       startInitialising(run);

@@ -49,17 +49,17 @@ export class PartitionRun<S> {
   private readonly deadLetterTopic: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** `clockLeaders`: groups whose commits clock records also wait for (StreamRuntimeOptions.clockLeaderGroups). */
+  /** `clock`: groups whose commits clock records also wait for (StreamRuntimeOptions.clockLeaderGroups), unless stalled that long. */
   constructor(
     partition: number,
     task: StreamTask<S>,
     routes: ReadonlyMap<string, OutputRoute>,
     deadLetterTopic: string,
     hold: HistoryHoldOptions,
-    clockLeaders: readonly string[] = [],
+    clock: { readonly leaders: readonly string[]; readonly leaderStallMs: number } = { leaders: [], leaderStallMs: Number.POSITIVE_INFINITY },
   ) {
     this.partition = partition;
-    this.clockGate = new ClockGate({ leaders: clockLeaders });
+    this.clockGate = new ClockGate(clock);
     this.history = new HistoryHold(hold);
     this.task = task;
     this.routes = routes;

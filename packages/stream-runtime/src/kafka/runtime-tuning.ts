@@ -33,6 +33,11 @@ export interface RuntimeTuning {
   /** How often the clock leader's committed offsets are read (StreamRuntimeOptions.clockLeaderGroups). */
   readonly clockLeaderPollMs: number;
   /**
+   * A clock leader whose committed offset has not moved for this long is not waited for until it
+   * moves again (clock-gate.ts). Above the leaders' commit interval (30 s at-least-once by default).
+   */
+  readonly clockLeaderStallMs: number;
+  /**
    * Wall-clock timers of a partition wait while its stream time is further behind the wall clock
    * than this and records keep coming (see PartitionRun.catchingUp)…
    */
@@ -96,6 +101,7 @@ export const defaultTuning: RuntimeTuning = {
   maxDirtyKeys: 50_000,
   wallClockCheckIntervalMs: 1_000,
   clockLeaderPollMs: 200,
+  clockLeaderStallMs: 120_000,
   wallClockHoldWhileBehindMs: 60_000,
   wallClockHoldIdleMs: 5_000,
   maxRequestBytes: 512 * 1024,

@@ -55,7 +55,7 @@ export function createWallClock<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
       return run.catchingUp(now) ? undefined : run.task.fireWallTimers(now, tuning.maxWorkPerChunk);
     });
 
-  const clockDue = (run: PartitionRun<S>) => run.clockGate.due((mark) => ctx.fetchCycles.passed(mark, performance.now()));
+  const clockDue = (run: PartitionRun<S>) => run.clockGate.due((mark) => ctx.fetchCycles.passed(mark, performance.now()), performance.now());
 
   /**
    * A clock input's last records, whose round of fetches passed after them: stream time moves to

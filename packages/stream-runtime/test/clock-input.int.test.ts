@@ -91,6 +91,28 @@ test('the clock waits while the sparse input has records unread, so a timer they
   expect(all.map((o) => [o.id, o.value])).toEqual([[expectedId, { count: 2, atMs: firstMs + dayMs + silenceAfterMs }]]);
 });
 
+test('an own input written in transactions: its commit markers do not keep the clock shut', async () => {
+  const { topics, ticks, start } = await startWithClock('clock-txn');
+  const service = await start();
+  await waitUntilReady(service);
+  const firstMs = Date.now() - 60 * dayMs;
+  // As a service writes in exactly-once mode: each batch of records ends in a commit marker.
+  const producer = testKafka().producer({ transactionalId: uniqueName('own-input'), idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    const transaction = await producer.transaction();
+    await transaction.send({ topic: topics.events, messages: [{ key: 'a', value: JSON.stringify({ eventId: 'a1', eventTimeMs: firstMs, amount: 1 }) }] });
+    await transaction.commit();
+  } finally {
+    await producer.disconnect();
+  }
+  await produceEvents(testKafka(), ticks, dailyTicks(firstMs, 4));
+  const expectedId = `a:silence:${firstMs + silenceAfterMs}`;
+  await readUntilIds(topics.silences, [expectedId], 30_000).catch((error) => {
+    throw new Error(`${error}\n${lastLines(service)}`);
+  });
+});
+
 test('a clock record its decoder refuses never moves the clock, even when it comes last in its batch', async () => {
   const { topics, ticks, start } = await startWithClock('clock-refused');
   const service = await start();

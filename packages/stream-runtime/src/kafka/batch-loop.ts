@@ -186,8 +186,11 @@ export function createBatchLoop<S>(ctx: RuntimeContext<S>, lifecycle: PartitionL
             run.clockGate.clockRead(next);
             run.pendingOffsets.set(batch.topic, String(run.clockGate.clockCommitOffset ?? next));
           } else run.pendingOffsets.set(batch.topic, next.toString());
-          if (ownStream) run.clockGate.read(batch.topic, next, BigInt(batch.highWatermark));
-          if (run.tablesBehind.size) advanceTableCatchUp(ctx, run, batch.topic, next);
+          // Read to the batch's end, past the commit markers of a transactional writer after its last record:
+          // counted from that record, an input written in transactions would never look read to its end.
+          const readTo = index >= messages.length ? BigInt(batch.lastOffset()) + 1n : next;
+          if (ownStream) run.clockGate.read(batch.topic, readTo, BigInt(batch.highWatermark));
+          if (run.tablesBehind.size) advanceTableCatchUp(ctx, run, batch.topic, readTo);
           payload.resolveOffset(lastOffset);
           run.caughtUp = next >= BigInt(batch.highWatermark);
         }

@@ -6,7 +6,9 @@ import { finding, scorerDriver, signal } from '../../test/signals.ts';
 import { parseDetectionConfig } from '../config/parse.ts';
 import type { SignalV1 } from '../signals/signal-contract.ts';
 import { HELD_DUE_TIMER, type HeldInput, holdInput, MAX_HELD_INPUTS } from './held-inputs.ts';
+import { NPS_ANSWER_TIMER } from './nps-answers.ts';
 import { createRiskScorer } from './risk-scorer.ts';
+import { SCORER_WAKE_TIMER } from './scorer-evaluation.ts';
 import { INITIAL_SCORER_STATE, type RiskScorerState } from './scorer-state.ts';
 import { storedSignalOf } from './stored-signal.ts';
 
@@ -46,6 +48,10 @@ describe('risk scorer holding signals for the clock', () => {
     expect(alertsOf(held).find((alert) => alert.kind === 'renewal_at_risk')?.openedAt).toBe('2026-11-08T00:00:00.000Z');
     expect(held.stateOf<RiskScorerState>('risk-scorer', 'acme')?.held).toBeUndefined();
     expect(held.timersOf('risk-scorer', 'acme').map((timer) => timer.name)).not.toContain(HELD_DUE_TIMER);
+  });
+
+  it("fires after the scorer's own timers of the same instant, as a replay takes a signal after them", () => {
+    expect([HELD_DUE_TIMER, SCORER_WAKE_TIMER, NPS_ANSWER_TIMER].sort().at(-1)).toBe(HELD_DUE_TIMER);
   });
 
   it('takes what the clock has passed, holds the rest, and scores a signal behind the clock at once', () => {

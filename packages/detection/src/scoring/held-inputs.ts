@@ -16,8 +16,12 @@ export type HeldInput =
  * Stream-time timer: the earliest held input is taken once the clock (every monitor's progress)
  * reaches it. A monitor that is away for long does not hold it for ever: the runtime stops
  * waiting for a clock leader whose commits stand still (CHURNWATCH_CLOCK_LEADER_STALL_MS).
+ *
+ * Timers of one instant fire in the order of their names, and a replay fires the scorer's own
+ * timers of an instant (a wake-up, an NPS answer) before it takes a signal of that instant: `~`
+ * sorts after every letter, so this one fires after theirs.
  */
-export const HELD_DUE_TIMER = 'scorer-held-due';
+export const HELD_DUE_TIMER = 'scorer-~held-inputs';
 
 /** Beyond this many held inputs of one customer the earliest is taken at once: a bound on state, not an expected case. */
 export const MAX_HELD_INPUTS = 256;

@@ -34,6 +34,7 @@ export { createRhythmLapseScorer } from './purchases/rhythm-lapse-scorer.ts';
 export { alertIdOf } from './scoring/alert-builder.ts';
 export { type ControlEventV1, controlContract, controlEventV1 } from './scoring/control-contract.ts';
 export { computeHealthScore, type FactorReading, type HealthScore } from './scoring/health-score.ts';
+export type { InputHold } from './scoring/held-inputs.ts';
 export { createRiskScorer, type RiskScorerInput } from './scoring/risk-scorer.ts';
 export type { RiskScorerState } from './scoring/scorer-state.ts';
 export { type Finding, type SignalConcern, type SignalV1, signalConcerns, signalsContract, signalV1 } from './signals/signal-contract.ts';

@@ -1,11 +1,12 @@
 import type { ChurnRiskAlertV1 } from '@churnwatch/contracts';
+import { createLocalTopology } from '@churnwatch/stream-runtime';
 import { describe, expect, it } from 'vitest';
 import { createDriver, type FedRecord } from '../../test/drive.ts';
 import { at } from '../../test/fixtures.ts';
 import { finding, scorerDriver, signal } from '../../test/signals.ts';
 import { parseDetectionConfig } from '../config/parse.ts';
 import type { SignalV1 } from '../signals/signal-contract.ts';
-import { HELD_DUE_TIMER, type HeldInput, holdInput, MAX_HELD_INPUTS } from './held-inputs.ts';
+import { HELD_DUE_TIMER, HELD_OVERDUE_TIMER, type HeldInput, holdInput, MAX_HELD_INPUTS } from './held-inputs.ts';
 import { NPS_ANSWER_TIMER } from './nps-answers.ts';
 import { createRiskScorer } from './risk-scorer.ts';
 import { SCORER_WAKE_TIMER } from './scorer-evaluation.ts';
@@ -18,7 +19,9 @@ const decline = signal('acme', 'usage', at('2026-11-10'), { findings: [finding('
 const autoRenewOff = signal('acme', 'contract', at('2026-11-12'), { facts: { ...contractFacts, autoRenew: false, autoRenewSwitchedOff: true } });
 const later = signal('acme', 'usage', at('2026-11-20'), {});
 
-const holdingScorer = () => createRiskScorer(parseDetectionConfig({}), { holdInputs: true });
+/** Long enough that the tests' wall clock, which follows the records, never takes a held input. */
+const yearMs = 365 * 86_400_000;
+const holdingScorer = (maxWaitMs = yearMs) => createRiskScorer(parseDetectionConfig({}), { hold: { maxWaitMs } });
 
 function alertsOf(driver: ReturnType<typeof createDriver>) {
   return driver.outputsTo('alerts').map((output) => output.value as ChurnRiskAlertV1);
@@ -51,7 +54,12 @@ describe('risk scorer holding signals for the clock', () => {
   });
 
   it("fires after the scorer's own timers of the same instant, as a replay takes a signal after them", () => {
-    expect([HELD_DUE_TIMER, SCORER_WAKE_TIMER, NPS_ANSWER_TIMER].sort().at(-1)).toBe(HELD_DUE_TIMER);
+    expect([HELD_OVERDUE_TIMER, HELD_DUE_TIMER, SCORER_WAKE_TIMER, NPS_ANSWER_TIMER].sort()).toEqual([
+      NPS_ANSWER_TIMER,
+      SCORER_WAKE_TIMER,
+      HELD_DUE_TIMER,
+      HELD_OVERDUE_TIMER,
+    ]);
   });
 
   it('takes what the clock has passed, holds the rest, and scores a signal behind the clock at once', () => {
@@ -96,6 +104,19 @@ describe('risk scorer holding signals for the clock', () => {
     const state = held.stateOf<RiskScorerState>('risk-scorer', 'acme');
     expect(state?.profile?.owner?.name).toBe('Bea');
     expect(state?.clockMs).toBe(at('2026-11-15'));
+  });
+
+  it('takes an input on the wall clock once it has waited its longest, when the clock does not get there', () => {
+    const maxWaitMs = 3_600_000;
+    const topology = createLocalTopology({ processors: [holdingScorer(maxWaitMs)] });
+    topology.push(known);
+    topology.push(decline);
+    topology.advanceStreamTime(at('2026-01-05'));
+    const early = topology.advanceWallClock(at('2026-11-10') + maxWaitMs - 1);
+    expect(early.filter((output) => output.output === 'alerts')).toEqual([]);
+    const overdue = topology.advanceWallClock(at('2026-11-10') + maxWaitMs);
+    expect(overdue.filter((output) => output.output === 'alerts').map((output) => (output.value as ChurnRiskAlertV1).kind)).toContain('usage_declining');
+    expect(topology.timers('risk-scorer', 'acme').map((timer) => timer.name)).not.toContain(HELD_OVERDUE_TIMER);
   });
 });
 

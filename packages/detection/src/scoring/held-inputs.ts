@@ -22,6 +22,19 @@ export type HeldInput =
  * sorts after every letter, so this one fires after theirs.
  */
 export const HELD_DUE_TIMER = 'scorer-~held-inputs';
+/**
+ * Wall-clock timer: the earliest held input is taken `maxWaitMs` after its time however far the
+ * clock is, for a clock that does not move (no usage on the partition for a while). In a backfill
+ * wall-clock timers wait for the reading to pause (the runtime's history hold), so there it takes
+ * what the last usage record left behind. Named to fire after HELD_DUE_TIMER of the same instant.
+ */
+export const HELD_OVERDUE_TIMER = 'scorer-~held-inputs-overdue';
+
+/** How the risk scorer holds its inputs (the service's `CHURNWATCH_CLOCK_INPUTS=on`). */
+export interface InputHold {
+  /** The longest an input waits past its time on the wall clock for a clock that does not get there. */
+  readonly maxWaitMs: number;
+}
 
 /** Beyond this many held inputs of one customer the earliest is taken at once: a bound on state, not an expected case. */
 export const MAX_HELD_INPUTS = 256;
@@ -60,9 +73,14 @@ export function takeDueInputs(state: RiskScorerState, untilMs: number): { state:
   return { state: waiting.length > 0 ? { ...rest, held: waiting } : rest, due: held.slice(0, count) };
 }
 
-/** The timer of the earliest held input, or its cancellation when none is held. */
-export function heldInputTimer(state: RiskScorerState): { setTimers?: TimerRequest[]; cancelTimers?: string[] } {
+/** The two timers of the earliest held input, or their cancellation when none is held. */
+export function heldInputTimers(state: RiskScorerState, hold: InputHold): { setTimers?: TimerRequest[]; cancelTimers?: string[] } {
   const next = state.held?.[0];
-  if (next === undefined) return { cancelTimers: [HELD_DUE_TIMER] };
-  return { setTimers: [{ name: HELD_DUE_TIMER, atMs: next.atMs, clock: 'stream' }] };
+  if (next === undefined) return { cancelTimers: [HELD_DUE_TIMER, HELD_OVERDUE_TIMER] };
+  return {
+    setTimers: [
+      { name: HELD_DUE_TIMER, atMs: next.atMs, clock: 'stream' },
+      { name: HELD_OVERDUE_TIMER, atMs: next.atMs + hold.maxWaitMs, clock: 'wall' },
+    ],
+  };
 }

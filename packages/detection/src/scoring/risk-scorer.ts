@@ -6,7 +6,7 @@ import type { SignalConcern, SignalV1 } from '../signals/signal-contract.ts';
 import { applyAlertAction } from './alert-actions.ts';
 import { NEW_TRACK } from './alert-lifecycle.ts';
 import type { ControlEventV1 } from './control-contract.ts';
-import { HELD_DUE_TIMER, type HeldInput, heldInputTimer, holdInput, takeDueInputs } from './held-inputs.ts';
+import { HELD_DUE_TIMER, HELD_OVERDUE_TIMER, type HeldInput, heldInputTimers, holdInput, type InputHold, takeDueInputs } from './held-inputs.ts';
 import { applyDueNpsAnswers, fileNpsAnswer, NPS_ANSWER_TIMER } from './nps-answers.ts';
 import { evaluateCustomer } from './scorer-evaluation.ts';
 import { INITIAL_SCORER_STATE, type RiskScorerState, storedProfileOf } from './scorer-state.ts';
@@ -29,28 +29,28 @@ export type StoredScorerState = RiskScorerState | RiskScorerStateV1;
  * profiles and control events), never running backwards; an NPS answer takes effect when that
  * clock reaches its time (nps-answers.ts).
  *
- * With `holdInputs`, the signals are a held input (Processor.heldInputs): stream time follows the
+ * With `hold`, the signals are a held input (Processor.heldInputs): stream time follows the
  * service's clock (the usage topic, once every monitor has committed past it), and a signal or a
  * profile row ahead of it waits in the customer's state until it gets there, so that they are
  * taken in event-time order, as a replay takes them, whichever monitor wrote first
  * (held-inputs.ts). Without it each is taken as it comes. Pure.
  */
-export function createRiskScorer(config: DetectionConfig, options: { readonly holdInputs?: boolean } = {}): Processor<StoredScorerState, RiskScorerInput> {
-  const hold = options.holdInputs === true;
+export function createRiskScorer(config: DetectionConfig, options: { readonly hold?: InputHold } = {}): Processor<StoredScorerState, RiskScorerInput> {
+  const { hold } = options;
   return {
     name: 'risk-scorer',
     inputs: ['signals', 'customerProfiles', 'feedback', 'control'],
     // Without a hold only the signals move stream time. NPS answers are read ahead as a table, each waiting for its
     // moment (nps-answers.ts); a control event is a person's action, taken at the customer's clock.
     tableInputs: ['customerProfiles', 'feedback', 'control'],
-    ...(hold ? { heldInputs: ['signals'] } : {}),
+    ...(hold === undefined ? {} : { heldInputs: ['signals'] }),
     outputs: ['alerts', 'customerHealth', 'kpi'],
     process(state, record: InputRecord<RiskScorerInput>) {
       const current = state === undefined ? INITIAL_SCORER_STATE : decodeScorerState(state);
-      const ahead = hold && record.eventTimeMs > record.streamTimeMs ? heldInputOf(record) : undefined;
-      if (ahead !== undefined) {
+      const ahead = hold !== undefined && record.eventTimeMs > record.streamTimeMs ? heldInputOf(record) : undefined;
+      if (hold !== undefined && ahead !== undefined) {
         const held = holdInput(current, ahead);
-        return withHeldTimer(takeInOrder(config, held.state, record.key, held.overflow));
+        return withHeldTimers(takeInOrder(config, held.state, record.key, held.overflow), hold);
       }
       if (record.input === 'feedback') {
         const answer = record.value as FeedbackEventV1;
@@ -65,9 +65,9 @@ export function createRiskScorer(config: DetectionConfig, options: { readonly ho
     onTimer(state, timer: FiredTimer) {
       if (state === undefined) return { state };
       const current = decodeScorerState(state);
-      if (timer.name === HELD_DUE_TIMER) {
-        const taken = takeDueInputs(current, timer.atMs);
-        return withHeldTimer(takeInOrder(config, taken.state, timer.key, taken.due));
+      if (hold !== undefined && (timer.name === HELD_DUE_TIMER || timer.name === HELD_OVERDUE_TIMER)) {
+        const taken = takeDueInputs(current, timer.name === HELD_DUE_TIMER ? timer.atMs : timer.atMs - hold.maxWaitMs);
+        return withHeldTimers(takeInOrder(config, taken.state, timer.key, taken.due), hold);
       }
       const nowMs = Math.max(current.clockMs, timer.atMs);
       return evaluateAt(config, { ...current, clockMs: nowMs }, timer.key, nowMs, timer.atMs);
@@ -122,9 +122,9 @@ function takeInOrder(config: DetectionConfig, state: RiskScorerState, customerId
   return { state: current, outputs, ...(set.length ? { setTimers: set } : {}), ...(cancelled.length ? { cancelTimers: cancelled } : {}) };
 }
 
-/** The held inputs' timer set or cancelled beside what the scoring asked for. */
-function withHeldTimer(result: ProcessorResult<RiskScorerState>): ProcessorResult<RiskScorerState> {
-  const held = heldInputTimer(result.state as RiskScorerState);
+/** The held inputs' timers set or cancelled beside what the scoring asked for. */
+function withHeldTimers(result: ProcessorResult<RiskScorerState>, hold: InputHold): ProcessorResult<RiskScorerState> {
+  const held = heldInputTimers(result.state as RiskScorerState, hold);
   return {
     ...result,
     setTimers: [...(result.setTimers ?? []), ...(held.setTimers ?? [])],

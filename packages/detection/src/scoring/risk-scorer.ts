@@ -40,15 +40,15 @@ export function createRiskScorer(config: DetectionConfig, options: { readonly ho
   return {
     name: 'risk-scorer',
     inputs: ['signals', 'customerProfiles', 'feedback', 'control'],
-    // Without a hold only the signals move stream time. NPS answers are read ahead as a table, each waiting for its
-    // moment (nps-answers.ts); a control event is a person's action, taken at the customer's clock.
+    // Only the signals move stream time, or with a hold only the clock. NPS answers are read ahead as a table, each
+    // waiting for its moment (nps-answers.ts); a control event is a person's action, taken at the customer's clock.
     tableInputs: ['customerProfiles', 'feedback', 'control'],
     ...(hold === undefined ? {} : { heldInputs: ['signals'] }),
     outputs: ['alerts', 'customerHealth', 'kpi'],
     process(state, record: InputRecord<RiskScorerInput>) {
       const current = state === undefined ? INITIAL_SCORER_STATE : decodeScorerState(state);
       const ahead = hold !== undefined && record.eventTimeMs > record.streamTimeMs ? heldInputOf(record) : undefined;
-      if (hold !== undefined && ahead !== undefined) {
+      if (ahead !== undefined && hold !== undefined) {
         const held = holdInput(current, ahead);
         return withHeldTimers(takeInOrder(config, held.state, record.key, held.overflow), hold);
       }

@@ -46,6 +46,13 @@ export class ConsumerFailedError extends ChurnwatchError {
   }
 }
 
+/** A batch reached a consumer that a successor replaced (group-consumer.ts): refused, so that it is never worked on twice. */
+export class RetiredConsumerError extends ChurnwatchError {
+  constructor() {
+    super('CONSUMER_RETIRED', 'this consumer was replaced and takes no more batches', { retriable: false });
+  }
+}
+
 /** A request to Kafka got no answer in time (see withinMs): it is given up, and may be tried again. */
 export class RequestTimeoutError extends ChurnwatchError {
   constructor(message: string) {

@@ -20,6 +20,8 @@ export interface PartitionLifecycle<S> {
    * meets corrupt bytes does. Redoing would read the same bytes again.
    */
   stopCorrupt(run: PartitionRun<S>, error: CorruptStateError): void;
+  /** The consumer is replaced (group-consumer.ts): every partition is given up; the new member is assigned its own. */
+  revokeAll(): void;
 }
 
 /**
@@ -233,5 +235,9 @@ export function createPartitionLifecycle<S>(ctx: RuntimeContext<S>): PartitionLi
     if (!run.revoked) stopPartition(run, error);
   };
 
-  return { onGroupJoin, startInitialising, redo, stopCorrupt };
+  const revokeAll = () => {
+    for (const run of [...ctx.runs.values()]) revoke(run);
+  };
+
+  return { onGroupJoin, startInitialising, redo, stopCorrupt, revokeAll };
 }

@@ -143,6 +143,11 @@ export function createRuntimeMetrics(registry: Registry, sources: RuntimeGaugeSo
       registers,
     }),
     consumerCrashes: new Counter({ name: 'churnwatch_consumer_crashes_total', help: 'kafkajs consumer crashes.', labelNames: ['restart'], registers }),
+    consumerReplacements: new Counter({
+      name: 'churnwatch_consumer_replacements_total',
+      help: 'Consumers replaced by a new group member after showing no sign of life for CHURNWATCH_CONSUMER_STALL_MS.',
+      registers,
+    }),
   };
 }
 

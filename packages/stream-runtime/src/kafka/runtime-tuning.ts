@@ -64,7 +64,13 @@ export interface RuntimeTuning {
   readonly startupTimeoutMs: number;
   /** /healthz turns false when neither the consumer nor a restore showed activity for this long. */
   readonly livenessTimeoutMs: number;
-  /** Consecutive consumer crashes without progress before the runtime gives up. */
+  /**
+   * A consumer with no heartbeat, fetch, join or crash for this long is replaced by a new one
+   * (consumer-watchdog.ts). Longer than a JoinGroup may wait (kafkajs' rebalance timeout, 60 s),
+   * shorter than the liveness timeout, so the service mends itself before it is restarted.
+   */
+  readonly consumerStallMs: number;
+  /** Consecutive consumer crashes (or replacements) without progress before the runtime gives up. */
   readonly maxConsumerRestarts: number;
   readonly retryInitialMs: number;
   readonly retryMaxMs: number;
@@ -112,6 +118,7 @@ export const defaultTuning: RuntimeTuning = {
   replicationFactor: -1,
   startupTimeoutMs: 300_000,
   livenessTimeoutMs: 120_000,
+  consumerStallMs: 90_000,
   maxConsumerRestarts: 10,
   retryInitialMs: 200,
   retryMaxMs: 10_000,

@@ -1,17 +1,16 @@
-import { ConsumerFailedError } from '../errors.ts';
 import type { Processor } from '../processor.ts';
 import { createAtLeastOnceDelivery } from './at-least-once.ts';
 import { createBatchLoop } from './batch-loop.ts';
 import { createChangelogReader } from './changelog-reader.ts';
 import { createClockLeaderWatch } from './clock-leader.ts';
-import { coPartitionedAssigner } from './co-partitioned-assigner.ts';
 import { connectWithRetry } from './connection.ts';
 import { createExactlyOnceDelivery } from './exactly-once.ts';
+import { createGroupConsumer } from './group-consumer.ts';
 import { createPartitionLifecycle } from './partition-lifecycle.ts';
 import { RuntimeContext } from './runtime-context.ts';
 import { createRuntimeHealth } from './runtime-health.ts';
 import type { StreamRuntime, StreamRuntimeOptions } from './runtime-options.ts';
-import { advanceTableCatchUp, expireTableCatchUps } from './table-catch-up.ts';
+import { expireTableCatchUps } from './table-catch-up.ts';
 import { createWallClock } from './wall-clock.ts';
 
 export { changelogTopicName, type InputBinding, type OutputBinding, type StreamRuntime, type StreamRuntimeOptions } from './runtime-options.ts';
@@ -20,17 +19,18 @@ export { type DeliveryMode, defaultTuning, type RuntimeTuning } from './runtime-
 /**
  * Runs one processor on Kafka with changelog-backed state, durable timers and the chosen delivery
  * guarantee. This file wires the parts and owns the clients' life cycle (start, stop); see
- * partition-lifecycle.ts, batch-loop.ts, commits.ts, wall-clock.ts, clock-leader.ts, table-catch-up.ts, connection.ts,
- * runtime-health.ts.
+ * group-consumer.ts, partition-lifecycle.ts, batch-loop.ts, commits.ts, wall-clock.ts, clock-leader.ts,
+ * table-catch-up.ts, connection.ts, runtime-health.ts.
  */
 export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): StreamRuntime {
   const ctx = new RuntimeContext<S>(options as StreamRuntimeOptions<S, unknown>);
   const { kafka, applicationId } = options;
   const processor = options.processor as Processor<S, unknown>;
-  const { tuning, logger, metrics } = ctx;
+  const { tuning, logger } = ctx;
   const lifecycle = createPartitionLifecycle(ctx);
   const eachBatch = createBatchLoop(ctx, lifecycle);
   const wallClock = createWallClock(ctx, lifecycle);
+  const groupConsumer = createGroupConsumer(ctx, lifecycle, eachBatch);
   const intervals: NodeJS.Timeout[] = [];
 
   const start = async () => {
@@ -56,54 +56,8 @@ export function createStreamRuntime<S, E>(options: StreamRuntimeOptions<S, E>): 
             maxRequestBytes: tuning.maxRequestBytes,
           })
         : createAtLeastOnceDelivery({ kafka, logger, maxRequestBytes: tuning.maxRequestBytes, membershipHeld: () => ctx.mayWrite() });
-    const consumer = kafka.consumer({
-      groupId: applicationId,
-      partitionAssigners: [coPartitionedAssigner(() => [...ctx.runs.keys()])],
-      sessionTimeout: tuning.sessionTimeoutMs,
-      heartbeatInterval: tuning.heartbeatIntervalMs,
-      maxWaitTimeInMs: tuning.maxWaitTimeMs,
-      readUncommitted: false,
-      retry: {
-        retries: 8,
-        restartOnFailure: async () => ctx.working,
-      },
-    });
-    ctx.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => lifecycle.onGroupJoin(payload));
-    consumer.on(consumer.events.REBALANCING, () => {
-      ctx.rebalancing = true;
-      ctx.touch();
-    });
-    consumer.on(consumer.events.HEARTBEAT, () => {
-      ctx.membership.confirm();
-      ctx.touch();
-    });
-    consumer.on(consumer.events.FETCH, () => ctx.touch());
-    consumer.on(consumer.events.FETCH_START, ({ payload }) => ctx.fetchCycles.started(payload.nodeId, performance.now()));
-    // A batch of transaction markers only never reaches eachBatch; its offsets still count (table catch-up, clock gate).
-    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
-      const run = payload.batchSize === 0 ? ctx.runs.get(payload.partition) : undefined;
-      if (!run) return;
-      const next = BigInt(payload.lastOffset) + 1n;
-      if (run.tablesBehind.size) advanceTableCatchUp(ctx, run, payload.topic, next);
-      if (ctx.ownStreamTopics.includes(payload.topic)) run.clockGate.read(payload.topic, next, BigInt(payload.highWatermark));
-    });
-    consumer.on(consumer.events.CRASH, ({ payload }) => {
-      metrics.consumerCrashes.inc({ restart: String(payload.restart) });
-      logger.error({ err: payload.error, restart: payload.restart }, 'the Kafka consumer crashed');
-      ctx.joined = false;
-      ctx.membership.end();
-      if (ctx.stopping) return;
-      ctx.crashesWithoutProgress++;
-      if (!payload.restart) ctx.fail(new ConsumerFailedError(`the Kafka consumer crashed and will not restart: ${payload.error.message}`, payload.error));
-      else if (ctx.crashesWithoutProgress > tuning.maxConsumerRestarts)
-        ctx.fail(
-          new ConsumerFailedError(`the Kafka consumer crashed ${ctx.crashesWithoutProgress} times without progress: ${payload.error.message}`, payload.error),
-        );
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...ctx.inputTopics], fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently, eachBatch });
+    await groupConsumer.start();
+    intervals.push(setInterval(groupConsumer.check, groupConsumer.checkEveryMs));
     intervals.push(setInterval(wallClock.checkWallClock, tuning.wallClockCheckIntervalMs));
     intervals.push(setInterval(() => expireTableCatchUps(ctx), tuning.wallClockCheckIntervalMs));
     if (ctx.clockLeaderGroups.length > 0) {

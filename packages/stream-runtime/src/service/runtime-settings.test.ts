@@ -74,6 +74,13 @@ describe('runtime settings', () => {
     ).toThrow(/CHURNWATCH_HEARTBEAT_INTERVAL_MS/);
   });
 
+  test('a consumer is replaced only after its session could have expired', () => {
+    const env = { CHURNWATCH_KAFKA_BROKERS: 'a:1', CHURNWATCH_APPLICATION_ID: 'x', CHURNWATCH_SESSION_TIMEOUT_MS: '30000' };
+    expect(() => parseRuntimeSettings({ ...env, CHURNWATCH_CONSUMER_STALL_MS: '30000' })).toThrow(/CHURNWATCH_CONSUMER_STALL_MS/);
+    expect(runtimeTuningOf(parseRuntimeSettings({ ...env, CHURNWATCH_CONSUMER_STALL_MS: '45000' })).consumerStallMs).toBe(45_000);
+    expect(runtimeTuningOf(parseRuntimeSettings(env)).consumerStallMs).toBe(90_000);
+  });
+
   test('topics come from CHURNWATCH_TOPIC_* or defaults; missing ones are named', () => {
     expect(parseTopics({ CHURNWATCH_TOPIC_DEAD_LETTERS: 'dl' }, ['deadLetters', 'usage'], { usage: 'usage' })).toEqual({ deadLetters: 'dl', usage: 'usage' });
     expect(() => parseTopics({}, ['alerts', 'usage'])).toThrow(/CHURNWATCH_TOPIC_ALERTS[\s\S]*CHURNWATCH_TOPIC_USAGE/);

@@ -44,6 +44,7 @@ export const runtimeSettingsSchema = z
     wallClockHoldWhileBehindMs: positiveMs.default(defaultTuning.wallClockHoldWhileBehindMs),
     wallClockHoldIdleMs: positiveMs.default(defaultTuning.wallClockHoldIdleMs),
     clockLeaderStallMs: positiveMs.default(defaultTuning.clockLeaderStallMs),
+    consumerStallMs: positiveMs.default(defaultTuning.consumerStallMs),
     transactionTimeoutMs: positiveMs.default(defaultTuning.transactionTimeoutMs),
     startupTimeoutMs: positiveMs.default(defaultTuning.startupTimeoutMs),
     shutdownTimeoutMs: positiveMs.default(20_000),
@@ -54,6 +55,10 @@ export const runtimeSettingsSchema = z
   .refine((s) => s.heartbeatIntervalMs < s.sessionTimeoutMs, {
     message: 'must be lower than CHURNWATCH_SESSION_TIMEOUT_MS (about a third of it)',
     path: ['heartbeatIntervalMs'],
+  })
+  .refine((s) => s.consumerStallMs > s.sessionTimeoutMs, {
+    message: 'must be greater than CHURNWATCH_SESSION_TIMEOUT_MS: a consumer is replaced only after it could have been expired',
+    path: ['consumerStallMs'],
   });
 
 /** The shared settings, plus TLS and SASL (absent: plaintext), read by @churnwatch/connection-security from `CHURNWATCH_KAFKA_*`. */
@@ -74,6 +79,7 @@ export function runtimeTuningOf(settings: RuntimeSettings): Partial<RuntimeTunin
     wallClockHoldWhileBehindMs: settings.wallClockHoldWhileBehindMs,
     wallClockHoldIdleMs: settings.wallClockHoldIdleMs,
     clockLeaderStallMs: settings.clockLeaderStallMs,
+    consumerStallMs: settings.consumerStallMs,
     transactionTimeoutMs: settings.transactionTimeoutMs,
     startupTimeoutMs: settings.startupTimeoutMs,
     replicationFactor: settings.replicationFactor,

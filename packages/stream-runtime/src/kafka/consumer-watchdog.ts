@@ -1,10 +1,11 @@
 /**
- * Tells when the kafkajs consumer has stopped showing life: no heartbeat, fetch, group join,
+ * Tells when the kafkajs consumer has stopped showing life: no heartbeat answered, group join,
  * rebalance or crash for `stallMs` of the time this process ran. kafkajs means to rejoin or crash
  * (and restart) on every fault, but after a broker restart it can wait for ever on a group
  * coordinator that never answers it, neither in the group nor crashed; only a new consumer gets
- * out of that. The stall must outlast a legitimate silence: a JoinGroup waits up to the rebalance
- * timeout (60 s in kafkajs) with no event.
+ * out of that. A healthy member has a heartbeat answered every heartbeat interval, while it
+ * fetches, works on a batch or restores; the stall must outlast the one legitimate silence, a
+ * JoinGroup waiting up to the rebalance timeout (60 s in kafkajs).
  *
  * Time the process did not run (SIGSTOP, a long pause) does not count: the consumer cannot have
  * shown life then, and on waking it still may. Between two checks at most twice the check

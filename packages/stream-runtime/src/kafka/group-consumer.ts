@@ -48,31 +48,35 @@ export function createGroupConsumer<S>(
     });
     ctx.consumer = consumer;
     watchdog.seen();
-    /** Events of this consumer while it is the current one; each is a sign of life. */
+    /**
+     * Events of this consumer while it is the current one. The group's answers (join, heartbeat,
+     * rebalance) and crashes, which kafkajs follows with a restart, are its signs of life; a fetch
+     * is not: a consumer can go on fetching while it no longer gets a heartbeat answered.
+     */
     const own =
-      <T>(handler: (payload: T) => void) =>
+      <T>(handler: (payload: T) => void, signOfLife = false) =>
       ({ payload }: { payload: T }) => {
         if (ctx.consumer !== consumer) return;
-        watchdog.seen();
+        if (signOfLife) watchdog.seen();
         handler(payload);
       };
     consumer.on(
       consumer.events.GROUP_JOIN,
-      own((payload) => lifecycle.onGroupJoin(payload)),
+      own((payload) => lifecycle.onGroupJoin(payload), true),
     );
     consumer.on(
       consumer.events.REBALANCING,
       own(() => {
         ctx.rebalancing = true;
         ctx.touch();
-      }),
+      }, true),
     );
     consumer.on(
       consumer.events.HEARTBEAT,
       own(() => {
         ctx.membership.confirm();
         ctx.touch();
-      }),
+      }, true),
     );
     consumer.on(
       consumer.events.FETCH,
@@ -103,7 +107,7 @@ export function createGroupConsumer<S>(
         if (ctx.stopping) return;
         if (!payload.restart) ctx.fail(new ConsumerFailedError(`the Kafka consumer crashed and will not restart: ${payload.error.message}`, payload.error));
         else countRestart(`the Kafka consumer crashed ${ctx.crashesWithoutProgress + 1} times without progress: ${payload.error.message}`, payload.error);
-      }),
+      }, true),
     );
     await consumer.connect();
     await consumer.subscribe({ topics: [...ctx.inputTopics], fromBeginning: true });

@@ -181,6 +181,24 @@ export class LocalKafka {
     await this.server.start(this.options.startTimeoutMs ?? defaultStartTimeoutMs);
   }
 
+  /**
+   * Freezes the JVM (SIGSTOP) until `thaw()`: connections stay open and no request is answered, as
+   * with a broker in a long pause or behind a network that drops packets.
+   */
+  freeze(): void {
+    this.signal('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.signal('SIGCONT');
+  }
+
+  private signal(signal: NodeJS.Signals): void {
+    const { pid } = this;
+    if (pid === undefined || !this.running) throw new Error(`the Kafka broker is not running (${signal})`);
+    process.kill(pid, signal);
+  }
+
   /** Stops the JVM cleanly (SIGTERM, then SIGKILL after `graceMs`); the data stays for a later `start()`. */
   stop(graceMs = 30_000): Promise<void> {
     return this.server.stop(graceMs);

@@ -31,6 +31,11 @@ describe('parseChaosArgs', () => {
     expect(issues).toMatch(/^kills: /m);
   });
 
+  it('refuses a broker freeze no longer than the stall that replaces a consumer', () => {
+    expect(() => parseChaosArgs(['--scenario', 'broker-freeze', '--broker-frozen-ms', '12000'])).toThrow(/brokerFrozenMs: /);
+    expect(parseChaosArgs(['--scenario', 'broker-freeze', '--quick'])?.brokerFrozenMs).toBe(20_000);
+  });
+
   it('refuses scaling to three instances on fewer than three partitions', () => {
     expect(() => parseChaosArgs(['--scenario', 'scale-1-3-1', '--partitions', '2'])).toThrow(/partitions: scale-1-3-1 needs at least 3 partitions/);
   });

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '@churnwatch/errors';
 import { z } from 'zod';
 import { servicesMaxEventAgeDays, soakBackfillDays } from './history-span.ts';
+import { BROKER_FREEZE_STALL_MS } from './scenarios/broker-freeze.ts';
 
 export const scenarioNames = [
   'undisturbed',
@@ -13,6 +14,7 @@ export const scenarioNames = [
   'zombie',
   'scale-1-3-1',
   'broker-restart',
+  'broker-freeze',
   'poison',
   'soak',
   'slow-downstream',
@@ -45,6 +47,11 @@ export const chaosConfigSchema = z
     /** How long the zombie stays frozen: longer than the services' 6 s session timeout. */
     zombieFrozenMs: z.number().int().min(8_000),
     brokerDownMs: positive,
+    /** Longer than the stall after which broker-freeze's services replace a consumer (BROKER_FREEZE_STALL_MS). */
+    brokerFrozenMs: z
+      .number()
+      .int()
+      .min(BROKER_FREEZE_STALL_MS + 5_000),
     /** The pipeline counts as settled when nothing moved for this long. */
     quietMs: positive,
     settleTimeoutMs: positive,
@@ -89,6 +96,9 @@ Scenarios (default: all):
                   timeout, its partitions move, then it wakes (SIGCONT): its late writes are fenced
   scale-1-3-1     1 → 3 → 1 instances of every service while the stream runs
   broker-restart  the broker stopped while the services work through the stream, started again
+  broker-freeze   the broker frozen (SIGSTOP: connections open, nothing answered) for
+                  --broker-frozen-ms while the services work through the stream; their consumers
+                  stall and are replaced (CHURNWATCH_CONSUMER_STALL_MS=10000), the count is shown
   poison          corrupted copies of --poison-share of the usage events (13 kinds: bad JSON, wrong
                   types, truncation, unknown schema id, wrong magic byte, huge and oversized values,
                   garbage, wrong or missing key, future and past times, unknown version): each
@@ -116,6 +126,7 @@ Options (defaults of a full run; --quick shrinks them to about a minute per scen
   --rate N                 events/s produced  2000 (quick 400)
   --partitions N           3                  --kills N            10 (quick 5, at least 5)
   --broker-down-ms N       10000 (quick 5000) --zombie-frozen-ms N 12000
+  --broker-frozen-ms N     30000 (quick 20000; above the 10 s stall)
   --poison-share X         0.01 (1 %)
   --soak-seconds N         1800 (quick 120)   --sample-ms N        soak sampling, 5000 (quick 1000)
   --downstream-phase-ms N  120000 (quick 10000)
@@ -153,6 +164,7 @@ export function parseChaosArgs(args: readonly string[], env: NodeJS.ProcessEnv =
       partitions: { type: 'string' },
       kills: { type: 'string' },
       'broker-down-ms': { type: 'string' },
+      'broker-frozen-ms': { type: 'string' },
       'zombie-frozen-ms': { type: 'string' },
       'poison-share': { type: 'string' },
       'soak-seconds': { type: 'string' },
@@ -181,6 +193,7 @@ export function parseChaosArgs(args: readonly string[], env: NodeJS.ProcessEnv =
     killGapMs: quick ? [1_500, 4_000] : [2_000, 8_000],
     zombieFrozenMs: numberOf(values['zombie-frozen-ms']) ?? 12_000,
     brokerDownMs: numberOf(values['broker-down-ms']) ?? (quick ? 5_000 : 10_000),
+    brokerFrozenMs: numberOf(values['broker-frozen-ms']) ?? (quick ? 20_000 : 30_000),
     quietMs: 7_000,
     settleTimeoutMs: quick ? 180_000 : 900_000,
     poisonShare: numberOf(values['poison-share']) ?? 0.01,

@@ -54,11 +54,11 @@ const restart: Outage = async (broker) => {
  */
 const FROZEN_MS = 30_000;
 const freeze: Outage = async (broker) => {
-  process.kill(broker.pid!, 'SIGSTOP');
+  broker.freeze();
   try {
     await sleep(FROZEN_MS);
   } finally {
-    process.kill(broker.pid!, 'SIGCONT');
+    broker.thaw();
   }
 };
 

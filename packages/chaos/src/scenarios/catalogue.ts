@@ -1,5 +1,6 @@
 import type { ScenarioName } from '../config.ts';
 import type { Delivery } from '../report/alert-tally.ts';
+import { brokerFreezeScenario } from './broker-freeze.ts';
 import { brokerRestartScenario } from './broker-restart.ts';
 import { killNineScenario } from './kill-nine.ts';
 import type { ScenarioSpec } from './live-run.ts';
@@ -19,6 +20,7 @@ export const scenarioCatalogue: Readonly<Record<ScenarioName, (delivery: Deliver
   zombie: zombieScenario,
   'scale-1-3-1': scalingScenario,
   'broker-restart': brokerRestartScenario,
+  'broker-freeze': brokerFreezeScenario,
   poison: poisonScenario,
   soak: soakScenario,
   'slow-downstream': slowDownstreamScenario,

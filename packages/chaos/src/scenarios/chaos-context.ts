@@ -2,10 +2,13 @@ import type { Prng } from '@churnwatch/simulator';
 import type { Kafka } from 'kafkajs';
 import type { ChaosConfig } from '../config.ts';
 
-/** What a broker-restart scenario needs of the broker; absent when the broker is not this run's own. */
+/** What the broker-restart and broker-freeze scenarios need of the broker; absent when the broker is not this run's own. */
 export interface RestartableBroker {
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** SIGSTOP: connections stay open, nothing is answered until `thaw()`. */
+  freeze(): void;
+  thaw(): void;
 }
 
 /** Everything a scenario runs against. */

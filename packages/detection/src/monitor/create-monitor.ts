@@ -7,11 +7,24 @@ import { profileRowTimeMs, segmentationOf } from '../profile/segmentation.ts';
 import type { SignalConcern } from '../signals/signal-contract.ts';
 import { emitSignalIfChanged, type SignalDraft, type SignalMemo } from '../signals/signal-emitter.ts';
 
+/** A customer-profile row read before the monitor's stream time reached its time. */
+export interface PendingProfile {
+  readonly atMs: number;
+  readonly segmentation: CustomerSegmentation | null;
+}
+
 /** What every monitor keeps besides its own concern: the customer's segmentation and its signal memo. */
 export interface MonitorState {
   readonly segmentation: CustomerSegmentation | null;
+  /** Profile rows from ahead of stream time, oldest first, each taking effect when stream time reaches it (PROFILE_DUE_TIMER). */
+  readonly pendingProfiles?: readonly PendingProfile[];
   readonly signal: SignalMemo;
 }
+
+/** The stream-time timer at the oldest pending profile row's time. */
+export const PROFILE_DUE_TIMER = 'profile-due';
+/** Pending rows kept per customer; more are a CRM rewriting one customer faster than its events come, and the oldest give way. */
+const MAX_PENDING_PROFILES = 8;
 
 /** One assessment: the monitor's new state, what it says, and the timers that keep it watching. */
 export interface MonitorAssessment<S> {
@@ -65,7 +78,13 @@ export function createMonitor<S extends MonitorState, E>(
     process(state, record: InputRecord<E | CustomerProfileV1 | null>) {
       const current = state ?? definition.initialState;
       if (record.input === 'customerProfiles') {
-        const updated = { ...current, segmentation: segmentationOf(record.value as CustomerProfileV1 | null) };
+        const segmentation = segmentationOf(record.value as CustomerProfileV1 | null);
+        // The table is read as it comes, which can be well ahead of the events around it (a backlog,
+        // a backfill). A row from a time stream time has not reached yet takes effect when it does,
+        // as it would in event-time order: the thresholds change at the row's time, and the
+        // assessment it causes is made at that time, not at whichever event happened to be last.
+        if (Number.isFinite(record.streamTimeMs) && record.eventTimeMs > record.streamTimeMs) return holdProfile(current, record.eventTimeMs, segmentation);
+        const updated = { ...current, segmentation };
         return definition.hasSubject(updated) ? evaluate(updated, record.key, profileRowTimeMs(record)) : { state: updated };
       }
       const recorded = definition.record(current, record.value as E, record.eventTimeMs);
@@ -73,11 +92,35 @@ export function createMonitor<S extends MonitorState, E>(
       return evaluate(recorded, record.key, record.streamTimeMs);
     },
     onTimer(state, timer: FiredTimer) {
-      if (state === undefined || !definition.hasSubject(state)) return { state };
+      if (state === undefined) return { state };
+      if (timer.name === PROFILE_DUE_TIMER) return applyDueProfiles(state, timer);
+      if (!definition.hasSubject(state)) return { state };
       return evaluate(state, timer.key, timer.atMs);
     },
   };
+
+  function applyDueProfiles(state: S, timer: FiredTimer): ProcessorResult<S> {
+    const pending = state.pendingProfiles ?? [];
+    const due = pending.filter((row) => row.atMs <= timer.atMs);
+    const later = pending.filter((row) => row.atMs > timer.atMs);
+    const updated = withPending({ ...state, segmentation: due.at(-1)?.segmentation ?? state.segmentation }, later);
+    const result = definition.hasSubject(updated) ? evaluate(updated, timer.key, timer.atMs) : { state: updated };
+    const next = later[0];
+    return next === undefined ? result : { ...result, setTimers: [...(result.setTimers ?? []), profileDue(next.atMs)] };
+  }
 }
+
+function holdProfile<S extends MonitorState>(state: S, atMs: number, segmentation: CustomerSegmentation | null): ProcessorResult<S> {
+  const pending = [...(state.pendingProfiles ?? []), { atMs, segmentation }].sort((a, b) => a.atMs - b.atMs).slice(-MAX_PENDING_PROFILES);
+  return { state: withPending(state, pending), setTimers: [profileDue(pending[0]!.atMs)] };
+}
+
+function withPending<S extends MonitorState>(state: S, pending: readonly PendingProfile[]): S {
+  const { pendingProfiles: _, ...rest } = state;
+  return (pending.length === 0 ? rest : { ...rest, pendingProfiles: pending }) as S;
+}
+
+const profileDue = (atMs: number): TimerRequest => ({ name: PROFILE_DUE_TIMER, atMs, clock: 'stream' });
 
 /** Sets the named wall-clock check timer at `atMs`, or cancels it when there is nothing ahead. */
 export function checkTimer(name: string, atMs: number | null): Pick<MonitorAssessment<unknown>, 'setTimers' | 'cancelTimers'> {

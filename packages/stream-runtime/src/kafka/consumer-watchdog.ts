@@ -1,6 +1,6 @@
 /**
- * Tells when the kafkajs consumer has stopped showing life: no heartbeat answered, group join,
- * rebalance or crash for `stallMs` of the time this process ran. kafkajs means to rejoin or crash
+ * Tells when the kafkajs consumer has stopped showing life: no heartbeat answered and no group
+ * join for `stallMs` of the time this process ran. kafkajs means to rejoin or crash
  * (and restart) on every fault, but after a broker restart it can wait for ever on a group
  * coordinator that never answers it, neither in the group nor crashed; only a new consumer gets
  * out of that. A healthy member has a heartbeat answered every heartbeat interval, while it

@@ -49,9 +49,10 @@ export function createGroupConsumer<S>(
     ctx.consumer = consumer;
     watchdog.seen();
     /**
-     * Events of this consumer while it is the current one. The group's answers (join, heartbeat,
-     * rebalance) and crashes, which kafkajs follows with a restart, are its signs of life; a fetch
-     * is not: a consumer can go on fetching while it no longer gets a heartbeat answered.
+     * Events of this consumer while it is the current one. The group's answers (a join, a
+     * heartbeat) are its signs of life. A fetch is not: a consumer can go on fetching while its
+     * heartbeats fail. Nor is a rebalance or a crash: a consumer can rebalance, or crash and be
+     * restarted, again and again without ever getting back into the group.
      */
     const own =
       <T>(handler: (payload: T) => void, signOfLife = false) =>
@@ -69,7 +70,7 @@ export function createGroupConsumer<S>(
       own(() => {
         ctx.rebalancing = true;
         ctx.touch();
-      }, true),
+      }),
     );
     consumer.on(
       consumer.events.HEARTBEAT,
@@ -107,7 +108,7 @@ export function createGroupConsumer<S>(
         if (ctx.stopping) return;
         if (!payload.restart) ctx.fail(new ConsumerFailedError(`the Kafka consumer crashed and will not restart: ${payload.error.message}`, payload.error));
         else countRestart(`the Kafka consumer crashed ${ctx.crashesWithoutProgress + 1} times without progress: ${payload.error.message}`, payload.error);
-      }, true),
+      }),
     );
     await consumer.connect();
     await consumer.subscribe({ topics: [...ctx.inputTopics], fromBeginning: true });

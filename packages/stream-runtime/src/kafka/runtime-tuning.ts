@@ -65,7 +65,7 @@ export interface RuntimeTuning {
   /** /healthz turns false when neither the consumer nor a restore showed activity for this long. */
   readonly livenessTimeoutMs: number;
   /**
-   * A consumer with no heartbeat answered, group join or crash for this long is replaced by a new one
+   * A consumer with no heartbeat answered and no group join for this long is replaced by a new one
    * (consumer-watchdog.ts). Longer than a JoinGroup may wait (kafkajs' rebalance timeout, 60 s),
    * shorter than the liveness timeout, so the service mends itself before it is restarted.
    */

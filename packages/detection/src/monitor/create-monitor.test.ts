@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDriver } from '../../test/drive.ts';
-import { at, profile, purchase } from '../../test/fixtures.ts';
+import { at, profile, profileDeleted, purchase } from '../../test/fixtures.ts';
 import { parseDetectionConfig } from '../config/parse.ts';
 import { createContractMonitor } from '../contract/contract-monitor.ts';
 import type { SignalV1 } from '../signals/signal-contract.ts';
@@ -50,5 +50,15 @@ describe('a monitor and the customer-profile table', () => {
     driver.send(profile('acme', { segment: 'mid_market' }, at('2026-02-03')));
     expect(state()?.segmentation).toEqual({ segment: 'mid_market' });
     expect(state()?.pendingProfiles).toBeUndefined();
+  });
+
+  it('a deletion from ahead waits too, then drops the segmentation', () => {
+    const { driver, state } = monitor();
+    driver.send(purchase('acme', at('2026-01-15', 9), '12000.00', { renewalDate: '2026-12-31' }));
+    driver.send(profile('acme', { segment: 'enterprise' }, at('2026-01-10')));
+    driver.send(profileDeleted('acme', at('2026-02-01')));
+    expect(state()?.segmentation).toEqual({ segment: 'enterprise' });
+    driver.advanceTo(at('2026-02-02'));
+    expect(state()?.segmentation).toBeNull();
   });
 });

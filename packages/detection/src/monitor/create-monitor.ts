@@ -80,7 +80,7 @@ export function createMonitor<S extends MonitorState, E>(
       if (record.input === 'customerProfiles') {
         const segmentation = segmentationOf(record.value as CustomerProfileV1 | null);
         // The table is read as it comes, which can be well ahead of the events around it (a backlog,
-        // a backfill). A row from a time stream time has not reached yet takes effect when it does,
+        // a backfill). A row dated later than the stream time takes effect when stream time gets there,
         // as it would in event-time order: the thresholds change at the row's time, and the
         // assessment it causes is made at that time, not at whichever event happened to be last.
         if (Number.isFinite(record.streamTimeMs) && record.eventTimeMs > record.streamTimeMs) return holdProfile(current, record.eventTimeMs, segmentation);
@@ -103,7 +103,9 @@ export function createMonitor<S extends MonitorState, E>(
     const pending = state.pendingProfiles ?? [];
     const due = pending.filter((row) => row.atMs <= timer.atMs);
     const later = pending.filter((row) => row.atMs > timer.atMs);
-    const updated = withPending({ ...state, segmentation: due.at(-1)?.segmentation ?? state.segmentation }, later);
+    const last = due.at(-1);
+    // A deleted profile (null) counts: the customer falls back to the default segment.
+    const updated = withPending({ ...state, segmentation: last === undefined ? state.segmentation : last.segmentation }, later);
     const result = definition.hasSubject(updated) ? evaluate(updated, timer.key, timer.atMs) : { state: updated };
     const next = later[0];
     return next === undefined ? result : { ...result, setTimers: [...(result.setTimers ?? []), profileDue(next.atMs)] };

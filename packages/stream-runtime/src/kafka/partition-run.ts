@@ -82,7 +82,10 @@ export class PartitionRun<S> {
   forgetUncommitted(): void {
     this.task.rollback();
     this.resetOutputs();
-    this.pendingOffsets.clear();
+    // An offset the restored changelog had already got to (partition-lifecycle.ts) is durable work
+    // the group has not heard of yet, not work to forget: it stays to be committed. Dropped, the
+    // group's offset would stay behind until the next record came, on an idle partition for ever.
+    for (const [topic, offset] of this.pendingOffsets) if (offset !== this.startOffsets.get(topic)) this.pendingOffsets.delete(topic);
     this.pendingSinceMs = undefined;
     this.clockGate.rewind(this.startOffsets);
   }

@@ -43,6 +43,7 @@ function fixture(mode: 'at-least-once' | 'exactly-once', joined: boolean, before
     },
     logger: { warn: () => {}, debug: () => {} },
     touch: () => {},
+    restarts: { progress: () => {} },
     options: {},
   } as unknown as RuntimeContext<unknown>;
   const run = {

@@ -99,7 +99,7 @@ export async function commit<S>(ctx: RuntimeContext<S>, run: PartitionRun<S>, co
     'committed',
   );
   ctx.touch();
-  ctx.crashesWithoutProgress = 0;
+  ctx.restarts.progress();
   if (exactlyOnce) ctx.metrics.transactionsCommitted.inc();
   countDurable(ctx, builder);
   if (exactlyOnce && run.pendingSinceMs !== undefined) ctx.metrics.latency.observe((performance.now() - run.pendingSinceMs) / 1000);

@@ -107,7 +107,7 @@ export function createGroupConsumer<S>(
         ctx.membership.end();
         if (ctx.stopping) return;
         if (!payload.restart) ctx.fail(new ConsumerFailedError(`the Kafka consumer crashed and will not restart: ${payload.error.message}`, payload.error));
-        else countRestart(`the Kafka consumer crashed ${ctx.crashesWithoutProgress + 1} times without progress: ${payload.error.message}`, payload.error);
+        else countRestart((restarts) => `the Kafka consumer crashed ${restarts} times without progress: ${payload.error.message}`, payload.error);
       }),
     );
     await consumer.connect();
@@ -121,11 +121,10 @@ export function createGroupConsumer<S>(
     return consumer;
   };
 
-  /** A crash or a replacement without progress in between; too many and the runtime gives up. */
-  const countRestart = (message: string, cause: unknown): boolean => {
-    ctx.crashesWithoutProgress++;
-    if (ctx.crashesWithoutProgress <= tuning.maxConsumerRestarts) return true;
-    ctx.fail(new ConsumerFailedError(message, cause));
+  /** A crash or a replacement without progress in between; too many for too long and the runtime gives up (restart-budget.ts). */
+  const countRestart = (message: (restarts: number) => string, cause: unknown): boolean => {
+    if (ctx.restarts.spend()) return true;
+    ctx.fail(new ConsumerFailedError(message(ctx.restarts.restarts), cause));
     return false;
   };
 
@@ -135,7 +134,7 @@ export function createGroupConsumer<S>(
       { silentMs, joined: ctx.joined, memberId: ctx.memberId },
       `the Kafka consumer showed no sign of life for ${Math.round(silentMs / 1000)} s: replacing it with a new member`,
     );
-    if (!countRestart(`the Kafka consumer stalled ${ctx.crashesWithoutProgress + 1} times without progress`, undefined)) return;
+    if (!countRestart((restarts) => `the Kafka consumer stalled or crashed ${restarts} times without progress`, undefined)) return;
     const retired = ctx.consumer;
     ctx.consumer = undefined;
     ctx.joined = false;

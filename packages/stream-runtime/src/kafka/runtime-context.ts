@@ -12,6 +12,7 @@ import { FetchCycles } from './fetch-cycles.ts';
 import { MembershipLease } from './membership-lease.ts';
 import { jsonEncoder } from './outgoing.ts';
 import type { PartitionRun } from './partition-run.ts';
+import { RestartBudget } from './restart-budget.ts';
 import { createRuntimeMetrics, type RuntimeMetrics } from './runtime-metrics.ts';
 import { changelogTopicName, type StreamRuntimeOptions } from './runtime-options.ts';
 import { defaultCommitIntervalMs, defaultTuning, type RuntimeTuning } from './runtime-tuning.ts';
@@ -78,7 +79,8 @@ export class RuntimeContext<S> {
   memberId: string | undefined;
   readonly membership: MembershipLease;
   lastActivityMs = Date.now();
-  crashesWithoutProgress = 0;
+  /** Consumer crashes and replacements since the last commit (restart-budget.ts). */
+  readonly restarts: RestartBudget;
   failed: Error | undefined;
   readonly failure: Promise<Error>;
   /** At least once: whether records may be sent and offsets committed now (membership-lease.ts); each refusal is counted. */
@@ -100,6 +102,7 @@ export class RuntimeContext<S> {
     this.commitIntervalMs = this.tuning.commitIntervalMs ?? defaultCommitIntervalMs(options.delivery);
     this.caughtUpCommitMs = Math.min(this.commitIntervalMs, this.tuning.caughtUpCommitMs ?? this.commitIntervalMs / 5);
     this.membership = new MembershipLease(this.tuning.sessionTimeoutMs, this.tuning.heartbeatIntervalMs);
+    this.restarts = new RestartBudget(this.tuning.maxConsumerRestarts, this.tuning.consumerStallMs);
     this.clock = options.clock ?? Date.now;
     this.stores = options.stores ?? packedStores(this.tuning.stateCacheKeys);
     this.changelogTopic = options.changelogTopic ?? changelogTopicName(options.applicationId, processor.name);

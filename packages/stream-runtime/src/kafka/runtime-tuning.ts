@@ -70,7 +70,7 @@ export interface RuntimeTuning {
    * shorter than the liveness timeout, so the service mends itself before it is restarted.
    */
   readonly consumerStallMs: number;
-  /** Consecutive consumer crashes (or replacements) without progress before the runtime gives up. */
+  /** Consecutive consumer crashes (or replacements) without progress before the runtime gives up, once they have gone on for `consumerStallMs` (restart-budget.ts). */
   readonly maxConsumerRestarts: number;
   readonly retryInitialMs: number;
   readonly retryMaxMs: number;

@@ -393,15 +393,25 @@ describe('usage monitor: silence', () => {
     expect(warningOf({ usageMetric: 'sessions', defaults: { usage: { annualHolidays: formerList } } })).toBe('2026-01-01T10:00:00.000Z');
   });
 
-  it('sets the wall-clock timer at the moment the test will first pass, moved by every event', () => {
-    const driver = createDriver([createUsageMonitor(parseDetectionConfig({}))]);
-    for (const record of twiceWeekly) driver.send(record);
-    const silenceTimer = () => driver.timersOf('usage-monitor', 'sparse').find((timer) => timer.name === 'usage-silence');
-    expect(silenceTimer()).toMatchObject({ atMs: Date.parse('2026-04-27T10:42:51.973Z'), clock: 'wall' });
+  it('keeps the wall-clock timer at the earliest moment a silence could open, then at the moment the test will first pass', () => {
+    const silenceTimerAfter = (records: readonly (typeof twiceWeekly)[number][]) => {
+      const driver = createDriver([createUsageMonitor(parseDetectionConfig({}))]);
+      for (const record of records) driver.send(record);
+      const silenceTimer = () => driver.timersOf('usage-monitor', 'sparse').find((timer) => timer.name === 'usage-silence');
+      // While usage is recent the test cannot pass: the timer waits at warningAfterDays (10) after the last usage.
+      const floor = silenceTimer();
+      expect(floor?.clock).toBe('wall');
+      driver.advanceTo(floor?.atMs as number);
+      return { floor: floor?.atMs, exact: silenceTimer() };
+    };
+    const lastThursday = silenceTimerAfter(twiceWeekly);
+    expect(lastThursday.floor).toBe(Date.parse('2026-03-22T10:00:00.000Z'));
+    expect(lastThursday.exact).toMatchObject({ atMs: Date.parse('2026-04-27T10:42:51.973Z'), clock: 'wall' });
     // One more Monday session: the same rates, now known from 16 sessions (W = 12.4525), counted
     // from Monday 2026-03-16 10:00: 11.5833 by Monday 2026-04-27, reached 0.8691 of the way through it.
-    driver.send(usage('sparse', at('2026-03-16', 10), 1));
-    expect(silenceTimer()).toMatchObject({ atMs: Date.parse('2026-04-27T20:51:33.457Z'), clock: 'wall' });
+    const oneMore = silenceTimerAfter([...twiceWeekly, usage('sparse', at('2026-03-16', 10), 1)]);
+    expect(oneMore.floor).toBe(Date.parse('2026-03-26T10:00:00.000Z'));
+    expect(oneMore.exact).toMatchObject({ atMs: Date.parse('2026-04-27T20:51:33.457Z'), clock: 'wall' });
   });
 
   it('makes no silence test on too little usage or history', () => {

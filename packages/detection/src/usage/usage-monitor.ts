@@ -61,8 +61,9 @@ const INITIAL_STATE: UsageMonitorState = {
  * The usage monitor, keyed by customer id. Inputs `usage` and `customerProfiles`; output
  * `signals` (concern `usage`: usage_declining and usage_stopped findings and the usage_trend
  * factor). Daily usage totals are kept on event time, so a late event lands in its own day. The
- * decline test runs on every event and once a day on a stream-time timer; the silence check runs
- * on a wall-clock timer at the next silence threshold, moved by every event. Pure.
+ * decline test runs once a day on a stream-time timer (an event of a day already tested finds
+ * its answer remembered); the silence check runs on a wall-clock timer, which every event moves to
+ * the earliest moment a silence could open (see `silenceNow`). Pure.
  */
 export function createUsageMonitor(config: DetectionConfig) {
   return createMonitor<UsageMonitorState, UsageMonitorInput>(config, {
@@ -89,10 +90,32 @@ function withUsage(config: DetectionConfig, state: UsageMonitorState, event: Usa
   return { ...state, lastUsageMs, days: ring, firstSeenDay };
 }
 
-function assessUsage(config: DetectionConfig, state: UsageMonitorState, thresholds: Thresholds, nowMs: number): MonitorAssessment<UsageMonitorState> {
+/**
+ * What the silence test says at `nowMs`. Before `silenceFloorMs` it cannot say anything: a
+ * warning waits `warningAfterDays` after the last usage, critical `criticalAfterDays`, dormancy
+ * `dormantAfterDays`. Until then (for an active customer, always) the test is not made: its
+ * basis and schedule are worked out when its timer reaches the floor, and its evidence only for
+ * a signal that is sent. Every moment the full test would schedule lies at or after the floor,
+ * so an alert opens at the same moment either way; only the timer waits at the floor meanwhile.
+ */
+interface SilenceNow {
+  readonly stopped: Finding | null;
+  readonly dormant: boolean;
+  /** The next moment the silence assessment can change, or null. */
+  readonly nextCheckMs: number | null;
+  /** The test's input, for the evidence. */
+  input(): SilenceInput;
+}
+
+function silenceFloorMs(config: DetectionConfig, lastUsageMs: number, thresholds: Thresholds): number {
+  const { warningAfterDays, criticalAfterDays } = thresholds.silence;
+  return lastUsageMs + Math.min(warningAfterDays, criticalAfterDays, config.dormantAfterDays) * MS_PER_DAY;
+}
+
+function silenceNow(config: DetectionConfig, state: UsageMonitorState, thresholds: Thresholds, nowMs: number): SilenceNow {
   const lastUsageMs = state.lastUsageMs as number;
   const dormantAtMs = lastUsageMs + config.dormantAfterDays * MS_PER_DAY;
-  const silenceInput: SilenceInput = {
+  const input = (): SilenceInput => ({
     lastUsageMs,
     basis:
       state.decline !== null
@@ -104,9 +127,23 @@ function assessUsage(config: DetectionConfig, state: UsageMonitorState, threshol
     silence: thresholds.silence,
     usage: thresholds.usage,
     limitMs: dormantAtMs,
+  });
+  const floorMs = silenceFloorMs(config, lastUsageMs, thresholds);
+  if (nowMs < floorMs) return { stopped: null, dormant: false, nextCheckMs: floorMs, input };
+  const made = input();
+  const schedule = silenceSchedule(made);
+  return {
+    stopped: silenceFinding(made, schedule, nowMs, config.usageMetric ?? 'usage events', config.ruleVersion),
+    dormant: nowMs >= dormantAtMs,
+    nextCheckMs: nextSilenceCheckMs(schedule, nowMs, dormantAtMs),
+    input: () => made,
   };
-  const schedule = silenceSchedule(silenceInput);
-  const stopped = silenceFinding(silenceInput, schedule, nowMs, config.usageMetric ?? 'usage events', config.ruleVersion);
+}
+
+function assessUsage(config: DetectionConfig, state: UsageMonitorState, thresholds: Thresholds, nowMs: number): MonitorAssessment<UsageMonitorState> {
+  const lastUsageMs = state.lastUsageMs as number;
+  const silence = silenceNow(config, state, thresholds, nowMs);
+  const { stopped, dormant } = silence;
   const outcome: DeclineOutcome | null =
     state.firstSeenDay === null
       ? null
@@ -143,19 +180,18 @@ function assessUsage(config: DetectionConfig, state: UsageMonitorState, threshol
     decline = null;
   }
 
-  const dormant = nowMs >= dormantAtMs;
   const findings = [decline?.finding, stopped].filter((finding): finding is Finding => finding !== undefined && finding !== null);
   // Built only when a signal is sent: most events change nothing worth one.
   const evidence = () => [
     ...(measurement === null ? [] : [declineEvidence(measurement, thresholds.usage, config.ruleVersion)]),
-    silenceEvidence(silenceInput, nowMs, config.ruleVersion),
+    silenceEvidence(silence.input(), nowMs, config.ruleVersion),
   ];
 
   const setTimers: TimerRequest[] = [];
   const cancelTimers: string[] = [];
   if (dormant && decline === null) cancelTimers.push(USAGE_DAILY_TIMER);
   else setTimers.push({ name: USAGE_DAILY_TIMER, atMs: dayStartMs(dayIndexOf(nowMs) + 1), clock: 'stream' });
-  const silence = checkTimer(USAGE_SILENCE_TIMER, nextSilenceCheckMs(schedule, nowMs, dormantAtMs));
+  const silenceTimer = checkTimer(USAGE_SILENCE_TIMER, silence.nextCheckMs);
 
   return {
     state: { ...state, decline, candidateSinceMs },
@@ -166,8 +202,8 @@ function assessUsage(config: DetectionConfig, state: UsageMonitorState, threshol
       findings,
       facts: { lastUsageAt: isoOf(lastUsageMs), dormant },
     },
-    setTimers: [...setTimers, ...(silence.setTimers ?? [])],
-    cancelTimers: [...cancelTimers, ...(silence.cancelTimers ?? [])],
+    setTimers: [...setTimers, ...(silenceTimer.setTimers ?? [])],
+    cancelTimers: [...cancelTimers, ...(silenceTimer.cancelTimers ?? [])],
   };
 }
 

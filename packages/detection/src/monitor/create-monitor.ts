@@ -46,6 +46,11 @@ export interface MonitorDefinition<S extends MonitorState, E> {
   /** Folds one event into the state; null when the event is none of this monitor's business. */
   record(state: S, event: E, eventTimeMs: number): S | null;
   assess(state: S, thresholds: Thresholds, nowMs: number): MonitorAssessment<S>;
+  /**
+   * For an event whose assessment would repeat the last one (the event changed nothing it reads),
+   * the timers the event moves; null to assess it. Optional: a monitor without it assesses every event.
+   */
+  quietEvent?(previous: S, recorded: S, thresholds: Thresholds, nowMs: number): readonly TimerRequest[] | null;
 }
 
 /**
@@ -59,7 +64,7 @@ export function createMonitor<S extends MonitorState, E>(
   definition: MonitorDefinition<S, E>,
 ): Processor<S, E | CustomerProfileV1 | null> {
   function evaluate(state: S, customerId: string, nowMs: number): ProcessorResult<S> {
-    const thresholds = resolveThresholds(config, state.segmentation ?? {});
+    const thresholds = thresholdsOf(state);
     const assessment = definition.assess(state, thresholds, nowMs);
     const emitted = emitSignalIfChanged(assessment.state.signal, definition.concern, customerId, nowMs, assessment.draft);
     return {
@@ -69,6 +74,8 @@ export function createMonitor<S extends MonitorState, E>(
       ...(assessment.cancelTimers === undefined ? {} : { cancelTimers: assessment.cancelTimers }),
     };
   }
+
+  const thresholdsOf = (state: S) => resolveThresholds(config, state.segmentation ?? {});
 
   return {
     name: definition.name,
@@ -89,6 +96,8 @@ export function createMonitor<S extends MonitorState, E>(
       }
       const recorded = definition.record(current, record.value as E, record.eventTimeMs);
       if (recorded === null) return { state };
+      const quiet = state === undefined ? null : (definition.quietEvent?.(current, recorded, thresholdsOf(recorded), record.streamTimeMs) ?? null);
+      if (quiet !== null) return { state: recorded, setTimers: quiet };
       return evaluate(recorded, record.key, record.streamTimeMs);
     },
     onTimer(state, timer: FiredTimer) {

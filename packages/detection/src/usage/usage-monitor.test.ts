@@ -3,12 +3,13 @@ import { createDriver } from '../../test/drive.ts';
 import { addDays, at, DAY_MS, dailyUsage, usage } from '../../test/fixtures.ts';
 import { DEFAULT_THRESHOLDS } from '../config/defaults.ts';
 import { parseDetectionConfig } from '../config/parse.ts';
+import { createMonitor } from '../monitor/create-monitor.ts';
 import type { SignalV1 } from '../signals/signal-contract.ts';
 import { poissonLowerTail } from '../stats/poisson.ts';
 import { dayIndexOf, weekdayOf } from '../time/days.ts';
 import { countOn } from './day-counts.ts';
 import { measureDecline } from './decline-test.ts';
-import { createUsageMonitor, type UsageMonitorState } from './usage-monitor.ts';
+import { createUsageMonitor, type UsageMonitorState, usageMonitorDefinition } from './usage-monitor.ts';
 
 // Reference numbers: an independent Python re-computation with scipy.stats (poisson.cdf,
 // nbinom.cdf) of the same windows, weekday rates and dispersion estimate.
@@ -435,5 +436,60 @@ describe('usage monitor: silence', () => {
     expect(last.facts.dormant).toBe(true);
     expect(driver.timersOf('usage-monitor', 'acme')).toEqual([]);
     expect(addDays('2026-03-02', 30)).toBe('2026-04-01');
+  });
+});
+
+describe('usage monitor: events that change nothing it reads', () => {
+  /**
+   * Four customers over 110 days, several events a day at random times, some a day late, a fifth
+   * of another metric; one falls, one stops and comes back with only the other metric.
+   */
+  function busyRecords() {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const records: { arrivalMs: number; record: ReturnType<typeof usage> }[] = [];
+    const startMs = at(START, 0);
+    for (let day = 0; day < 110; day++) {
+      for (const [customerId, perDay] of [
+        ['steady', 6],
+        ['falls', day < 70 ? 6 : 1],
+        ['stops', day < 80 || day >= 100 ? 4 : 0],
+        ['late', 3],
+      ] as const) {
+        for (let n = 0; n < perDay; n++) {
+          const timeMs = startMs + day * DAY_MS + Math.floor(random() * DAY_MS);
+          const lateBy = customerId === 'late' && random() < 0.3 ? DAY_MS : 0;
+          const metric = random() < 0.2 || (customerId === 'stops' && day >= 80) ? 'logins' : 'sessions';
+          records.push({ arrivalMs: timeMs, record: usage(customerId, timeMs - lateBy, Math.floor(random() * 3), metric) });
+        }
+      }
+    }
+    return records.sort((a, b) => a.arrivalMs - b.arrivalMs).map(({ record }) => record);
+  }
+
+  it('are not assessed, and the monitor says and keeps exactly what assessing each of them would', () => {
+    const config = parseDetectionConfig({ usageMetric: 'sessions', defaults: { usage: { minRelativeDrop: 0.3, confirmDays: 3 } } });
+    const quiet = createDriver([createUsageMonitor(config)]);
+    const every = createDriver([createMonitor(config, { ...usageMonitorDefinition(config), quietEvent: undefined })]);
+    const records = busyRecords();
+    for (const record of records) {
+      quiet.send(record);
+      every.send(record);
+    }
+    const endMs = Math.max(...records.map((record) => record.eventTimeMs)) + 30 * DAY_MS;
+    quiet.advanceTo(endMs);
+    every.advanceTo(endMs);
+    const signals = (driver: typeof quiet) => driver.outputsTo('signals').map((output) => output.value as SignalV1);
+    expect(signals(quiet)).toEqual(signals(every));
+    // The history shows what the comparison is about: a decline and a stop among many quiet days.
+    expect(firstWith(signals(quiet), 'usage_declining')?.customerId).toBe('falls');
+    expect(firstWith(signals(quiet), 'usage_stopped')?.customerId).toBe('stops');
+    for (const customerId of ['steady', 'falls', 'stops', 'late']) {
+      expect(quiet.stateOf('usage-monitor', customerId)).toEqual(every.stateOf('usage-monitor', customerId));
+      expect(quiet.timersOf('usage-monitor', customerId)).toEqual(every.timersOf('usage-monitor', customerId));
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { UsageEventV1 } from '@churnwatch/contracts';
 import type { TimerRequest } from '@churnwatch/stream-runtime';
 import type { DetectionConfig } from '../config/detection-config.ts';
 import type { Thresholds } from '../config/sections.ts';
-import { checkTimer, createMonitor, type MonitorAssessment, type MonitorState } from '../monitor/create-monitor.ts';
+import { checkTimer, createMonitor, type MonitorAssessment, type MonitorDefinition, type MonitorState } from '../monitor/create-monitor.ts';
 import { clamp, percent } from '../numbers.ts';
 import type { Finding } from '../signals/signal-contract.ts';
 import { EMPTY_SIGNAL_MEMO, type SignalDraft } from '../signals/signal-emitter.ts';
@@ -66,7 +66,12 @@ const INITIAL_STATE: UsageMonitorState = {
  * the earliest moment a silence could open (see `silenceNow`). Pure.
  */
 export function createUsageMonitor(config: DetectionConfig) {
-  return createMonitor<UsageMonitorState, UsageMonitorInput>(config, {
+  return createMonitor(config, usageMonitorDefinition(config));
+}
+
+/** What `createMonitor` makes the usage monitor from. */
+export function usageMonitorDefinition(config: DetectionConfig): MonitorDefinition<UsageMonitorState, UsageMonitorInput> {
+  return {
     name: 'usage-monitor',
     concern: 'usage',
     input: 'usage',
@@ -74,7 +79,40 @@ export function createUsageMonitor(config: DetectionConfig) {
     hasSubject: (state) => state.lastUsageMs !== null,
     record: (state, event, eventTimeMs) => withUsage(config, state, event, eventTimeMs),
     assess: (state, thresholds, nowMs) => assessUsage(config, state, thresholds, nowMs),
-  });
+    quietEvent: (previous, recorded, thresholds, nowMs) => quietUsageEvent(config, previous, recorded, thresholds, nowMs),
+  };
+}
+
+/**
+ * The timers of an event that changes nothing the assessment reads, so that assessing it would
+ * repeat the assessment already made today; null for any other. Most of a busy customer's events
+ * are such: another use on a day whose total the decline test does not read until tomorrow.
+ *
+ * The last assessment was today: the customer is not silent long enough to be dormant, so its
+ * daily timer has run at today's start (or an event today was assessed). It was its own fixed
+ * point: no decline open or pending, and the silence test had nothing to say (before its floor;
+ * assessing again changes neither). And the event leaves the days the test reads as they were: it
+ * counts no usage, or it adds to today's total, which already had usage (the last active day
+ * stays). Then the assessment would say what the last one said, and the emitter would send
+ * nothing; only the silence timer moves to the new floor.
+ */
+function quietUsageEvent(
+  config: DetectionConfig,
+  previous: UsageMonitorState,
+  recorded: UsageMonitorState,
+  thresholds: Thresholds,
+  nowMs: number,
+): readonly TimerRequest[] | null {
+  if (previous.lastUsageMs === null || recorded.lastUsageMs === null || nowMs >= silenceFloorMs(config, previous.lastUsageMs, thresholds)) return null;
+  if (previous.decline !== null || (previous.candidateSinceMs ?? null) !== null) return null;
+  if (recorded.days !== previous.days) {
+    const before = previous.days.head;
+    const after = recorded.days.head;
+    const today = dayIndexOf(nowMs);
+    if (recorded.days.counts !== previous.days.counts || before === undefined || after === undefined) return null;
+    if (before.day !== today || after.day !== today || before.count <= 0) return null;
+  }
+  return [{ name: USAGE_SILENCE_TIMER, atMs: silenceFloorMs(config, recorded.lastUsageMs, thresholds), clock: 'wall' }];
 }
 
 function withUsage(config: DetectionConfig, state: UsageMonitorState, event: UsageEventV1, eventTimeMs: number): UsageMonitorState {

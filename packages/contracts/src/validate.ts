@@ -33,19 +33,17 @@ export function validateAgainst<C extends TopicContract>(contract: C, json: unkn
     return { ok: false, reason: 'schema_violation', message: `(root): expected a ${contract.name} object, got ${got}`, fields: ['(root)'] };
   }
   const declared = (json as { schemaVersion?: unknown }).schemaVersion;
-  let version = latestVersion(contract);
-  if (declared !== undefined) {
-    if (typeof declared !== 'number' || !Object.hasOwn(contract.versions, declared)) {
-      const known = Object.keys(contract.versions).join(', ');
-      return {
-        ok: false,
-        reason: 'unknown_version',
-        message: `schemaVersion: ${JSON.stringify(declared)} is not a known version of ${contract.name} (known: ${known})`,
-        fields: ['schemaVersion'],
-      };
-    }
-    version = declared;
+  if (declared !== undefined && (typeof declared !== 'number' || !Object.hasOwn(contract.versions, declared))) {
+    const known = Object.keys(contract.versions).join(', ');
+    return {
+      ok: false,
+      reason: 'unknown_version',
+      message: `schemaVersion: ${JSON.stringify(declared)} is not a known version of ${contract.name} (known: ${known})`,
+      fields: ['schemaVersion'],
+    };
   }
+  // Looked up only when needed: nearly every record declares its version.
+  const version = declared === undefined ? latestVersion(contract) : (declared as number);
   const schema = contract.versions[version] as z.ZodType;
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, reason: 'schema_violation', ...describeIssues(parsed.error.issues) };

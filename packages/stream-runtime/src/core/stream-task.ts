@@ -173,14 +173,14 @@ export class StreamTask<S, E = unknown> {
     }
   }
 
-  /** When the next timer of either clock is due, if any. */
-  nextTimerAtMs(): number | undefined {
-    return this.nextDue(this.allTimers, Number.POSITIVE_INFINITY, false)?.atMs;
+  /** When the next timer of either clock is due, if any (at or before `notAfterMs`: later ones are not looked for). */
+  nextTimerAtMs(notAfterMs = Number.POSITIVE_INFINITY): number | undefined {
+    return this.nextDue(this.allTimers, notAfterMs, false)?.atMs;
   }
 
-  /** When the next wall-clock timer is due, if any. */
-  nextWallTimerAtMs(): number | undefined {
-    return this.nextDue(this.wallTimers, Number.POSITIVE_INFINITY, true)?.atMs;
+  /** When the next wall-clock timer is due, if any (at or before `notAfterMs`). */
+  nextWallTimerAtMs(notAfterMs = Number.POSITIVE_INFINITY): number | undefined {
+    return this.nextDue(this.wallTimers, notAfterMs, true)?.atMs;
   }
 
   /**
@@ -238,12 +238,14 @@ export class StreamTask<S, E = unknown> {
 
   /** The pending changes are durable: they become the committed state. */
   commit(): void {
+    this.committedStreamTime = this.currentStreamTime;
+    // Nothing pending, nothing else to do: timers change only with entries. (Cheap, as a replay commits after every record.)
+    if (this.pending.size === 0) return;
     for (const [key, entry] of this.pending) {
       if (entry === undefined) this.store.delete(key);
       else this.store.set(key, entry);
     }
     this.pending.clear();
-    this.committedStreamTime = this.currentStreamTime;
     this.committedTimerCount = this.timerCount;
     // Moving a timer leaves its old reference behind in each heap it is in, to be dropped when it
     // comes to the top. Stream time drains the heap of all timers, but only a wall clock drains the

@@ -140,8 +140,9 @@ export function createLocalTopology(options: LocalTopologyOptions): LocalTopolog
       let best: { node: Node; task: StreamTask<unknown>; atMs: number } | undefined;
       for (const node of nodes) {
         for (const task of node.tasks) {
-          const atMs = clock === 'wall' ? task.nextWallTimerAtMs() : task.nextTimerAtMs();
-          if (atMs !== undefined && atMs <= limitMs && (best === undefined || atMs < best.atMs)) best = { node, task, atMs };
+          const notAfterMs = best === undefined ? limitMs : best.atMs;
+          const atMs = clock === 'wall' ? task.nextWallTimerAtMs(notAfterMs) : task.nextTimerAtMs(notAfterMs);
+          if (atMs !== undefined && (best === undefined || atMs < best.atMs)) best = { node, task, atMs };
         }
       }
       if (!best) break;
@@ -152,6 +153,7 @@ export function createLocalTopology(options: LocalTopologyOptions): LocalTopolog
     if (clock === 'any') {
       for (const node of nodes) {
         for (const task of node.tasks) {
+          if (task.streamTimeMs >= limitMs) continue;
           task.advanceStreamTime(limitMs);
           task.commit();
         }

@@ -56,13 +56,15 @@ export interface MonitorDefinition<S extends MonitorState, E> {
 /**
  * A monitor processor, keyed by customer id: inputs `input` and `customerProfiles` (a table
  * joined for the thresholds of the customer's segment and plan), output `signals`. It assesses on
- * every event at stream time and on every timer at the timer's time, and sends a signal when the
- * assessment changed. Pure.
+ * every event at stream time (but one its definition finds quiet) and on every timer at the
+ * timer's time, and sends a signal when the assessment changed. Pure.
  */
 export function createMonitor<S extends MonitorState, E>(
   config: DetectionConfig,
   definition: MonitorDefinition<S, E>,
 ): Processor<S, E | CustomerProfileV1 | null> {
+  const thresholdsOf = (state: S) => resolveThresholds(config, state.segmentation ?? {});
+
   function evaluate(state: S, customerId: string, nowMs: number): ProcessorResult<S> {
     const thresholds = thresholdsOf(state);
     const assessment = definition.assess(state, thresholds, nowMs);
@@ -74,8 +76,6 @@ export function createMonitor<S extends MonitorState, E>(
       ...(assessment.cancelTimers === undefined ? {} : { cancelTimers: assessment.cancelTimers }),
     };
   }
-
-  const thresholdsOf = (state: S) => resolveThresholds(config, state.segmentation ?? {});
 
   return {
     name: definition.name,

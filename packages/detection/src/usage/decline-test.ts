@@ -80,6 +80,11 @@ export interface DeclineTestInput {
 export function measureDecline(input: DeclineTestInput): DeclineOutcome {
   const { usage, evaluationDay } = input;
   const windowToDay = Math.min(evaluationDay - 1, input.lastActiveDay ?? evaluationDay - 1);
+  if (input.frozenBaseline === undefined) {
+    // A young customer has no baseline even for the shortest window: no test, and nothing to sum.
+    const weeks = baselineWeeksBefore(input, windowToDay - usage.recentWindowDays + 1);
+    if (weeks < usage.minBaselineWeeks) return { status: 'insufficient_history', baselineWeeks: Math.max(0, weeks) };
+  }
   const longestWindowDays = Math.max(usage.recentWindowDays, usage.maxRecentWindowDays, input.frozenWindowDays ?? 0);
   const sums = daySumsOf(input.days, Math.min(input.days.startDay, windowToDay - longestWindowDays + 1), windowToDay, usage);
   if (input.frozenBaseline !== undefined) {
@@ -111,10 +116,15 @@ type BaselineOutcome =
   | { readonly status: 'insufficient_history'; readonly baselineWeeks: number }
   | { readonly status: 'built'; readonly baseline: WeekdayBaseline };
 
+/** Whole weeks of baseline before a window starting on `windowFromDay`: up to `baselineWeeks`, never before the earliest day known. */
+function baselineWeeksBefore(input: DeclineTestInput, windowFromDay: number): number {
+  const earliestKnown = Math.max(input.firstSeenDay, input.days.startDay);
+  return Math.min(input.usage.baselineWeeks, Math.floor((windowFromDay - earliestKnown) / 7));
+}
+
 function baselineBefore(input: DeclineTestInput, sums: DaySums, windowFromDay: number): BaselineOutcome {
-  const { days, usage } = input;
-  const earliestKnown = Math.max(input.firstSeenDay, days.startDay);
-  const baselineWeeks = Math.min(usage.baselineWeeks, Math.floor((windowFromDay - earliestKnown) / 7));
+  const { usage } = input;
+  const baselineWeeks = baselineWeeksBefore(input, windowFromDay);
   if (baselineWeeks < usage.minBaselineWeeks) return { status: 'insufficient_history', baselineWeeks: Math.max(0, baselineWeeks) };
   return { status: 'built', baseline: weekdayBaselineOf(sums, windowFromDay - 7 * baselineWeeks, windowFromDay - 1) };
 }

@@ -46,6 +46,26 @@ describe('computeRatios', () => {
     expect(ratios.find((r) => r.id === 'replay-customers-flatness-daily')).toMatchObject({ value: 0.9, met: true });
   });
 
+  it('takes flatness against the farthest point measured, and gives none with a single point', () => {
+    const wide = parseBenchArgs(['--quick', '--replay-customers', '10,100,1000', '--replay-days', '30,90,365'])!;
+    const rows = [row('replay.generated.10x30', 100), row('replay.generated.10x90', 70), row('replay.generated.100x30', 95)];
+    const ratios = computeRatios(rows, wide);
+    expect(ratios.find((r) => r.id === 'replay-days-flatness-generated')).toMatchObject({
+      label: 'replay events/s 90 d / 30 d of history, 10 customers, generated',
+      value: 0.7,
+    });
+    expect(ratios.find((r) => r.id === 'replay-customers-flatness-generated')).toMatchObject({
+      label: 'replay events/s 100 / 10 customers, 30 d, generated',
+      value: 0.95,
+    });
+    const single = computeRatios([row('replay.daily.10x30', 100)], wide);
+    expect(single.find((r) => r.id === 'replay-days-flatness-daily')).toMatchObject({
+      label: 'replay events/s 365 d / 30 d of history, 10 customers, daily',
+      value: null,
+    });
+    expect(single.find((r) => r.id === 'replay-customers-flatness-daily')).toMatchObject({ value: null, met: null });
+  });
+
   it('reads p99 at the highest rate, heap and restore at the most customers; missing rows give null, not a verdict', () => {
     const rows = [
       row('latency.usage.alo.10000.p99', 42),

@@ -89,9 +89,10 @@ export function measureDecline(input: DeclineTestInput): DeclineOutcome {
   const sums = daySumsOf(input.days, Math.min(input.days.startDay, windowToDay - longestWindowDays + 1), windowToDay, usage);
   if (input.frozenBaseline !== undefined) {
     const windowDays = input.frozenWindowDays ?? usage.recentWindowDays;
-    return { status: 'measured', measurement: measureWindow(sums, usage, windowToDay, windowDays, input.frozenBaseline, 1) };
+    const window = measureWindow(sums, usage, windowToDay, windowDays, input.frozenBaseline);
+    return { status: 'measured', measurement: { ...window, pValue: pValueOf(window), windowsTested: 1 } };
   }
-  const measured: Omit<DeclineMeasurement, 'windowsTested'>[] = [];
+  const measured: WindowMeasurement[] = [];
   const maxWindowDays = input.shortestOnly ? usage.recentWindowDays : Math.max(usage.recentWindowDays, usage.maxRecentWindowDays);
   for (let windowDays = usage.recentWindowDays; windowDays <= maxWindowDays; windowDays += 7) {
     const baseline = baselineBefore(input, sums, windowToDay - windowDays + 1);
@@ -99,17 +100,27 @@ export function measureDecline(input: DeclineTestInput): DeclineOutcome {
       if (measured.length === 0) return baseline;
       break;
     }
-    measured.push(measureWindow(sums, usage, windowToDay, windowDays, baseline.baseline, 1));
+    measured.push(measureWindow(sums, usage, windowToDay, windowDays, baseline.baseline));
   }
   const testable = measured.filter((measurement) => measurement.expected >= usage.minExpectedCount);
   const windowsTested = Math.max(1, testable.length);
   // A longer window still remembers a dip the last two weeks have recovered from: that is no decline.
   const recovered = (measured[0]?.relativeDrop ?? 0) < usage.recoveredBelowRelativeDrop;
+  // The p-value (the costly part) only of a window whose drop is large enough to count, and of the one reported.
   const declining = recovered
     ? undefined
-    : testable.find((measurement) => measurement.pValue < usage.alpha / windowsTested && measurement.relativeDrop >= usage.minRelativeDrop);
-  const reported = declining ?? testable[0] ?? (measured.at(-1) as Omit<DeclineMeasurement, 'windowsTested'>);
-  return { status: 'measured', measurement: { ...reported, windowsTested } };
+    : testable.find((measurement) => measurement.relativeDrop >= usage.minRelativeDrop && pValueOf(measurement) < usage.alpha / windowsTested);
+  const reported = declining ?? testable[0] ?? (measured.at(-1) as WindowMeasurement);
+  return { status: 'measured', measurement: { ...reported, pValue: pValueOf(reported), windowsTested } };
+}
+
+/** A window's measurement before its p-value is worked out (see `pValueOf`). */
+type WindowMeasurement = Omit<DeclineMeasurement, 'pValue' | 'windowsTested'>;
+
+/** P(X ≤ observed) under "nothing changed": the negative binomial of the window's size, or the Poisson. */
+function pValueOf(measurement: WindowMeasurement): number {
+  const { observed, expected, size } = measurement;
+  return size !== null ? negativeBinomialLowerTail(observed, expected, size) : poissonLowerTail(observed, expected);
 }
 
 type BaselineOutcome =
@@ -133,14 +144,7 @@ function baselineBefore(input: DeclineTestInput, sums: DaySums, windowFromDay: n
  * The window's test. Per weekday w its days' shares c_w (1 a day, a holiday's factor on a
  * holiday) give μ = Σ_w m_w·c_w and Σ e_d² = Σ_w m_w²·Σ share², read from the running sums.
  */
-function measureWindow(
-  sums: DaySums,
-  usage: Thresholds['usage'],
-  windowToDay: number,
-  windowDays: number,
-  baseline: WeekdayBaseline,
-  windowsTested: number,
-): DeclineMeasurement {
+function measureWindow(sums: DaySums, usage: Thresholds['usage'], windowToDay: number, windowDays: number, baseline: WeekdayBaseline): WindowMeasurement {
   const windowFromDay = windowToDay - windowDays + 1;
   const dispersion = baseline.dispersion;
   // Per weekday: its whole days and its holidays in the window; c_w = whole + factor × holidays.
@@ -164,7 +168,6 @@ function measureWindow(
   const excessVariance = dispersion * squaredExpected + baselineVariance;
   const size = excessVariance > 0 && expected > 0 ? expected ** 2 / excessVariance : null;
   const useNegativeBinomial = size !== null && size <= POISSON_EQUIVALENT_SIZE;
-  const pValue = useNegativeBinomial ? negativeBinomialLowerTail(observed, expected, size) : poissonLowerTail(observed, expected);
   return {
     windowFromDay,
     windowToDay,
@@ -172,12 +175,10 @@ function measureWindow(
     baselineWeeks: Math.round((baseline.toDay - baseline.fromDay + 1) / 7),
     expected,
     expectedError: Math.sqrt(baselineVariance),
-    windowsTested,
     observed,
     relativeDrop: expected > 0 ? 1 - observed / expected : 0,
     test: useNegativeBinomial ? 'negative_binomial' : 'poisson',
     size: useNegativeBinomial ? size : null,
-    pValue,
   };
 }
 

@@ -16,12 +16,16 @@ const dayMs = 86_400_000;
  */
 const commitIntervalMs = 1_000;
 
-/** The six detection services in start order, and the logical topics each one reads (its clock inputs too). */
-export function detectionServiceInputs(): { name: string; inputs: DetectionTopic[] }[] {
+/**
+ * The six detection services in start order, and the logical topics each one reads: its clock
+ * inputs too, unless `CHURNWATCH_CLOCK_INPUTS=off` (which the services inherit) turns them off.
+ */
+export function detectionServiceInputs(env: NodeJS.ProcessEnv = process.env): { name: string; inputs: DetectionTopic[] }[] {
   const processors = createDetectionProcessors(parseDetectionConfig({}, 'the default detection configuration'));
+  const clockInputsOf = (name: string) => (env.CHURNWATCH_CLOCK_INPUTS === 'off' ? [] : (detectionClockInputs[name] ?? []));
   return Object.values(processors).map((processor) => ({
     name: processor.name,
-    inputs: [...processor.inputs, ...(detectionClockInputs[processor.name] ?? [])] as DetectionTopic[],
+    inputs: [...processor.inputs, ...clockInputsOf(processor.name)] as DetectionTopic[],
   }));
 }
 

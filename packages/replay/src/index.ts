@@ -3,7 +3,13 @@
 
 export { type BenchHistory, type HistoryShape, historyShapes, writeBenchHistory } from './bench/bench-history.ts';
 export { dailyAggregateEvents } from './bench/daily-aggregate.ts';
-export { measureReplayThroughput, type ReplayThroughput, type ReplayThroughputOptions, type TimedPass } from './bench/measure-throughput.ts';
+export {
+  benchDetectionConfig,
+  measureReplayThroughput,
+  type ReplayThroughput,
+  type ReplayThroughputOptions,
+  type TimedPass,
+} from './bench/measure-throughput.ts';
 export { backtestHelp, runBacktestCommand } from './cli/backtest-command.ts';
 export type { CommandIo } from './cli/command-io.ts';
 export { replayHelp, runReplayCommand } from './cli/replay-command.ts';

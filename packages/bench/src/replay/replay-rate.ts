@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { parseDetectionConfig } from '@churnwatch/detection';
-import { decodeEventLine, detectionProcessorList, runReplay } from '@churnwatch/replay';
+import { benchDetectionConfig, decodeEventLine, detectionProcessorList, runReplay } from '@churnwatch/replay';
 import { BenchError } from '../errors.ts';
 
 export interface Rate {
@@ -9,15 +8,13 @@ export interface Rate {
 }
 
 /**
- * The default configuration counting the quantity of `sessions` usage (the metric of both stream
- * shapes). Without a metric every usage event counts 1, so a daily aggregate would be a day with
- * usage and nothing more: no decline to find.
+ * Replays the file through every detection processor, outputs dropped; events/s over the whole
+ * file. One partition, and the default thresholds counting the quantity of `sessions` usage (the
+ * metric of both stream shapes): without a metric every usage event counts 1, so a daily aggregate
+ * would be a day with usage and nothing more, no decline to find.
  */
-const replayConfig = () => parseDetectionConfig({ usageMetric: 'sessions' }, 'the replay benchmark configuration');
-
-/** Replays the file through every detection processor (`replayConfig`, one partition), outputs dropped; events/s over the whole file. */
 export async function replayRate(path: string): Promise<Rate> {
-  const processors = detectionProcessorList(replayConfig());
+  const processors = detectionProcessorList(benchDetectionConfig());
   const started = performance.now();
   const { tally } = await runReplay({ path, format: 'events', processors, partitions: 1 }, { onOutputs: () => {}, onReject: () => {} });
   const seconds = (performance.now() - started) / 1000;

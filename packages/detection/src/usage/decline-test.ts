@@ -96,10 +96,8 @@ export function measureDecline(input: DeclineTestInput): DeclineOutcome {
   const maxWindowDays = input.shortestOnly ? usage.recentWindowDays : Math.max(usage.recentWindowDays, usage.maxRecentWindowDays);
   for (let windowDays = usage.recentWindowDays; windowDays <= maxWindowDays; windowDays += 7) {
     const baseline = baselineBefore(input, sums, windowToDay - windowDays + 1);
-    if (baseline.status === 'insufficient_history') {
-      if (measured.length === 0) return baseline;
-      break;
-    }
+    // The shortest window's baseline is there (above): a longer one's may reach too far back.
+    if (baseline.status === 'insufficient_history') break;
     measured.push(measureWindow(sums, usage, windowToDay, windowDays, baseline.baseline));
   }
   const testable = measured.filter((measurement) => measurement.expected >= usage.minExpectedCount);
